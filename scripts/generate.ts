@@ -1,0 +1,76 @@
+/**
+ * `npm run generate`: writes generated/ from the specs.
+ *
+ * - generated/<slug>.ts: openapi-typescript types for every API listed in redocly.yaml
+ *   (`apis.<slug>.x-openapi-ts.output`).
+ * - generated/btc-direct-errors.ts: BTC Direct's error catalogue, derived from the named
+ *   examples of the spec's error responses (the catalogue is written once, in the spec), and
+ *   the same catalogue as the table in README.md (between its catalogue markers).
+ *
+ * openapi-typescript is driven programmatically rather than through its CLI: the CLI lints with
+ * the project's redocly.yaml rules using its own, older Redocly core, whose example validator
+ * cannot resolve `$ref`s across split spec files. The specs are linted by `npm run lint` instead.
+ */
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { bundle, createConfig } from "@redocly/openapi-core";
+import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
+import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalogue } from "./btc-direct-catalogue.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+interface RedoclyApi {
+  root: string;
+  "x-openapi-ts"?: { output?: string };
+}
+
+export const GENERATED_HEADER = (source: string): string =>
+  `// generated — do not edit. Source: ${source}. Regenerate with \`npm run generate\`.\n`;
+
+async function bundleSpec(specPath: string, dereference: boolean): Promise<Record<string, unknown>> {
+  const config = await createConfig({ extends: ["minimal"] });
+  const result = await bundle({ ref: specPath, config, dereference });
+  const errors = result.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) {
+    const detail = errors.map((p) => `  - ${p.message}`).join("\n");
+    throw new Error(`Could not bundle ${specPath}:\n${detail}\nFix the spec, then run \`npm run lint\`.`);
+  }
+  return result.bundle.parsed as Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const redocly = parse(await readFile(path.join(root, "redocly.yaml"), "utf8")) as {
+    apis: Record<string, RedoclyApi>;
+  };
+  await mkdir(path.join(root, "generated"), { recursive: true });
+  for (const [slug, api] of Object.entries(redocly.apis)) {
+    const output = api["x-openapi-ts"]?.output;
+    if (!output) throw new Error(`redocly.yaml: apis.${slug} has no x-openapi-ts.output`);
+    const specPath = path.join(root, api.root);
+    const bundled = await bundleSpec(specPath, false);
+    // openapi-typescript takes a parsed document; the Redocly bundle keeps named components.
+    const ast = await openapiTS(bundled as unknown as Parameters<typeof openapiTS>[0], { silent: true });
+    await writeFile(path.join(root, output), GENERATED_HEADER(api.root) + astToString(ast));
+    console.log(`wrote ${output} from ${api.root}`);
+  }
+  const btc = redocly.apis["btc-direct"];
+  if (!btc) throw new Error("redocly.yaml: apis.btc-direct is missing");
+  const catalogue = deriveBtcDirectCatalogue(await bundleSpec(path.join(root, btc.root), true));
+  const out = "generated/btc-direct-errors.ts";
+  await writeFile(path.join(root, out), GENERATED_HEADER(`${btc.root} (error response examples)`) + renderBtcDirectCatalogue(catalogue));
+  console.log(`wrote ${out}: ${catalogue.length} error codes`);
+  const readmePath = path.join(root, "README.md");
+  const readme = await readFile(readmePath, "utf8");
+  const updated = replaceReadmeCatalogue(readme, catalogue);
+  if (updated !== readme) {
+    await writeFile(readmePath, updated);
+    console.log("updated the BTC Direct catalogue table in README.md");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
