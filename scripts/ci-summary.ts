@@ -1,0 +1,20 @@
+/**
+ * Prints the closing line of .ci/run, `N passed, N failed[, N skipped]`, from vitest's JSON
+ * report. A failing or empty run never prints `0 failed`: if `npm test` failed before or
+ * outside vitest (lint, drift, tsc), or no test ran at all, that counts as a failure.
+ *
+ * Usage: tsx scripts/ci-summary.ts <reports/vitest.json> <npm test exit status>
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { formatSummary, summarize } from "./ci-summary-line.js";
+
+const [file = "reports/vitest.json", status = "1"] = process.argv.slice(2);
+let report: unknown;
+if (existsSync(file)) {
+  try {
+    report = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    report = undefined; // a truncated report counts as no report
+  }
+}
+console.log(formatSummary(summarize(report, Number(status))));

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { main } from "./cli/main.js";
+
+// A closed pipe (`kyc-contracts scenarios | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
+const io = {
+  stdout: (text: string) => void process.stdout.write(text),
+  stderr: (text: string) => void process.stderr.write(text),
+  env: process.env,
+};
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Anything thrown is a bug or an unusable installation; say so plainly.
+    process.stderr.write(`kyc-contracts: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

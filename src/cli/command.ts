@@ -1,0 +1,23 @@
+/** What a CLI command can touch; injected so commands are testable without a real process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Exit codes: 0 success, 1 the checked thing failed, 2 usage or configuration error. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full help text, printed by `kyc-contracts <name> --help`. */
+  help: string;
+  run(argv: string[], io: CliIo): Promise<ExitCode>;
+}
+
+/** Prints a usage error with a pointer to --help; returns exit code 2. */
+export function usageError(io: CliIo, command: string, message: string): 2 {
+  io.stderr(`kyc-contracts ${command}: ${message}\nRun \`kyc-contracts ${command} --help\` for usage.\n`);
+  return 2;
+}

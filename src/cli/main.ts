@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { packageRoot } from "../spec/paths.js";
+import type { CliIo, Command, ExitCode } from "./command.js";
+import { scenariosCommand } from "./scenarios.js";
+import { specCommand } from "./spec.js";
+
+/** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
+export const commands: readonly Command[] = [scenariosCommand, specCommand];
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+}
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `kyc-contracts — OpenAPI contracts, mocks, conformance checks and docs for the Proof, BTC Direct,
+Nyota Imara and Myaza KYC status APIs.
+
+Usage: kyc-contracts <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
+
+Options:
+  -h, --help     show this help (or a command's: kyc-contracts <command> --help)
+  -v, --version  print the version
+`;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "-h" || first === "--help" || first === "help") {
+    io.stdout(help());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === "-v" || first === "--version") {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    io.stderr(`kyc-contracts: unknown command "${first}". Commands: ${commands.map((c) => c.name).join(", ")}.\nRun \`kyc-contracts --help\` for usage.\n`);
+    return 2;
+  }
+  return command.run(rest, io);
+}

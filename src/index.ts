@@ -1,0 +1,13 @@
+export { providers, providerSlugs, isProviderSlug, type ProviderSlug, type ProviderInfo } from "./providers.js";
+export * from "./spec/index.js";
+export {
+  btcDirectErrorCatalogue,
+  btcDirectErrorCodes,
+  isBtcDirectErrorCode,
+  type BtcDirectErrorCode,
+  type BtcDirectErrorEntry,
+} from "../generated/btc-direct-errors.js";
+export type * as ProofApi from "../generated/proof.js";
+export type * as BtcDirectApi from "../generated/btc-direct.js";
+export type * as NyotaImaraApi from "../generated/nyota-imara.js";
+export type * as MyazaApi from "../generated/myaza.js";

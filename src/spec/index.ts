@@ -1,0 +1,19 @@
+export { loadSpec, type OpenApiDocument } from "./load.js";
+export { bundledSpecPath, sourceSpecPath, packageRoot } from "./paths.js";
+export { createSpecValidator, createAjv, type SpecValidator, type SchemaViolation, type ValidationResult } from "./validator.js";
+export {
+  listOperations,
+  listResponses,
+  resolve,
+  getAtPointer,
+  escapePointer,
+  HTTP_METHODS,
+  type HttpMethod,
+  type Operation,
+  type ResponseInfo,
+  type MediaTypeInfo,
+  type NamedExample,
+  type HeaderInfo,
+  type Located,
+} from "./walk.js";
+export { listScenarios, type Scenario } from "./scenarios.js";

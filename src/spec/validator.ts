@@ -1,0 +1,69 @@
+/**
+ * JSON Schema 2020-12 validation of values against schemas inside a bundled OpenAPI document.
+ * Each schema is compiled once, where it lives in the document (so its `#/components/...`
+ * references resolve), and cached.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { OpenApiDocument } from "./load.js";
+
+// ajv-formats is CommonJS; under NodeNext its default export is the module object.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/** OpenAPI keywords that may appear inside schemas and are annotations, not validation. */
+const OPENAPI_SCHEMA_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"];
+
+export interface SchemaViolation {
+  /** JSON pointer into the validated value (`""` is the value itself). */
+  instancePath: string;
+  /** Where in the spec the failing keyword sits. */
+  schemaPath: string;
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+export type ValidationResult = { valid: true } | { valid: false; violations: SchemaViolation[] };
+
+export interface SpecValidator {
+  /** Validates `value` against the schema at `schemaPointer` (a JSON pointer into the document). */
+  validate(schemaPointer: string, value: unknown): ValidationResult;
+}
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateFormats: true });
+  addFormats(ajv);
+  ajv.addVocabulary(OPENAPI_SCHEMA_KEYWORDS);
+  return ajv;
+}
+
+let documentCounter = 0;
+
+export function createSpecValidator(doc: OpenApiDocument): SpecValidator {
+  const ajv = createAjv();
+  const id = `urn:kyc-status-contracts:spec:${documentCounter++}`;
+  // The whole document is registered as one schema resource so `#/components/...` refs resolve.
+  // Its top-level OpenAPI fields are declared as (non-validating) keywords for Ajv's strict mode,
+  // and it is not checked against the meta-schema, since it is not itself a schema.
+  const documentKeys = Object.keys(doc).filter((k) => !OPENAPI_SCHEMA_KEYWORDS.includes(k) && !ajv.getKeyword(k));
+  ajv.addVocabulary(documentKeys);
+  ajv.addSchema({ ...doc, $id: id }, undefined, undefined, false);
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    validate(schemaPointer, value) {
+      let fn = compiled.get(schemaPointer);
+      if (!fn) {
+        const found = ajv.getSchema(`${id}#${schemaPointer}`);
+        if (!found) throw new Error(`No schema at ${schemaPointer} in ${doc.info.title}.`);
+        fn = found;
+        compiled.set(schemaPointer, fn);
+      }
+      if (fn(value)) return { valid: true };
+      return { valid: false, violations: (fn.errors ?? []).map(toViolation) };
+    },
+  };
+}
+
+function toViolation(e: ErrorObject): SchemaViolation {
+  return { instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, message: e.message ?? e.keyword, params: e.params as Record<string, unknown> };
+}

@@ -1,0 +1,135 @@
+/**
+ * Read-only walker over a bundled OpenAPI 3.1 document: operations, responses, media types,
+ * named examples and headers, with `$ref`s (internal, `#/...`) followed and the JSON pointer of
+ * every node kept, so schemas can be compiled where they live and violations located.
+ */
+import type { OpenApiDocument } from "./load.js";
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export const escapePointer = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");
+const unescapePointer = (token: string): string => token.replace(/~1/g, "/").replace(/~0/g, "~");
+
+export interface Located<T> {
+  value: T;
+  /** JSON pointer of the node after following `$ref`s, e.g. `/components/responses/NotFound`. */
+  pointer: string;
+}
+
+export function getAtPointer(doc: unknown, pointer: string): unknown {
+  if (pointer === "") return doc;
+  let node: unknown = doc;
+  for (const raw of pointer.slice(1).split("/")) {
+    const token = unescapePointer(raw);
+    if (Array.isArray(node)) node = node[Number(token)];
+    else if (isObject(node)) node = node[token];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Follows internal `$ref` chains from `pointer`. Throws on an external or dangling `$ref` (a bug: specs are bundled). */
+export function resolve(doc: OpenApiDocument, pointer: string): Located<unknown> {
+  let value = getAtPointer(doc, pointer);
+  const seen = new Set<string>();
+  while (isObject(value) && typeof value.$ref === "string") {
+    const ref = value.$ref;
+    if (!ref.startsWith("#")) throw new Error(`Unbundled $ref "${ref}" at ${pointer}: load the bundled spec.`);
+    if (seen.has(ref)) throw new Error(`Circular $ref "${ref}" at ${pointer}.`);
+    seen.add(ref);
+    pointer = ref.slice(1);
+    value = getAtPointer(doc, pointer);
+    if (value === undefined) throw new Error(`Dangling $ref "${ref}".`);
+  }
+  return { value, pointer };
+}
+
+export interface Operation {
+  method: HttpMethod;
+  path: string;
+  operationId: string | undefined;
+  pointer: string;
+  value: Json;
+}
+
+export function listOperations(doc: OpenApiDocument): Operation[] {
+  const ops: Operation[] = [];
+  for (const path of Object.keys(doc.paths ?? {})) {
+    const item = resolve(doc, `/paths/${escapePointer(path)}`);
+    if (!isObject(item.value)) continue;
+    for (const method of HTTP_METHODS) {
+      const pointer = `${item.pointer}/${method}`;
+      const op = getAtPointer(doc, pointer);
+      if (isObject(op)) ops.push({ method, path, operationId: typeof op.operationId === "string" ? op.operationId : undefined, pointer, value: op });
+    }
+  }
+  return ops;
+}
+
+export interface NamedExample {
+  name: string;
+  summary: string | undefined;
+  value: unknown;
+  pointer: string;
+}
+
+export interface MediaTypeInfo {
+  mediaType: string;
+  /** Pointer of the media type's `schema` (compile it there), or undefined if it has none. */
+  schemaPointer: string | undefined;
+  examples: NamedExample[];
+}
+
+export interface HeaderInfo {
+  name: string;
+  required: boolean;
+  schemaPointer: string | undefined;
+  pointer: string;
+}
+
+export interface ResponseInfo {
+  /** The status key as written: `200`, `404`, `4XX`. */
+  status: string;
+  description: string;
+  pointer: string;
+  media: MediaTypeInfo[];
+  headers: HeaderInfo[];
+}
+
+export function listResponses(doc: OpenApiDocument, op: Operation): ResponseInfo[] {
+  const responses = op.value.responses;
+  if (!isObject(responses)) return [];
+  return Object.keys(responses).map((status) => {
+    const res = resolve(doc, `${op.pointer}/responses/${escapePointer(status)}`);
+    const body = isObject(res.value) ? res.value : {};
+    const media: MediaTypeInfo[] = [];
+    if (isObject(body.content)) {
+      for (const [mediaType, m] of Object.entries(body.content)) {
+        const mPointer = `${res.pointer}/content/${escapePointer(mediaType)}`;
+        const mt = isObject(m) ? m : {};
+        const examples: NamedExample[] = [];
+        if (isObject(mt.examples)) {
+          for (const name of Object.keys(mt.examples)) {
+            const ex = resolve(doc, `${mPointer}/examples/${escapePointer(name)}`);
+            const exv = isObject(ex.value) ? ex.value : {};
+            examples.push({ name, summary: typeof exv.summary === "string" ? exv.summary : undefined, value: exv.value, pointer: ex.pointer });
+          }
+        }
+        media.push({ mediaType, schemaPointer: mt.schema === undefined ? undefined : `${mPointer}/schema`, examples });
+      }
+    }
+    const headers: HeaderInfo[] = [];
+    if (isObject(body.headers)) {
+      for (const name of Object.keys(body.headers)) {
+        const h = resolve(doc, `${res.pointer}/headers/${escapePointer(name)}`);
+        const hv = isObject(h.value) ? h.value : {};
+        headers.push({ name, required: hv.required === true, schemaPointer: hv.schema === undefined ? undefined : `${h.pointer}/schema`, pointer: h.pointer });
+      }
+    }
+    return { status, description: typeof body.description === "string" ? body.description : "", pointer: res.pointer, media, headers };
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * The drift gate (`npm run check:generated`) must fail when a spec changes without generated/
+ * being regenerated and committed. Run in a throw-away git copy of the repo's inputs.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+let work: string;
+
+const check = (): { status: number | null; output: string } => {
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/check-generated.ts"], { cwd: work, encoding: "utf8" });
+  return { status: r.status, output: r.stdout + r.stderr };
+};
+const git = (...args: string[]): string => execFileSync("git", args, { cwd: work, encoding: "utf8" });
+
+describe("generated/ drift check", () => {
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), "kyc-drift-"));
+    for (const entry of ["openapi", "generated", "scripts", "redocly.yaml", "package.json", "README.md"]) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
+    symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
+    git("init", "-q");
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("passes when generated/ matches the specs", () => {
+    const r = check();
+    expect(r.output).toContain("up to date");
+    expect(r.status).toBe(0);
+  });
+
+  it("fails, naming the stale file, when a spec changed without regenerating", () => {
+    const file = path.join(work, "openapi", "proof", "components", "schemas", "KycStatus.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("  - failed\n", "  - failed\n  - expired\n"));
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.output).toContain("generated/proof.ts");
+    expect(r.output).toContain("npm run generate");
+  });
+});

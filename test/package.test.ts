@@ -1,0 +1,94 @@
+/**
+ * The package as a consumer gets it: `npm pack`, install the tarball into an empty project, then
+ * import by name (JS and types through `exports`), run the `kyc-contracts` bin, read the specs.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+let consumer: string;
+const installed = (): string => path.join(consumer, "node_modules", "kyc-status-contracts");
+const exec = (file: string, args: string[], cwd = consumer): string =>
+  execFileSync(file, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_loglevel: "error" } });
+
+describe("installed from its npm pack tarball", () => {
+  beforeAll(() => {
+    consumer = mkdtempSync(path.join(tmpdir(), "kyc-consumer-"));
+    exec("npm", ["pack", "--silent", "--pack-destination", consumer], root);
+    const tarball = readdirSync(consumer).find((f) => f.endsWith(".tgz"));
+    if (!tarball) throw new Error("npm pack wrote no tarball");
+    writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
+    exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`]);
+  }, 300_000);
+  afterAll(() => rmSync(consumer, { recursive: true, force: true }));
+
+  it("imports by name and reads the shipped specs", () => {
+    writeFileSync(
+      path.join(consumer, "use.mjs"),
+      `import { providerSlugs, loadSpec, listScenarios, btcDirectErrorCatalogue } from "kyc-status-contracts";
+const counts = {};
+for (const slug of providerSlugs) counts[slug] = listScenarios(await loadSpec(slug)).length;
+console.log(JSON.stringify({ counts, er801: btcDirectErrorCatalogue.ER801.httpStatus }));`,
+    );
+    const out = JSON.parse(exec(process.execPath, ["use.mjs"])) as { counts: Record<string, number>; er801: number };
+    expect(out.er801).toBe(400);
+    for (const n of Object.values(out.counts)) expect(n).toBeGreaterThan(4);
+    expect(Object.keys(out.counts)).toEqual(["proof", "btc-direct", "nyota-imara", "myaza"]);
+  });
+
+  it("ships the split source specs and the bundled specs", () => {
+    for (const slug of ["proof", "btc-direct", "nyota-imara", "myaza"]) {
+      expect(existsSync(path.join(installed(), "openapi", slug, "openapi.yaml")), slug).toBe(true);
+      expect(existsSync(path.join(installed(), "dist", "specs", `${slug}.yaml`)), slug).toBe(true);
+    }
+  });
+
+  it("type-checks a consumer through exports, with real (not any) types", () => {
+    writeFileSync(
+      path.join(consumer, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, skipLibCheck: false, types: [] }, files: ["consumer.ts"] }),
+    );
+    writeFileSync(
+      path.join(consumer, "consumer.ts"),
+      `import { btcDirectErrorCatalogue, type BtcDirectErrorCode, type ProviderSlug, type MyazaApi } from "kyc-status-contracts";
+const code: BtcDirectErrorCode = "ER801";
+const status: 400 = btcDirectErrorCatalogue[code].httpStatus;
+const slug: ProviderSlug = "myaza";
+type Body = MyazaApi.components["schemas"]["VerificationStatusResponse"];
+const body: Body = { verificationId: "ver_1", status: "pending", createdAt: "2026-01-01T00:00:00Z" };
+// @ts-expect-error ER804 is not a documented code
+const bad: BtcDirectErrorCode = "ER804";
+// @ts-expect-error "approved" is not a Myaza status
+const wrong: Body = { verificationId: "ver_1", status: "approved", createdAt: "x" };
+export { status, slug, body, bad, wrong };
+`,
+    );
+    exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."]);
+  });
+
+  it("runs and type-checks every TypeScript example in the README", () => {
+    const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(0);
+    const files = blocks.map((code, i) => {
+      const file = `readme-${i}.ts`;
+      writeFileSync(path.join(consumer, file), `${code}\nexport {};\n`);
+      return file;
+    });
+    writeFileSync(
+      path.join(consumer, "tsconfig.readme.json"),
+      JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files }),
+    );
+    exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.readme.json"]);
+    for (const file of files) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
+  });
+
+  it("runs the kyc-contracts bin", () => {
+    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");
+    expect(exec(bin, ["scenarios", "--provider", "nyota-imara"])).toContain("example=kyc_record_not_found");
+  });
+});

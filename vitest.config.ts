@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// In CI (.ci/run) a JSON report is written next to the usual output; .ci/run derives its
+// "N passed, N failed" line from it.
+const reporters = process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"];
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts", "conformance/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: reporters as never,
+  },
+});
