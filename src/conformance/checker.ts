@@ -1,0 +1,255 @@
+/**
+ * Validates one HTTP exchange against a provider's spec: the operation is documented, the
+ * status is documented for it, the content type matches, documented headers are present and
+ * valid, and the body validates against the schema of that status. Every violation names the
+ * check, a JSON pointer, what was expected and what was seen.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { ProviderSlug } from "../providers.js";
+import { loadSpec, type OpenApiDocument } from "../spec/load.js";
+import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
+import { getAtPointer, listOperations, listResponses, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
+
+export type CheckName =
+  | "operation-documented"
+  | "status-documented"
+  | "content-type"
+  | "header-present"
+  | "header-valid"
+  | "body-present"
+  | "body-json"
+  | "body-schema";
+
+export interface Violation {
+  check: CheckName;
+  /** JSON pointer: into the response body for body checks, `/headers/<name>` for headers, `""` otherwise. */
+  pointer: string;
+  expected: string;
+  actual: string;
+  message: string;
+}
+
+/** One request and the response it got, as seen on the wire. */
+export interface Exchange {
+  method: string;
+  /** Request path as sent, e.g. `/api/kyc/status/ver_123` (query string allowed). */
+  path: string;
+  status: number;
+  headers: Headers | Readonly<Record<string, string>>;
+  /** Raw response body text ("" when empty). */
+  body: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  violations: Violation[];
+  /** The operation and documented response the exchange matched, when it did. */
+  operation?: { method: HttpMethod; path: string; operationId: string | undefined };
+  documentedStatus?: string;
+  /** Named example the body equals exactly (mock targets serve them verbatim). */
+  matchedExample?: string;
+}
+
+/** What a run exercised, for the coverage line. */
+export interface Coverage {
+  statuses: { documented: string[]; seen: string[] };
+  examples: { documented: string[]; seen: string[] };
+}
+
+export interface ConformanceChecker {
+  readonly provider: ProviderSlug;
+  readonly spec: OpenApiDocument;
+  check(exchange: Exchange): CheckResult;
+  coverage(): Coverage;
+}
+
+const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/i;
+
+export async function createConformanceChecker(provider: ProviderSlug): Promise<ConformanceChecker> {
+  return createCheckerForSpec(provider, await loadSpec(provider));
+}
+
+export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocument): ConformanceChecker {
+  const validator = createSpecValidator(spec);
+  const operations = listOperations(spec).map((op) => ({ op, pattern: pathPattern(op.path), responses: listResponses(spec, op) }));
+  const seenStatuses = new Set<string>();
+  const seenExamples = new Set<string>();
+  const key = (op: Operation, status: string, example?: string): string => `${op.method.toUpperCase()} ${op.path} ${status}${example ? ` ${example}` : ""}`;
+
+  return {
+    provider,
+    spec,
+    check(exchange) {
+      const method = exchange.method.toLowerCase();
+      const pathOnly = exchange.path.split(/[?#]/)[0] ?? "";
+      const found = operations.find((o) => o.op.method === method && o.pattern.test(pathOnly));
+      if (!found) {
+        return fail([
+          violation("operation-documented", "", `one of: ${operations.map((o) => `${o.op.method.toUpperCase()} ${o.op.path}`).join(", ")}`, `${exchange.method.toUpperCase()} ${pathOnly}`, "The request does not match any documented operation."),
+        ]);
+      }
+      const { op, responses } = found;
+      const operation = { method: op.method, path: op.path, operationId: op.operationId };
+      const response = documentedResponse(responses, exchange.status);
+      if (!response) {
+        return {
+          ...fail([
+            violation(
+              "status-documented",
+              "",
+              `one of ${responses.map((r) => r.status).join(", ")}`,
+              String(exchange.status),
+              `HTTP ${exchange.status} is not documented for ${op.method.toUpperCase()} ${op.path}.`,
+            ),
+          ]),
+          operation,
+        };
+      }
+      seenStatuses.add(key(op, response.status));
+      const violations: Violation[] = [...checkHeaders(spec, validator, response, exchange.headers)];
+      const body = checkBody(validator, response, exchange);
+      violations.push(...body.violations);
+      let matchedExample: string | undefined;
+      if (body.parsed !== undefined) {
+        matchedExample = body.media?.examples.find((e) => isDeepStrictEqual(e.value, body.parsed))?.name;
+        if (matchedExample) seenExamples.add(key(op, response.status, matchedExample));
+      }
+      return { ok: violations.length === 0, violations, operation, documentedStatus: response.status, ...(matchedExample ? { matchedExample } : {}) };
+    },
+    coverage() {
+      const documentedStatuses = operations.flatMap((o) => o.responses.map((r) => key(o.op, r.status)));
+      const documentedExamples = operations.flatMap((o) => o.responses.flatMap((r) => r.media.flatMap((m) => m.examples.map((e) => key(o.op, r.status, e.name)))));
+      return {
+        statuses: { documented: documentedStatuses, seen: documentedStatuses.filter((s) => seenStatuses.has(s)) },
+        examples: { documented: documentedExamples, seen: documentedExamples.filter((e) => seenExamples.has(e)) },
+      };
+    },
+  };
+}
+
+function fail(violations: Violation[]): CheckResult {
+  return { ok: false, violations };
+}
+
+function violation(check: CheckName, pointer: string, expected: string, actual: string, message: string): Violation {
+  return { check, pointer, expected, actual, message };
+}
+
+/** `/v1/kyc/{userId}` → a regex matching one non-empty segment per template parameter. */
+function pathPattern(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${source}$`);
+}
+
+/** Exact status first, then its range (`4XX`), then `default`. */
+function documentedResponse(responses: ResponseInfo[], status: number): ResponseInfo | undefined {
+  return (
+    responses.find((r) => r.status === String(status)) ??
+    responses.find((r) => r.status.toUpperCase() === `${String(status)[0]}XX`) ??
+    responses.find((r) => r.status === "default")
+  );
+}
+
+function headerValue(headers: Exchange["headers"], name: string): string | null {
+  if (headers instanceof Headers) return headers.get(name);
+  const wanted = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === wanted) return v;
+  return null;
+}
+
+/** Header values arrive as text; coerce them to the schema's type before validating. */
+function coerceHeader(spec: OpenApiDocument, schemaPointer: string, raw: string): unknown {
+  const schema = getAtPointer(spec, schemaPointer) as { type?: unknown } | undefined;
+  const types = Array.isArray(schema?.type) ? schema.type : [schema?.type];
+  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(raw.trim())) return Number(raw.trim());
+  if (types.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
+  return raw;
+}
+
+function checkHeaders(spec: OpenApiDocument, validator: SpecValidator, response: ResponseInfo, headers: Exchange["headers"]): Violation[] {
+  const out: Violation[] = [];
+  for (const header of response.headers) {
+    const raw = headerValue(headers, header.name);
+    const pointer = `/headers/${header.name}`;
+    if (raw === null) {
+      if (header.required) out.push(violation("header-present", pointer, `header ${header.name}`, "absent", `Documented header ${header.name} is missing from the ${response.status} response.`));
+      continue;
+    }
+    if (!header.schemaPointer) continue;
+    const result = validator.validate(header.schemaPointer, coerceHeader(spec, header.schemaPointer, raw));
+    if (!result.valid) {
+      for (const v of result.violations) out.push(violation("header-valid", pointer, expectation(v), JSON.stringify(raw), `Header ${header.name}: ${v.message}.`));
+    }
+  }
+  return out;
+}
+
+function checkBody(
+  validator: SpecValidator,
+  response: ResponseInfo,
+  exchange: Exchange,
+): { violations: Violation[]; parsed?: unknown; media?: ResponseInfo["media"][number] } {
+  if (response.media.length === 0) return { violations: [] };
+  const contentType = (headerValue(exchange.headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const documented = response.media.map((m) => m.mediaType);
+  const media = response.media.find((m) => mediaMatches(m.mediaType, contentType));
+  if (exchange.body.length === 0) {
+    return { violations: [violation("body-present", "", `a ${documented.join(" or ")} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
+  }
+  if (!media) {
+    return {
+      violations: [violation("content-type", "/headers/content-type", documented.join(" or "), contentType || "(none)", `Content-Type ${contentType || "(none)"} is not documented for ${response.status}.`)],
+    };
+  }
+  if (!JSON_MEDIA.test(media.mediaType.replace("*", "json"))) return { violations: [], media };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(exchange.body);
+  } catch (error) {
+    return { violations: [violation("body-json", "", "valid JSON", truncate(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`)], media };
+  }
+  if (!media.schemaPointer) return { violations: [], parsed, media };
+  const result = validator.validate(media.schemaPointer, parsed);
+  if (result.valid) return { violations: [], parsed, media };
+  return {
+    violations: result.violations.map((v) =>
+      violation("body-schema", v.instancePath, expectation(v), truncate(JSON.stringify(getAtPointer(parsed, v.instancePath)) ?? "undefined"), `${v.instancePath || "(body)"} ${v.message}.`),
+    ),
+    parsed,
+    media,
+  };
+}
+
+function mediaMatches(documented: string, actual: string): boolean {
+  const d = documented.toLowerCase();
+  if (d === actual || d === "*/*") return true;
+  return d.endsWith("/*") && actual.startsWith(d.slice(0, -1));
+}
+
+/** A short statement of what the schema wanted, from an Ajv violation. */
+function expectation(v: SchemaViolation): string {
+  const p = v.params;
+  switch (v.keyword) {
+    case "enum":
+      return `one of ${JSON.stringify(p.allowedValues)}`;
+    case "const":
+      return JSON.stringify(p.allowedValue);
+    case "required":
+      return `property "${String(p.missingProperty)}"`;
+    case "type":
+      return `type ${String(p.type)}`;
+    case "format":
+      return `format ${String(p.format)}`;
+    case "pattern":
+      return `pattern ${String(p.pattern)}`;
+    default:
+      return `${v.keyword} (${v.schemaPath})`;
+  }
+}
+
+function truncate(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
+}
