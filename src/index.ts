@@ -11,3 +11,4 @@ export type * as ProofApi from "../generated/proof.js";
 export type * as BtcDirectApi from "../generated/btc-direct.js";
 export type * as NyotaImaraApi from "../generated/nyota-imara.js";
 export type * as MyazaApi from "../generated/myaza.js";
+export * from "./docs/index.js";
