@@ -48,6 +48,13 @@ async function hydrated(page: Page): Promise<void> {
   });
 }
 
+describe("Chromium for the docs browser test", () => {
+  // In CI a missing browser must count as a failed test, not only as a suite that could not start.
+  it.runIf(!skip)(`is installed at ${CHROMIUM_PATH}`, () => {
+    expect(chromiumInstalled(), `${CHROMIUM_PATH} is missing. .ci/run installs it with scripts/install-chromium.sh; check that step's output.`).toBe(true);
+  });
+});
+
 describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SKIP_REASON}` : ""}`, () => {
   let outDir: string;
   let server: StaticServer;
