@@ -12,3 +12,4 @@ export type * as BtcDirectApi from "../generated/btc-direct.js";
 export type * as NyotaImaraApi from "../generated/nyota-imara.js";
 export type * as MyazaApi from "../generated/myaza.js";
 export * from "./conformance/index.js";
+export * from "./docs/index.js";

@@ -91,4 +91,13 @@ export { status, slug, body, bad, wrong };
     expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");
     expect(exec(bin, ["scenarios", "--provider", "nyota-imara"])).toContain("example=kyc_record_not_found");
   });
+
+  it("builds the docs with the installed Redocly CLI: kyc-contracts docs --out DIR", () => {
+    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    const out = path.join(consumer, "site");
+    expect(exec(bin, ["docs", "--out", out])).toContain("Wrote 9 files");
+    const pages = ["proof", "btc-direct", "nyota-imara", "myaza"].flatMap((slug) => [`${slug}.html`, `${slug}.yaml`]);
+    expect(readdirSync(out).sort()).toEqual([...pages, "index.html"].sort());
+    expect(readFileSync(path.join(out, "btc-direct.html"), "utf8")).toContain("ER801");
+  }, 120_000);
 });
