@@ -11,3 +11,23 @@ export type * as ProofApi from "../generated/proof.js";
 export type * as BtcDirectApi from "../generated/btc-direct.js";
 export type * as NyotaImaraApi from "../generated/nyota-imara.js";
 export type * as MyazaApi from "../generated/myaza.js";
+export * from "./clients/index.js";
+export {
+  kycStates,
+  statusTable,
+  stateOf,
+  documentedStatuses,
+  normalizeProofStatus,
+  normalizeBtcDirectStatus,
+  normalizeNyotaImaraStatus,
+  normalizeMyazaStatus,
+  type KycState,
+  type NormalizedStatus,
+  type UndocumentedStatus,
+  type WithOpenStatus,
+  type ProofKycStatusBody,
+  type BtcDirectKycStatusBody,
+  type NyotaImaraKycStatusBody,
+  type MyazaKycStatusBody,
+} from "./status.js";
+export { pollUntilSettled, systemClock, type PollOptions, type PollClock, type PollableResult } from "./polling.js";
