@@ -85,7 +85,9 @@ describe.each(providerSlugs)("%s client", (slug) => {
       expect(result.ok).toBe(true);
     });
 
-    it.runIf(h.takesId)("percent-encodes the id so ../, ?, #, / and % stay inside its segment", async () => {
+    // BTC Direct's call takes no id: the path tests apply to the other three.
+    const withId = h.takesId ? it : () => undefined;
+    withId("percent-encodes the id so ../, ?, #, / and % stay inside its segment", async () => {
       for (const id of ["../../admin", "a?b=c", "a#frag", "a/b", "%2e%2e", "ver_ü 1", "..%2f"]) {
         const transport = recordingFetch(() => Response.json(valid.body));
         await h.create({ fetch: transport.fetch })(id);
@@ -97,7 +99,7 @@ describe.each(providerSlugs)("%s client", (slug) => {
       }
     });
 
-    it.runIf(h.takesId)('rejects ids that cannot be a path segment ("", ".", "..") with a TypeError, before sending', async () => {
+    withId('rejects ids that cannot be a path segment ("", ".", "..") with a TypeError, before sending', async () => {
       const transport = recordingFetch(() => Response.json(valid.body));
       const get = h.create({ fetch: transport.fetch });
       for (const id of ["", ".", ".."]) await expect(get(id), JSON.stringify(id)).rejects.toThrow(TypeError);
