@@ -3,6 +3,7 @@
  * examples of the error responses in a dereferenced spec. Each example must carry exactly one
  * error, keyed by its own code; a code may appear under one HTTP status only.
  */
+import { replaceMarkedSection } from "./readme-section.js";
 
 export interface CatalogueEntry {
   code: string;
@@ -115,8 +116,5 @@ export function renderCatalogueMarkdown(entries: readonly CatalogueEntry[]): str
 
 /** Replaces the catalogue section of a README; throws if the markers are missing. */
 export function replaceReadmeCatalogue(readme: string, entries: readonly CatalogueEntry[]): string {
-  const start = readme.indexOf(README_CATALOGUE_START);
-  const end = readme.indexOf(README_CATALOGUE_END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${README_CATALOGUE_START} … ${README_CATALOGUE_END}.`);
-  return `${readme.slice(0, start + README_CATALOGUE_START.length)}\n${renderCatalogueMarkdown(entries)}\n${readme.slice(end)}`;
+  return replaceMarkedSection(readme, README_CATALOGUE_START, README_CATALOGUE_END, renderCatalogueMarkdown(entries));
 }

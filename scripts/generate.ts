@@ -6,6 +6,7 @@
  * - generated/btc-direct-errors.ts: BTC Direct's error catalogue, derived from the named
  *   examples of the spec's error responses (the catalogue is written once, in the spec), and
  *   the same catalogue as the table in README.md (between its catalogue markers).
+ * - README.md's "Status normalization" table, rendered from the mapping in src/status.ts.
  *
  * openapi-typescript is driven programmatically rather than through its CLI: the CLI lints with
  * the project's redocly.yaml rules using its own, older Redocly core, whose example validator
@@ -18,6 +19,8 @@ import { bundle, createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
 import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalogue } from "./btc-direct-catalogue.js";
+import { replaceMarkedSection } from "./readme-section.js";
+import { README_STATUS_TABLE_END, README_STATUS_TABLE_START, renderStatusTableMarkdown } from "../src/status.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -63,11 +66,11 @@ async function main(): Promise<void> {
   console.log(`wrote ${out}: ${catalogue.length} error codes`);
   const readmePath = path.join(root, "README.md");
   const readme = await readFile(readmePath, "utf8");
-  const updated = replaceReadmeCatalogue(readme, catalogue);
-  if (updated !== readme) {
-    await writeFile(readmePath, updated);
-    console.log("updated the BTC Direct catalogue table in README.md");
-  }
+  const withCatalogue = replaceReadmeCatalogue(readme, catalogue);
+  if (withCatalogue !== readme) console.log("updated the BTC Direct catalogue table in README.md");
+  const updated = replaceMarkedSection(withCatalogue, README_STATUS_TABLE_START, README_STATUS_TABLE_END, renderStatusTableMarkdown());
+  if (updated !== withCatalogue) console.log("updated the status normalization table in README.md");
+  if (updated !== readme) await writeFile(readmePath, updated);
 }
 
 main().catch((error: unknown) => {

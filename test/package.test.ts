@@ -86,6 +86,64 @@ export { status, slug, body, bad, wrong };
     for (const file of files) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
   });
 
+  it("calls every provider's client by name against a local server, type-checked", () => {
+    writeFileSync(
+      path.join(consumer, "clients.ts"),
+      `import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createBtcDirectClient, createMyazaClient, createNyotaImaraClient, createProofClient, pollUntilSettled, type KycState, type MyazaKycStatusResult } from "kyc-status-contracts";
+
+const url = "https://storage.example.com/doc?X-Amz-Expires=900";
+const bodies: Record<string, unknown> = {
+  "/widget/users/u%2F1/kyc-status": { partner_user_id: "u/1", status: "verified" },
+  "/api/v2/user/verification-status": [{ name: "idDocument", status: "missing" }],
+  "/v1/kyc/me": { success: true, data: { userId: "usr_1", userInfo: { email: "a@example.com", name: "A" }, idNumber: "1", status: "pending", documents: { idFrontUrl: url, idBackUrl: url, passportPhotoUrl: url }, verifiedAt: null, rejectionReason: null, submittedAt: "2025-04-20T08:30:00.000Z" } },
+  "/api/kyc/status/ver_1": { verificationId: "ver_1", status: "failed", reason: "Selfie mismatch.", reasonCode: "selfie_mismatch", createdAt: "2026-04-27T12:00:00.000Z", completedAt: "2026-04-27T12:00:05.000Z" },
+};
+const server = createServer((req, res) => {
+  const body = bodies[req.url ?? ""];
+  res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/json" }).end(JSON.stringify(body ?? { error: "Verification not found" }));
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseUrl = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
+try {
+  const myaza = createMyazaClient({ baseUrl, apiKey: "sk_test_0123456789abcdef0123456789abcdef" });
+  const nyota = await createNyotaImaraClient({ baseUrl, token: "jwt" }).getKycStatus("me");
+  const results = [
+    await createProofClient({ baseUrl, clientToken: "ct" }).getKycStatus("u/1"),
+    await createBtcDirectClient({ baseUrl, apiKey: "key", userIdentifier: "user-identifier-0123456789-0123456789" }).getKycStatus(),
+    nyota,
+    await pollUntilSettled((o) => myaza.getKycStatus("ver_1", o)),
+  ];
+  const states: (KycState | string)[] = results.map((r) => (r.ok ? r.status.state : r.error.kind));
+  const missing: MyazaKycStatusResult = await myaza.getKycStatus("ver_2");
+  const expires: Date | undefined = nyota.ok ? nyota.documentsExpireAt : undefined;
+  console.log(JSON.stringify({ states, missing: missing.ok ? null : [missing.error.kind, missing.error.httpStatus, missing.error.retryable], expires: expires instanceof Date }));
+} finally {
+  server.close();
+}
+
+// type-only checks (never run)
+export const typeChecks = () => [
+  // @ts-expect-error apiKey is required
+  createMyazaClient({ baseUrl }),
+  // @ts-expect-error BTC Direct needs one user credential, not both
+  createBtcDirectClient({ baseUrl, apiKey: "k", userIdentifier: "i", userToken: "t" }),
+];
+`,
+    );
+    writeFileSync(
+      path.join(consumer, "tsconfig.clients.json"),
+      JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files: ["clients.ts"] }),
+    );
+    exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.clients.json"]);
+    const out = JSON.parse(exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "clients.ts"])) as { states: string[]; missing: unknown; expires: boolean };
+    // assert each provider's documented result shape, from the installed package
+    expect(out.states).toEqual(["approved", "action_required", "pending", "rejected"]);
+    expect(out.missing).toEqual(["http", 404, false]);
+    expect(out.expires).toBe(true);
+  });
+
   it("runs the kyc-contracts bin", () => {
     const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
     expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");

@@ -1,0 +1,71 @@
+/**
+ * BTC Direct: `GET /api/v2/user/verification-status` with the partner's `X-Api-Key` and exactly
+ * one user credential (`User-Identifier` or `User-Authorization: Bearer <user token>`).
+ */
+import { btcDirectErrorCatalogue, isBtcDirectErrorCode, type BtcDirectErrorCode, type BtcDirectErrorEntry } from "../../generated/btc-direct-errors.js";
+import type { paths } from "../../generated/btc-direct.js";
+import { normalizeBtcDirectStatus, type BtcDirectKycStatusBody } from "../status.js";
+import { createStatusCaller, readField, requireOptions, type Credential } from "./core.js";
+import type { CallOptions, ClientOptions, KycStatusResult } from "./types.js";
+
+interface BtcDirectPartnerOptions extends ClientOptions {
+  /** The partner API key (`X-Api-Key`). */
+  apiKey: string;
+}
+
+/** The partner key plus exactly one way to name the user. */
+export type BtcDirectClientOptions =
+  | (BtcDirectPartnerOptions & {
+      /** Your identifier of the user (36–255 alphanumerics), linked to their BTC Direct account. */
+      userIdentifier: string;
+      userToken?: never;
+    })
+  | (BtcDirectPartnerOptions & {
+      /** A user token from BTC Direct's user/password authentication. */
+      userToken: string;
+      userIdentifier?: never;
+    });
+
+export type BtcDirectCatalogueEntry = BtcDirectErrorEntry & { readonly code: BtcDirectErrorCode };
+
+export interface BtcDirectErrorExtra {
+  /** The catalogue entry of the error code, when BTC Direct documents it (`message`, `solution`). */
+  readonly catalogueEntry?: BtcDirectCatalogueEntry;
+}
+
+export type BtcDirectKycStatusResult = KycStatusResult<"btc-direct", BtcDirectKycStatusBody, object, BtcDirectErrorExtra>;
+
+export interface BtcDirectClient {
+  readonly provider: "btc-direct";
+  /** The user's outstanding verification requirements (the user comes from the options). */
+  getKycStatus(options?: CallOptions): Promise<BtcDirectKycStatusResult>;
+}
+
+/** `{ errors: { ER801: { code, message, solution } } }`: the first error decides. */
+function readBtcDirectError(body: unknown) {
+  const errors = readField(body, "errors");
+  const [key, detail] = typeof errors === "object" && errors !== null ? (Object.entries(errors)[0] ?? []) : [];
+  const code = readField(detail, "code") ?? key;
+  if (typeof code === "string" && isBtcDirectErrorCode(code)) {
+    const entry = btcDirectErrorCatalogue[code];
+    return { code, documented: { text: entry.message, advice: entry.solution }, extra: { catalogueEntry: Object.freeze({ code, ...entry }) } };
+  }
+  return { code, text: readField(detail, "message"), advice: readField(detail, "solution") };
+}
+
+export function createBtcDirectClient(options: BtcDirectClientOptions): BtcDirectClient {
+  const { apiKey, userIdentifier, userToken, ...rest } = requireOptions("createBtcDirectClient", options);
+  if ((userIdentifier === undefined) === (userToken === undefined)) {
+    throw new TypeError("createBtcDirectClient: pass exactly one of userIdentifier or userToken (BTC Direct answers ER803 to both, ER704 to neither).");
+  }
+  const user: Record<string, Credential> =
+    userIdentifier !== undefined
+      ? { userIdentifier: { option: "userIdentifier", value: userIdentifier } }
+      : { userToken: { option: "userToken", value: userToken, prefix: "Bearer " } };
+  const call = createStatusCaller<"btc-direct", paths, BtcDirectKycStatusBody, object, BtcDirectErrorExtra>(
+    "createBtcDirectClient",
+    { provider: "btc-direct", path: "/api/v2/user/verification-status", readError: readBtcDirectError, normalize: normalizeBtcDirectStatus },
+    { ...rest, credentials: { apiKey: { option: "apiKey", value: apiKey }, ...user } },
+  );
+  return Object.freeze({ provider: "btc-direct", getKycStatus: (callOptions?: CallOptions) => call({}, callOptions) });
+}

@@ -1,0 +1,323 @@
+/**
+ * The one engine behind the four clients: an openapi-fetch client over the generated `paths`,
+ * an auth middleware built from the spec's security schemes, a timeout, and the classification
+ * of everything a server or the network can do into a typed result. Provider modules only say
+ * which path to call, which credentials go into which security scheme, how to read their error
+ * bodies and how to normalize their status.
+ */
+import createClient from "openapi-fetch";
+import type { ProviderSlug } from "../providers.js";
+import { documentedStatuses, type NormalizedStatus } from "../status.js";
+import { loadContract, type Contract } from "./contract.js";
+import { cleanServerText, createRedactor, httpError, invalidResponseError, networkError, timeoutError, type Redactor } from "./errors.js";
+import { retryAfterMs } from "./retry-after.js";
+import type { CallOptions, ClientOptions, FetchLike, KycClientError, KycStatusFailure, KycStatusResult } from "./types.js";
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** Paths of `Paths` (generated `paths`) that have a GET operation. */
+export type GetPath<Paths> = { [K in keyof Paths]: Paths[K] extends { get: object } ? K : never }[keyof Paths] & string;
+
+/** What a provider reads from its error body; texts are cleaned of secrets by the core. */
+export interface ProviderErrorDetails<ErrorExtra extends object> {
+  /** Anything but a string is ignored. */
+  code?: unknown;
+  text?: unknown;
+  /** What to do, when the provider says it; otherwise derived from the HTTP status. */
+  advice?: unknown;
+  /** Text and advice from this package's own catalogue (BTC Direct): used as they are, instead of `text` / `advice`. */
+  documented?: { text: string; advice: string } | undefined;
+  extra?: ErrorExtra | undefined;
+}
+
+/** `body[key]` when `body` is a JSON object, else undefined: for reading error bodies of any shape. */
+export function readField(body: unknown, key: string): unknown {
+  return typeof body === "object" && body !== null && !Array.isArray(body) && Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined;
+}
+
+/** Throws the TypeError a factory gives when called without an options object. */
+export function requireOptions<T>(factory: string, options: T): T {
+  if (typeof options !== "object" || options === null) throw new TypeError(`${factory}: pass an options object ({ baseUrl, …credentials }).`);
+  return options;
+}
+
+export interface ProviderDefinition<P extends ProviderSlug, Paths, Data, Extra extends object, ErrorExtra extends object> {
+  provider: P;
+  /** The generated `paths` key of the operation (typed: a path the spec does not have is a compile error). */
+  path: GetPath<Paths>;
+  /** Where the status sits in a success body, when the spec closes its values (see `forwardCompatible`). */
+  statusField?: readonly string[];
+  /** Reads the provider's error code and text from a parsed error body (anything JSON, or undefined). */
+  readError(body: unknown): ProviderErrorDetails<ErrorExtra>;
+  normalize(data: Data): NormalizedStatus<P>;
+  /** Provider-specific fields of a success result. */
+  extra?(data: Data, received: { headers: Headers; receivedAt: Date }): Extra;
+}
+
+/** One credential: the factory option it came from (for messages) and its value. */
+export interface Credential {
+  option: string;
+  value: unknown;
+  /** Prefix of the header value (BTC Direct's `User-Authorization: Bearer …`). */
+  prefix?: string;
+}
+
+export interface CoreOptions extends ClientOptions {
+  /** Credentials keyed by the spec's security scheme name. */
+  credentials: Readonly<Record<string, Credential>>;
+}
+
+export type StatusCaller<P extends ProviderSlug, Data, Extra extends object, ErrorExtra extends object> = (
+  pathParams: Readonly<Record<string, string>>,
+  options?: CallOptions,
+) => Promise<KycStatusResult<P, Data, Extra, ErrorExtra>>;
+
+type UntypedGet = (
+  path: string,
+  init: { params: { path: Record<string, string> }; parseAs: "text"; signal: AbortSignal },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/**
+ * Validates the factory options (throwing a TypeError that names the option, never its value) and
+ * returns the function that performs one call.
+ */
+export function createStatusCaller<P extends ProviderSlug, Paths extends object, Data, Extra extends object = object, ErrorExtra extends object = object>(
+  factory: string,
+  def: ProviderDefinition<P, Paths, Data, Extra, ErrorExtra>,
+  options: CoreOptions,
+): StatusCaller<P, Data, Extra, ErrorExtra> {
+  const { baseUrl, timeoutMs, transport, credentials, secrets } = checkOptions(factory, options);
+  let ready: Promise<{ contract: Contract; get: UntypedGet }> | undefined;
+  const prepare = () =>
+    loadContract(def.provider, def.path).then((contract) => {
+      const headers = contract.credentialHeaders(credentials);
+      const client = createClient<Paths>({ baseUrl, fetch: transport, pathSerializer: encodePathParams, redirect: "manual" });
+      client.use({
+        onRequest({ request }) {
+          for (const [name, value] of headers) request.headers.set(name, value);
+          return undefined;
+        },
+      });
+      return { contract, get: client.GET as unknown as UntypedGet };
+    });
+
+  return async (pathParams, callOptions = {}) => {
+    for (const [name, value] of Object.entries(pathParams)) checkPathParam(factory, name, value);
+    const callerSignal = callOptions.signal;
+    callerSignal?.throwIfAborted();
+    ready ??= prepare();
+    ready.catch(() => (ready = undefined));
+    const { contract, get } = await ready;
+    const redact = createRedactor([...secrets, ...Object.values(pathParams)]);
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
+    let fetched: Awaited<ReturnType<UntypedGet>>;
+    try {
+      fetched = await raceAbort(get(def.path, { params: { path: { ...pathParams } }, parseAs: "text", signal }), signal);
+    } catch (thrown) {
+      if (timeout.signal.aborted) return failure(timeoutError(def.provider, timeoutMs));
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      return failure(networkError(def.provider, thrown));
+    } finally {
+      clearTimeout(timer);
+    }
+    return interpret(def, contract, fetched, redact);
+  };
+}
+
+/** A failure result; provider-specific error fields are optional (`Partial<ErrorExtra>`), so any error fits. */
+const failure = <P extends ProviderSlug, ErrorExtra extends object>(error: KycClientError<P>): KycStatusFailure<P, ErrorExtra> => ({
+  ok: false,
+  error: error as KycClientError<P> & Partial<ErrorExtra>,
+});
+
+function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, ErrorExtra extends object>(
+  def: ProviderDefinition<P, Paths, Data, Extra, ErrorExtra>,
+  contract: Contract,
+  { response, data, error }: Awaited<ReturnType<UntypedGet>>,
+  redact: Redactor,
+): KycStatusResult<P, Data, Extra, ErrorExtra> {
+  const receivedAt = new Date();
+  const httpStatus = response.status;
+  const requestId = cleanServerText(response.headers.get("x-request-id"), redact);
+  if (!response.ok) {
+    // Status decides: whatever the body is (JSON or not, documented or not), this is an http error.
+    const details = def.readError(error);
+    return failure(
+      httpError(
+        {
+          provider: def.provider,
+          httpStatus,
+          code: cleanServerText(details.code, redact),
+          text: details.documented?.text ?? cleanServerText(details.text, redact),
+          advice: details.documented?.advice ?? cleanServerText(details.advice, redact),
+          retryAfterMs: retryAfterMs(response.headers, receivedAt.getTime()),
+          requestId,
+        },
+        details.extra,
+      ),
+    );
+  }
+  const invalid = (problem: string) => failure(invalidResponseError(def.provider, httpStatus, problem, requestId));
+  const success = contract.successes.get(httpStatus);
+  if (!success) return invalid(`a status the spec does not document for ${contract.operation} (documented: ${[...contract.successes.keys()].join(", ")})`);
+  const contentType = response.headers.get("content-type");
+  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase();
+  if (!mediaType || !success.mediaTypes.includes(mediaType)) {
+    const got = contentType === null ? "no Content-Type" : `Content-Type "${cleanServerText(contentType, redact) ?? ""}"`;
+    return invalid(`${got} where the spec documents ${success.mediaTypes.join(" or ")}`);
+  }
+  const text = typeof data === "string" ? data : "";
+  if (text.trim() === "") return invalid("an empty body");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return invalid("a body that is not JSON (truncated, or an HTML page)");
+  }
+  const pointer = success.schemaPointers.get(mediaType);
+  if (pointer) {
+    const result = contract.validator.validate(pointer, body);
+    if (!result.valid && !forwardCompatible(def, contract, pointer, body)) {
+      const where = result.violations
+        .slice(0, 3)
+        .map((v) => `${v.instancePath || "/"} ${v.message}`)
+        .join("; ");
+      return invalid(`a body that does not match its spec (${cleanServerText(where, redact) ?? "invalid"})`);
+    }
+  }
+  const typed = body as Data;
+  const extra = def.extra?.(typed, { headers: response.headers, receivedAt });
+  return { ok: true, data: typed, status: def.normalize(typed), httpStatus, ...extra } as KycStatusResult<P, Data, Extra, ErrorExtra>;
+}
+
+/**
+ * A body that matches the spec except that its status is a value the spec does not list yet is
+ * accepted (and normalized to `unknown`): it would match with one of the documented statuses.
+ */
+function forwardCompatible<P extends ProviderSlug>(def: { provider: P; statusField?: readonly string[] }, contract: Contract, pointer: string, body: unknown): boolean {
+  const field = def.statusField;
+  if (!field || field.length === 0) return false;
+  const raw = getIn(body, field);
+  const known = documentedStatuses(def.provider);
+  if (typeof raw !== "string" || known.includes(raw)) return false;
+  return known.some((status) => contract.validator.validate(pointer, setIn(body, field, status)).valid);
+}
+
+function getIn(value: unknown, field: readonly string[]): unknown {
+  let node = value;
+  for (const key of field) node = typeof node === "object" && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+function setIn(value: unknown, field: readonly string[], replacement: string): unknown {
+  const copy = structuredClone(value);
+  let node = copy as Record<string, unknown>;
+  for (const key of field.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[field[field.length - 1] as string] = replacement;
+  return copy;
+}
+
+/** Resolves with `promise`, or rejects with the signal's reason once it aborts (even if the transport ignores it). */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Percent-encodes every path parameter as one segment: `/`, `?`, `#`, `%` and `..` inside an id
+ * cannot change the path. (`.` and `..` alone are refused earlier: URL parsers resolve them even
+ * when percent-encoded.)
+ */
+export function encodePathParams(pathname: string, params: Record<string, unknown>): string {
+  return pathname.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return typeof value === "string" ? encodeURIComponent(value) : placeholder;
+  });
+}
+
+function checkPathParam(factory: string, name: string, value: unknown): void {
+  const problem =
+    typeof value !== "string"
+      ? "must be a string"
+      : value === "" || value === "." || value === ".."
+        ? 'must not be empty, "." or ".." (URLs resolve those as paths)'
+        : !isWellFormed(value)
+          ? "must be a well-formed Unicode string"
+          : undefined;
+  if (problem) throw new TypeError(`${factory}(…).getKycStatus: the ${name} ${problem}. Pass the provider's id of the record.`);
+}
+
+const isWellFormed = (value: string): boolean => {
+  try {
+    encodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+interface CheckedOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  transport: FetchLike;
+  /** Header values by security scheme. */
+  credentials: Record<string, string>;
+  /** The raw credential values, to keep out of every error. */
+  secrets: string[];
+}
+
+function checkOptions(factory: string, options: CoreOptions): CheckedOptions {
+  const fail = (option: string, requirement: string): never => {
+    throw new TypeError(`${factory}: ${option} ${requirement}.`);
+  };
+  const { baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: transport = globalThis.fetch } = options;
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === "string" ? new URL(baseUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
+    fail("baseUrl", 'must be an absolute http(s) URL without credentials, query or fragment, e.g. "https://identity.myaza.app"');
+  }
+  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
+    fail("timeoutMs", `must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS} (default ${DEFAULT_TIMEOUT_MS})`);
+  }
+  if (typeof transport !== "function") fail("fetch", "must be a function (request: Request) => Promise<Response>, or left out to use globalThis.fetch");
+  const credentials: Record<string, string> = {};
+  const secrets: string[] = [];
+  for (const [scheme, { option, value, prefix = "" }] of Object.entries(options.credentials)) {
+    if (typeof value !== "string" || value.trim() === "" || !isHeaderValue(value)) {
+      fail(option, "must be a non-empty string usable in an HTTP header (no line breaks or control characters); check where it is read from");
+    }
+    credentials[scheme] = `${prefix}${value as string}`;
+    secrets.push(value as string);
+  }
+  return { baseUrl: baseUrl.replace(/\/+$/, ""), timeoutMs, transport, credentials, secrets };
+}
+
+const isHeaderValue = (value: string): boolean => {
+  try {
+    new Headers([["x-check", value]]);
+    return value === value.trim() && !/[\u0000-\u001f\u007f]/.test(value);
+  } catch {
+    return false;
+  }
+};

@@ -1,0 +1,130 @@
+/**
+ * The clients with their default transport (globalThis.fetch) against a real HTTP server on
+ * 127.0.0.1 (a free port): what arrives on the wire, and what real sockets can do (resets,
+ * truncation, silence, refusal).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMyazaClient, listOperations, listResponses, loadSpec, pollUntilSettled, providerSlugs } from "../src/index.js";
+import type { ProviderSlug } from "../src/providers.js";
+import { harnesses, TOKEN, type AnyResult } from "./helpers/clients.js";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+let server: Server;
+let baseUrl: string;
+let handle: Handler = (_req, res) => res.writeHead(500).end();
+const seen: { url: string; headers: IncomingMessage["headers"] }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push({ url: req.url ?? "", headers: req.headers });
+    handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_req, res) => {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+};
+
+async function firstSuccessExample(slug: ProviderSlug): Promise<unknown> {
+  const doc = await loadSpec(slug);
+  const ok = listResponses(doc, listOperations(doc)[0]!).find((r) => r.status === "200")!;
+  return ok.media[0]!.examples[0]!.value;
+}
+
+const call = (slug: ProviderSlug, id = "rec_1", timeoutMs?: number): Promise<AnyResult> =>
+  harnesses[slug].create({ baseUrl, ...(timeoutMs ? { timeoutMs } : {}) })(id);
+
+describe.each(providerSlugs)("%s over HTTP", (slug) => {
+  it("sends the credentials and an encoded id, and reads the documented body", async () => {
+    const example = await firstSuccessExample(slug);
+    handle = json(200, example);
+    seen.length = 0;
+    const result = await call(slug, "../admin?x=1#top");
+    // assert what arrived on the wire
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toBe(harnesses[slug].path(harnesses[slug].takesId ? "..%2Fadmin%3Fx%3D1%23top" : ""));
+    for (const [name, value] of Object.entries(harnesses[slug].headers)) expect(seen[0]!.headers[name], name).toBe(value);
+    // assert the result
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data).toEqual(example);
+  });
+
+  it("a gateway's HTML 502 page is a retryable http error", async () => {
+    handle = (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<html><body><h1>502 Bad Gateway</h1></body></html>");
+    const result = await call(slug);
+    expect(!result.ok && result.error).toMatchObject({ kind: "http", httpStatus: 502, retryable: true });
+  });
+
+  it("a body cut short by a chunked end is an invalid_response", async () => {
+    handle = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"status": "pend');
+    };
+    const result = await call(slug);
+    expect(!result.ok && result.error).toMatchObject({ kind: "invalid_response", httpStatus: 200 });
+  });
+
+  it("a connection dropped mid-body is a network error", async () => {
+    handle = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "400" });
+      res.write('{"status":');
+      setImmediate(() => res.socket?.destroy());
+    };
+    const result = await call(slug);
+    expect(!result.ok && result.error).toMatchObject({ kind: "network", retryable: true });
+  });
+
+  it("a connection reset before any answer is a network error", async () => {
+    handle = (req) => req.socket.destroy();
+    const result = await call(slug);
+    expect(!result.ok && result.error).toMatchObject({ kind: "network", retryable: true });
+  });
+
+  it("a server that never answers is a timeout", async () => {
+    handle = () => undefined;
+    const result = await call(slug, "rec_1", 50);
+    expect(!result.ok && result.error).toMatchObject({ kind: "timeout", retryable: true });
+  });
+
+  it("429 with Retry-After tells how long to wait", async () => {
+    handle = json(429, { error: "Too many requests, please try again later." }, { "retry-after": "30" });
+    const result = await call(slug);
+    expect(!result.ok && result.error).toMatchObject({ kind: "http", httpStatus: 429, retryable: true, retryAfterMs: 30_000 });
+  });
+});
+
+describe("connection refused", () => {
+  it("is a retryable network error naming ECONNREFUSED", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const result = await createMyazaClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: TOKEN }).getKycStatus("ver_1");
+    expect(!result.ok && result.error).toMatchObject({ kind: "network", retryable: true, message: expect.stringContaining("ECONNREFUSED") });
+  });
+});
+
+describe("pollUntilSettled over HTTP", () => {
+  it("polls a pending verification until it settles", async () => {
+    const statuses = ["pending", "pending", "verified"];
+    handle = (req, res) => {
+      const status = statuses.shift() ?? "verified";
+      json(200, { verificationId: "ver_01", status, createdAt: "2026-04-27T12:00:00.000Z", ...(status === "pending" ? {} : { completedAt: "2026-04-27T12:00:05.000Z" }) })(req, res);
+    };
+    seen.length = 0;
+    const myaza = createMyazaClient({ baseUrl, apiKey: TOKEN });
+    const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { intervalMs: 1, maxIntervalMs: 2 });
+    expect(result.ok && result.status.state).toBe("approved");
+    expect(seen).toHaveLength(3);
+  });
+});
