@@ -16,7 +16,7 @@ import { inlineRedocLogos } from "./offline.js";
 import { PAGE_TEMPLATE } from "./page-template.js";
 import { pageSpec } from "./page-spec.js";
 import { runBuildDocs } from "./redocly.js";
-import { specStatusTable, type ProviderSpecs, type StatusTableSource } from "./status-table.js";
+import { normalizedStatusTable, type ProviderSpecs, type StatusTableSource } from "./status-table.js";
 
 export const DEFAULT_DOCS_DIR = path.join("dist", "docs");
 
@@ -33,7 +33,7 @@ export type DocsProgress = { type: "building"; provider: ProviderSlug; path: str
 export interface BuildDocsOptions {
   /** Output folder; relative paths resolve against the current folder. Default `dist/docs`. */
   outDir?: string;
-  /** The index's status table. Default: each provider's status values from its spec (`specStatusTable`). */
+  /** The index's status table. Default: the normalized status mapping (`normalizedStatusTable`); `specStatusTable` shows the raw values per spec instead. */
   statusTable?: StatusTableSource;
   onProgress?: (event: DocsProgress) => void;
 }
@@ -102,7 +102,7 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<BuildDo
       await written("spec", slug, specTarget);
     }
     const index = path.join(outDir, "index.html");
-    const indexHtml = renderIndexPage(await indexInput(specs, options.statusTable ?? specStatusTable));
+    const indexHtml = renderIndexPage(await indexInput(specs, options.statusTable ?? normalizedStatusTable));
     const indexError = await tryWrite(index, () => writeFile(index, indexHtml));
     if (indexError) return fail(indexError);
     await written("index", undefined, index);

@@ -1,10 +1,11 @@
 /**
  * The status table of the docs index. Pluggable: `buildDocs({ statusTable })` takes any
- * `StatusTableSource`, so the normalized status mapping (one vocabulary across the providers)
- * can replace the default without touching the page code. The default, `specStatusTable`,
- * shows each provider's own status values as its spec defines them.
+ * `StatusTableSource`. The default, `normalizedStatusTable`, shows the normalized status mapping
+ * of src/status.ts (one vocabulary across the providers); `specStatusTable` shows each
+ * provider's own status values as its spec defines them.
  */
 import { providers, providerSlugs, type ProviderSlug } from "../providers.js";
+import { statusTableNote, statusTableRows } from "../status.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
 import { listStatusFields } from "./status-values.js";
@@ -36,4 +37,15 @@ export const specStatusTable: StatusTableSource = (specs) => ({
       listStatusFields(doc, op).map((f) => [providers[slug].name, `\`${op.method.toUpperCase()} ${op.path}\``, `\`${f.path}\``, code(f.values), f.closed ? "closed (enum)" : "open string"]),
     );
   }),
+});
+
+/**
+ * The normalized status table (src/status.ts): each provider's raw status → the one `state`
+ * vocabulary the clients return. The index page's default.
+ */
+export const normalizedStatusTable: StatusTableSource = () => ({
+  heading: "Status normalization",
+  intro: `The typed clients map each provider's raw status to one \`state\`: \`not_started\`, \`action_required\`, \`pending\`, \`approved\`, \`rejected\`, \`error\` or \`unknown\`. ${statusTableNote()}`,
+  columns: ["Provider", "Raw status", "state", "Also kept"],
+  rows: statusTableRows().map((r) => [r.provider, r.rawStatus, `\`${r.state}\``, r.alsoKept]),
 });
