@@ -4,9 +4,10 @@ import { packageRoot } from "../spec/paths.js";
 import type { CliIo, Command, ExitCode } from "./command.js";
 import { scenariosCommand } from "./scenarios.js";
 import { specCommand } from "./spec.js";
+import { mockCommand } from "./mock.js";
 
 /** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
-export const commands: readonly Command[] = [scenariosCommand, specCommand];
+export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
