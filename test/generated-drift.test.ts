@@ -21,7 +21,7 @@ const git = (...args: string[]): string => execFileSync("git", args, { cwd: work
 describe("generated/ drift check", () => {
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), "kyc-drift-"));
-    for (const entry of ["openapi", "generated", "scripts", "redocly.yaml", "package.json", "README.md"]) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
+    for (const entry of ["openapi", "generated", "scripts", "src", "redocly.yaml", "package.json", "README.md"]) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
     symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
     git("init", "-q");
     git("add", "-A");
