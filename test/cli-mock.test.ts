@@ -4,11 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../src/cli/command.js";
 import { main } from "../src/cli/main.js";
 import { exampleRequest, toCurl } from "../src/mock/example-request.js";
-import { freePort } from "../src/mock/ports.js";
 import { providers, providerSlugs } from "../src/providers.js";
 import { loadSpec } from "../src/spec/load.js";
 import { listScenarios } from "../src/spec/scenarios.js";
-import { isAlive, portIsFree, prismChildren } from "./support/processes.js";
+import { freePortRange, isAlive, isListening, prismChildren } from "./support/processes.js";
 
 interface Run {
   code: number;
@@ -88,12 +87,13 @@ describe("kyc-contracts mock with a port in use", () => {
 
 describe("kyc-contracts mock, running", () => {
   it("prints provider, URL and a working curl line, then stops on the signal and says so", async () => {
-    const port = await freePort("127.0.0.1");
+    const port = await freePortRange(1);
     const url = `http://127.0.0.1:${port}`;
     let pids: number[] = [];
     let status = 0;
     const r = await run(["mock", "--providers", "myaza", "--port", `myaza=${port}`], async () => {
       pids = prismChildren(process.pid);
+      expect(isListening(port)).toBe(true);
       const request = exampleRequest(await loadSpec("myaza"));
       status = (await fetch(`${url}${request.path}`, { headers: request.headers })).status;
       return "SIGTERM";
@@ -109,11 +109,11 @@ describe("kyc-contracts mock, running", () => {
     expect(r.out).toContain(`Stopped 1 mock; port ${port} free again.`);
     expect(pids).toHaveLength(1);
     expect(pids.filter(isAlive)).toEqual([]);
-    expect(await portIsFree(port)).toBe(true);
+    expect(isListening(port)).toBe(false);
   });
 
   it("exits 1 when a mock dies while serving, naming it", async () => {
-    const r = await run(["mock", "--providers", "proof", "--port", `proof=${await freePort("127.0.0.1")}`], async () => {
+    const r = await run(["mock", "--providers", "proof", "--port", `proof=${await freePortRange(1)}`], async () => {
       for (const pid of prismChildren(process.pid)) process.kill(pid, "SIGKILL");
       return new Promise<string>(() => undefined); // no signal comes: the crash ends the command
     });

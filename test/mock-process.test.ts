@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { providers, providerSlugs } from "../src/providers.js";
-import { freePortRange, isAlive, portIsFree, prismChildren, waitFor } from "./support/processes.js";
+import { freePortRange, isAlive, isListening, prismChildren, waitFor } from "./support/processes.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cli = path.join(root, "dist", "src", "cli.js");
@@ -47,7 +47,7 @@ function start(args: string[]): { child: ChildProcessWithoutNullStreams; output:
 
 async function expectAllGone(pids: number[], ports: number[]): Promise<void> {
   await waitFor(`Prism processes ${pids.join(", ")} to end`, () => pids.every((pid) => !isAlive(pid)));
-  for (const port of ports) expect(await portIsFree(port), `port ${port}`).toBe(true);
+  for (const port of ports) expect(isListening(port), `port ${port}`).toBe(false);
 }
 
 describe.each([
@@ -64,6 +64,7 @@ describe.each([
     expect(pids).toHaveLength(selected.length);
     for (const port of ports) {
       expect(output()).toContain(`http://127.0.0.1:${port}`);
+      expect(isListening(port)).toBe(true);
       expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
     }
     child.kill(signal);
@@ -82,6 +83,7 @@ describe("a startMocks() consumer killed with SIGKILL", () => {
     const { pids, ports } = JSON.parse(output()) as { pids: Record<string, number>; ports: Record<string, number> };
     // assert the mocks run as the consumer's direct children
     expect(prismsOf(child).sort()).toEqual(Object.values(pids).sort());
+    for (const port of Object.values(ports)) expect(isListening(port), `port ${port}`).toBe(true);
     child.kill("SIGKILL");
     // assert no orphan is left: each Prism notices its parent is gone and exits
     await expectAllGone(Object.values(pids), Object.values(ports));

@@ -24,7 +24,7 @@ import {
   type SpecValidator,
 } from "../src/spec/index.js";
 import { parseCurl, rebase } from "./support/curl.js";
-import { isAlive, portIsFree, prismChildren } from "./support/processes.js";
+import { isAlive, isListening, prismChildren } from "./support/processes.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -202,11 +202,12 @@ describe("stop()", () => {
     const ports = Object.values(mocks.ports) as number[];
     // assert the mocks were direct children of this process while running
     expect(prismChildren(process.pid).sort()).toEqual([...pids].sort());
+    for (const port of ports) expect(isListening(port), `port ${port}`).toBe(true);
     await mocks.stop();
     // assert nothing is left: no process, no listener
     expect(pids.filter(isAlive)).toEqual([]);
     expect(prismChildren(process.pid)).toEqual([]);
-    for (const port of ports) expect(await portIsFree(port), `port ${port}`).toBe(true);
+    for (const port of ports) expect(isListening(port), `port ${port}`).toBe(false);
     await expect(fetch(mocks.urls.proof)).rejects.toThrow();
     // assert stop() again is harmless
     await mocks.stop();

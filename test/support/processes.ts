@@ -50,10 +50,49 @@ export async function waitFor(what: string, condition: () => boolean | Promise<b
 
 export const portIsFree = async (port: number, host = "127.0.0.1"): Promise<boolean> => (await checkPort(host, port)).free;
 
-/** A base port with `count` consecutive free ports after it (for `--port-base`). */
+/**
+ * Whether some process listens on TCP `port` (any address). Used after a stop instead of trying
+ * to bind the port: a freed port may at once become the local port of another test's outgoing
+ * connection, which would make a bind fail although nothing listens there.
+ */
+export function isListening(port: number): boolean {
+  const LISTEN = "0A";
+  return ["/proc/net/tcp", "/proc/net/tcp6"].some((file) => {
+    let table: string;
+    try {
+      table = readFileSync(file, "utf8");
+    } catch {
+      return false;
+    }
+    return table
+      .split("\n")
+      .slice(1)
+      .some((row) => {
+        const [, local, , state] = row.trim().split(/\s+/);
+        return state === LISTEN && local !== undefined && Number.parseInt(local.split(":")[1] ?? "", 16) === port;
+      });
+  });
+}
+
+/** The lowest port the OS hands out for port 0 and outgoing connections. */
+function ephemeralLow(): number {
+  try {
+    return Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]) || 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+/**
+ * A base port with `count` consecutive free ports after it, for ports a test passes explicitly
+ * (`--port-base`, `--port`). Chosen below the OS's ephemeral range, so no outgoing connection
+ * or port-0 server of a concurrent test can take them between this check and Prism's listen.
+ */
 export async function freePortRange(count: number): Promise<number> {
+  const low = 10_000;
+  const high = Math.max(low + 1_000, ephemeralLow()) - count;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = low + Math.floor(Math.random() * (high - low));
     const checks = await Promise.all(Array.from({ length: count }, (_, i) => portIsFree(base + i)));
     if (checks.every(Boolean)) return base;
   }
