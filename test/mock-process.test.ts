@@ -9,12 +9,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { providers, providerSlugs } from "../src/providers.js";
-import { freePortRange, isAlive, isListening, prismChildren, waitFor } from "./support/processes.js";
+import { childrenOf, freePortRange, isAlive, isListening, prismChildren, waitFor } from "./support/processes.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cli = path.join(root, "dist", "src", "cli.js");
 const spawned: ChildProcessWithoutNullStreams[] = [];
-/** Every Prism pid a test saw, killed in afterEach if still alive (whatever the test's outcome). */
+/** Every process (Prism, a nested CLI) a test saw, killed in afterEach if still alive, whatever the outcome. */
 const seen = new Set<number>();
 const prismsOf = (child: ChildProcessWithoutNullStreams): number[] => {
   const pids = prismChildren(child.pid!);
@@ -73,6 +73,25 @@ describe.each([
     expect(output()).toContain(`${signal}: stopping the mocks`);
     expect(output()).toMatch(/Stopped \d mocks?; ports? [\d, ]+ free again/);
     await expectAllGone(pids, ports);
+  });
+});
+
+describe("kyc-contracts mock whose parent (e.g. npm) is killed", () => {
+  it("notices, stops every Prism and exits", async () => {
+    const base = await freePortRange(4);
+    const { child: parent, output } = start([path.join(root, "test", "fixtures", "cli-parent.mjs"), cli, "mock", "--providers", "proof", "--port-base", String(base)]);
+    await waitFor("the ready table", () => output().includes("Press Ctrl+C to stop"), 60_000);
+    const [command] = childrenOf(parent.pid!);
+    expect(command).toBeDefined();
+    seen.add(command!);
+    const pids = prismChildren(command!);
+    for (const pid of pids) seen.add(pid);
+    expect(pids).toHaveLength(1);
+    parent.kill("SIGKILL");
+    // assert the command stops its mocks and ends, saying why
+    await waitFor("kyc-contracts mock to exit", () => !isAlive(command!));
+    expect(output()).toContain(`the parent process (${parent.pid}) exited: stopping the mocks`);
+    await expectAllGone(pids, [base]);
   });
 });
 

@@ -11,6 +11,8 @@ const firstDefaultPort = Math.min(...providerSlugs.map((s) => providers[s].defau
 /** Each provider's distance from the first default port: --port-base keeps the default layout. */
 const portOffset = (slug: ProviderSlug): number => providers[slug].defaultMockPort - firstDefaultPort;
 const maxOffset = Math.max(...providerSlugs.map(portOffset));
+/** How often the command checks whether the process that started it is still there. */
+const PARENT_POLL_MS = 500;
 
 /** Start-up failures that are the user's to fix (exit 2) rather than a failing mock (exit 1). */
 const CONFIGURATION_ERRORS: readonly MockErrorCode[] = ["invalid-options", "port-unavailable", "spec-missing", "prism-missing"];
@@ -22,8 +24,8 @@ export const mockCommand: Command = {
                           [--host <address>] [--dynamic] [--verbose]
 
 Starts one Prism mock server per provider, serving its spec, waits until each answers, prints
-their URLs with an example curl line, and runs until Ctrl+C (SIGINT) or SIGTERM, then stops
-every server.
+their URLs with an example curl line, and runs until Ctrl+C (SIGINT), SIGTERM, SIGHUP or the
+end of the process that started it (e.g. npm), then stops every server.
 
 Responses are the spec's named examples, so they are deterministic. Pick any documented one
 with a Prefer header:
@@ -155,14 +157,21 @@ list them all with \`kyc-contracts scenarios\`. Press Ctrl+C to stop.
 `;
 }
 
-/** Resolves with the first of SIGINT, SIGTERM or SIGHUP; a second one then ends the process as usual. */
+/**
+ * Resolves with the first of SIGINT, SIGTERM or SIGHUP (a second one then ends the process as
+ * usual), or when the process that started this one exits: `npm start` killed with SIGTERM
+ * takes its shell down but not this process, which would otherwise keep the mocks running.
+ */
 function waitForSignal(): Promise<string> {
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const parent = process.ppid;
   return new Promise((resolve) => {
-    const received = (signal: NodeJS.Signals): void => {
-      for (const s of signals) process.off(s, received);
-      resolve(signal);
+    const done = (reason: string): void => {
+      for (const s of signals) process.off(s, done);
+      clearInterval(watch);
+      resolve(reason);
     };
-    for (const s of signals) process.on(s, received);
+    for (const s of signals) process.on(s, done);
+    const watch = setInterval(() => process.ppid !== parent && done(`the parent process (${parent}) exited`), PARENT_POLL_MS);
   });
 }

@@ -30,14 +30,20 @@ export function isAlive(pid: number): boolean {
   return info !== undefined && info.state !== "Z" && info.state !== "X";
 }
 
-/** Live Prism processes whose parent is `parentPid`. */
-export function prismChildren(parentPid: number): number[] {
-  return readdirSync("/proc")
+const liveChildren = (parentPid: number): ProcInfo[] =>
+  readdirSync("/proc")
     .filter((d) => /^\d+$/.test(d))
     .map((d) => procInfo(Number(d)))
-    .filter((p): p is ProcInfo => p !== undefined && p.ppid === parentPid && p.state !== "Z" && p.cmdline.includes("prism-cli"))
+    .filter((p): p is ProcInfo => p !== undefined && p.ppid === parentPid && p.state !== "Z" && p.state !== "X");
+
+/** Live child processes of `parentPid`. */
+export const childrenOf = (parentPid: number): number[] => liveChildren(parentPid).map((p) => p.pid);
+
+/** Live Prism processes whose parent is `parentPid`. */
+export const prismChildren = (parentPid: number): number[] =>
+  liveChildren(parentPid)
+    .filter((p) => p.cmdline.includes("prism-cli"))
     .map((p) => p.pid);
-}
 
 /** Polls `condition` until it holds; fails with `what` after `timeoutMs` (a bound, not a timing assertion). */
 export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
