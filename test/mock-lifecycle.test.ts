@@ -7,10 +7,11 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { MockError, startMocks, type RunningMocks } from "../src/mock/index.js";
+import { exampleRequest, MockError, startMocks, type RunningMocks } from "../src/mock/index.js";
 import { summarizePrismOutput } from "../src/mock/prism-process.js";
 import { tryStartMocks, type StartMocksOptions } from "../src/mock/start-mocks.js";
 import type { ProviderSlug } from "../src/providers.js";
+import { createSpecValidator, listOperations, listResponses, loadSpec } from "../src/spec/index.js";
 import { bundledSpecPath } from "../src/spec/paths.js";
 import { isAlive, isListening, prismChildren } from "./support/processes.js";
 
@@ -129,6 +130,24 @@ describe("a mock that dies while running", () => {
     await mocks.stop();
     expect(isAlive(mocks.pids.proof)).toBe(false);
     expect(isListening(mocks.ports.proof)).toBe(false);
+  });
+});
+
+describe("dynamic: true, with onLog", () => {
+  it("serves schema-valid generated data instead of the examples, and passes on Prism's request log", async () => {
+    const lines: string[] = [];
+    const mocks = await startMocks({ providers: ["proof"], dynamic: true, onLog: (provider, line) => lines.push(`${provider} ${line}`) });
+    running.push(mocks);
+    const doc = await loadSpec("proof");
+    const op = listOperations(doc)[0]!;
+    const request = exampleRequest(doc, op);
+    const body: unknown = await (await fetch(`${mocks.urls.proof}${request.path}`, { headers: request.headers })).json();
+    const ok = listResponses(doc, op).find((r) => r.status === "200")!.media[0]!;
+    // assert a body valid against the schema that is none of the named examples
+    expect(createSpecValidator(doc).validate(ok.schemaPointer!, body)).toEqual({ valid: true });
+    expect(ok.examples.map((e) => e.value)).not.toContainEqual(body);
+    // assert Prism's log reached onLog, tagged with the provider
+    expect(lines.some((l) => l.startsWith("proof ") && l.includes(op.path.split("{")[0]!))).toBe(true);
   });
 });
 
