@@ -7,6 +7,8 @@
  *   examples of the spec's error responses (the catalogue is written once, in the spec), and
  *   the same catalogue as the table in README.md (between its catalogue markers).
  * - README.md's "Status normalization" table, rendered from the mapping in src/status.ts.
+ * - README.md's mock scenarios table (every named example and its Prefer header), between its
+ *   mock-scenarios markers.
  *
  * openapi-typescript is driven programmatically rather than through its CLI: the CLI lints with
  * the project's redocly.yaml rules using its own, older Redocly core, whose example validator
@@ -18,9 +20,12 @@ import { fileURLToPath } from "node:url";
 import { bundle, createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
+import { providerSlugs, type ProviderSlug } from "../src/providers.js";
+import type { OpenApiDocument } from "../src/spec/load.js";
 import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalogue } from "./btc-direct-catalogue.js";
-import { replaceMarkedSection } from "./readme-section.js";
-import { README_STATUS_TABLE_END, README_STATUS_TABLE_START, renderStatusTableMarkdown } from "../src/status.js";
+import { renderStatusTableMarkdown } from "../src/status.js";
+import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
+import { replaceReadmeSection } from "./readme-section.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -48,11 +53,13 @@ async function main(): Promise<void> {
     apis: Record<string, RedoclyApi>;
   };
   await mkdir(path.join(root, "generated"), { recursive: true });
+  const bundles = new Map<string, Record<string, unknown>>();
   for (const [slug, api] of Object.entries(redocly.apis)) {
     const output = api["x-openapi-ts"]?.output;
     if (!output) throw new Error(`redocly.yaml: apis.${slug} has no x-openapi-ts.output`);
     const specPath = path.join(root, api.root);
     const bundled = await bundleSpec(specPath, false);
+    bundles.set(slug, bundled);
     // openapi-typescript takes a parsed document; the Redocly bundle keeps named components.
     const ast = await openapiTS(bundled as unknown as Parameters<typeof openapiTS>[0], { silent: true });
     await writeFile(path.join(root, output), GENERATED_HEADER(api.root) + astToString(ast));
@@ -68,8 +75,15 @@ async function main(): Promise<void> {
   const readme = await readFile(readmePath, "utf8");
   const withCatalogue = replaceReadmeCatalogue(readme, catalogue);
   if (withCatalogue !== readme) console.log("updated the BTC Direct catalogue table in README.md");
-  const updated = replaceMarkedSection(withCatalogue, README_STATUS_TABLE_START, README_STATUS_TABLE_END, renderStatusTableMarkdown());
-  if (updated !== withCatalogue) console.log("updated the status normalization table in README.md");
+  const withStatusTable = replaceReadmeSection(withCatalogue, "status-normalization", renderStatusTableMarkdown());
+  if (withStatusTable !== withCatalogue) console.log("updated the status normalization table in README.md");
+  const specs = providerSlugs.map((slug: ProviderSlug) => {
+    const doc = bundles.get(slug);
+    if (!doc) throw new Error(`redocly.yaml: apis.${slug} is missing`);
+    return { slug, doc: doc as OpenApiDocument };
+  });
+  const updated = replaceReadmeSection(withStatusTable, README_SCENARIOS_SECTION, renderScenariosMarkdown(specs));
+  if (updated !== withStatusTable) console.log("updated the mock scenarios table in README.md");
   if (updated !== readme) await writeFile(readmePath, updated);
 }
 

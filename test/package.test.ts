@@ -2,8 +2,8 @@
  * The package as a consumer gets it: `npm pack`, install the tarball into an empty project, then
  * import by name (JS and types through `exports`), run the `kyc-contracts` bin, read the specs.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,23 @@ let consumer: string;
 const installed = (): string => path.join(consumer, "node_modules", "kyc-status-contracts");
 const exec = (file: string, args: string[], cwd = consumer): string =>
   execFileSync(file, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_loglevel: "error" } });
+
+/** The consumer file a README block stands for, when it opens with `// test/<name>.ts`. */
+const vitestFile = (code: string): string | undefined => /^\/\/ (test\/[\w.-]+\.ts)\b/.exec(code)?.[1];
+
+/** Live Prism processes started from the installed package under `dir`. */
+const prismProcessesUnder = (dir: string): string[] =>
+  readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+        const state = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
+        return cmdline.includes("prism-cli") && cmdline.includes(dir) && state !== "Z" ? [`${pid}: ${cmdline}`] : [];
+      } catch {
+        return [];
+      }
+    });
 
 describe("installed from its npm pack tarball", () => {
   beforeAll(() => {
@@ -73,8 +90,11 @@ export { status, slug, body, bad, wrong };
   it("runs and type-checks every TypeScript example in the README", () => {
     const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThan(0);
+    // A block opening with `// test/<name>.ts` is a file of a vitest suite: written there, type-checked
+    // here and run by vitest in the next test instead of tsx.
     const files = blocks.map((code, i) => {
-      const file = `readme-${i}.ts`;
+      const file = vitestFile(code) ?? `readme-${i}.ts`;
+      mkdirSync(path.dirname(path.join(consumer, file)), { recursive: true });
       writeFileSync(path.join(consumer, file), `${code}\nexport {};\n`);
       return file;
     });
@@ -83,7 +103,7 @@ export { status, slug, body, bad, wrong };
       JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files }),
     );
     exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.readme.json"]);
-    for (const file of files) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
+    for (const file of files.filter((f) => f.startsWith("readme-"))) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
   });
 
   it("calls every provider's client by name against a local server, type-checked", () => {
@@ -144,10 +164,49 @@ export const typeChecks = () => [
     expect(out.expires).toBe(true);
   });
 
+  it("runs the README's vitest example: mocks from a globalSetup, stopped at the end", () => {
+    const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => vitestFile(m[1]!)).filter((f) => f !== undefined);
+    const setup = blocks.filter((f) => f.endsWith(".setup.ts"));
+    const tests = blocks.filter((f) => f.endsWith(".test.ts"));
+    expect(setup).toHaveLength(1);
+    expect(tests.length).toBeGreaterThan(0);
+    writeFileSync(path.join(consumer, "vitest.config.mjs"), `export default { test: { globalSetup: ${JSON.stringify(setup)}, include: ${JSON.stringify(tests)} } };\n`);
+    // vitest's own variables would make the inner run think it is a worker of this one
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
+    const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.config.mjs"], { cwd: consumer, encoding: "utf8", env });
+    const output = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/g, "");
+    expect(output).toMatch(/Tests\s+\d+ passed/);
+    expect(output).not.toMatch(/\d+ failed/);
+    expect(run.status, output).toBe(0);
+    // assert the teardown stopped every Prism the setup started
+    expect(prismProcessesUnder(consumer)).toEqual([]);
+  }, 120_000);
+
+  it("starts and stops every provider's mock through kyc-status-contracts/mock", () => {
+    writeFileSync(
+      path.join(consumer, "mocks.mjs"),
+      `import { startMocks, exampleRequest } from "kyc-status-contracts/mock";
+import { loadSpec, providerSlugs } from "kyc-status-contracts";
+const mocks = await startMocks();
+const statuses = {};
+for (const slug of providerSlugs) {
+  const request = exampleRequest(await loadSpec(slug));
+  statuses[slug] = (await fetch(mocks.urls[slug] + request.path, { headers: request.headers })).status;
+}
+await mocks.stop();
+console.log(JSON.stringify({ statuses, pids: Object.values(mocks.pids) }));`,
+    );
+    const out = JSON.parse(exec(process.execPath, ["mocks.mjs"])) as { statuses: Record<string, number>; pids: number[] };
+    expect(out.statuses).toEqual({ proof: 200, "btc-direct": 200, "nyota-imara": 200, myaza: 200 });
+    expect(out.pids).toHaveLength(4);
+    expect(prismProcessesUnder(consumer)).toEqual([]);
+  }, 120_000);
+
   it("runs the kyc-contracts bin", () => {
     const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
     expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");
     expect(exec(bin, ["scenarios", "--provider", "nyota-imara"])).toContain("example=kyc_record_not_found");
+    expect(exec(bin, ["mock", "--help"])).toContain("--port-base <n>");
   });
 
   it("builds the docs with the installed Redocly CLI: kyc-contracts docs --out DIR", () => {

@@ -6,12 +6,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { replaceMarkedSection } from "../scripts/readme-section.js";
+import { replaceReadmeSection, sectionMarkers } from "../scripts/readme-section.js";
 import { providerSlugs, type ProviderSlug } from "../src/providers.js";
 import { listOperations, listResponses, loadSpec, resolve, type OpenApiDocument } from "../src/spec/index.js";
 import {
-  README_STATUS_TABLE_END,
-  README_STATUS_TABLE_START,
   documentedStatuses,
   normalizeBtcDirectStatus,
   normalizeMyazaStatus,
@@ -128,6 +126,8 @@ describe("normalizers", () => {
   });
 });
 
+const { start: README_STATUS_TABLE_START, end: README_STATUS_TABLE_END } = sectionMarkers("status-normalization");
+
 describe("README status normalization table", () => {
   it("is the rendering of the table (npm run generate writes it)", () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
@@ -142,8 +142,8 @@ describe("README status normalization table", () => {
   });
 
   it("refuses a README without the markers", () => {
-    expect(() => replaceMarkedSection("# no markers\n", README_STATUS_TABLE_START, README_STATUS_TABLE_END, "x")).toThrow(/lacks the markers/);
-    expect(replaceMarkedSection(`a\n${README_STATUS_TABLE_START}\nold\n${README_STATUS_TABLE_END}\nb`, README_STATUS_TABLE_START, README_STATUS_TABLE_END, "new")).toBe(
+    expect(() => replaceReadmeSection("# no markers\n", "status-normalization", "x")).toThrow(/lacks the markers/);
+    expect(replaceReadmeSection(`a\n${README_STATUS_TABLE_START}\nold\n${README_STATUS_TABLE_END}\nb`, "status-normalization", "new")).toBe(
       `a\n${README_STATUS_TABLE_START}\nnew\n${README_STATUS_TABLE_END}\nb`,
     );
   });

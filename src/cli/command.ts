@@ -3,6 +3,11 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * For long-running commands (`mock`): resolves with the signal name when the user asks to
+   * stop. Defaults to the process's SIGINT/SIGTERM/SIGHUP.
+   */
+  waitForStop?: () => Promise<string>;
 }
 
 /** Exit codes: 0 success, 1 the checked thing failed, 2 usage or configuration error. */

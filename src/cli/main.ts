@@ -5,9 +5,10 @@ import type { CliIo, Command, ExitCode } from "./command.js";
 import { scenariosCommand } from "./scenarios.js";
 import { specCommand } from "./spec.js";
 import { docsCommand } from "./docs.js";
+import { mockCommand } from "./mock.js";
 
 /** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
-export const commands: readonly Command[] = [scenariosCommand, specCommand, docsCommand];
+export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, docsCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;

@@ -1,0 +1,191 @@
+/**
+ * One Prism mock server as a direct child process: `node --require lifeline.cjs <prism entry>
+ * mock <spec>`, never through npx or a shell (a wrapper that is killed leaves Prism orphaned).
+ * The child gets the read end of a pipe (fd 3) and exits when the parent is gone (lifeline.cjs);
+ * it runs in its own process group, so a terminal's Ctrl+C reaches only the parent, which then
+ * stops it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { request } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+export interface PrismCli {
+  /** Absolute path of Prism's JS entry point (its package.json `bin`). */
+  entry: string;
+  version: string;
+}
+
+/** Finds the installed @stoplight/prism-cli. Throws (an installation problem) if it is missing. */
+export function findPrismCli(): PrismCli {
+  const require = createRequire(import.meta.url);
+  let manifestPath: string;
+  try {
+    manifestPath = require.resolve("@stoplight/prism-cli/package.json");
+  } catch {
+    throw new Error("@stoplight/prism-cli is not installed next to kyc-status-contracts. Reinstall the package (`npm install`).");
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { version: string; bin?: string | Record<string, string> };
+  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.prism;
+  if (!bin) throw new Error(`${manifestPath} declares no "prism" bin. Reinstall @stoplight/prism-cli.`);
+  return { entry: path.resolve(path.dirname(manifestPath), bin), version: manifest.version };
+}
+
+const LIFELINE = fileURLToPath(new URL("./lifeline.cjs", import.meta.url));
+const LIFELINE_FD = 3;
+/** How long a stopped Prism gets to exit after SIGTERM before it is killed. */
+const KILL_AFTER_MS = 5_000;
+const POLL_INTERVAL_MS = 100;
+/** Lines of Prism output kept for error messages. */
+const OUTPUT_LINES = 200;
+
+export interface PrismLaunch {
+  prism: PrismCli;
+  specPath: string;
+  host: string;
+  port: number;
+  dynamic: boolean;
+  readyTimeoutMs: number;
+  /** Receives every line Prism prints; when set, Prism logs each request (`-v info`). */
+  onLog?: ((line: string) => void) | undefined;
+}
+
+/** How a Prism process ended: stopped by us, or on its own (with what it printed). */
+export type PrismExit = { stopped: true } | { stopped: false; code: number | null; signal: NodeJS.Signals | null; output: string };
+
+export interface RunningPrism {
+  readonly pid: number;
+  readonly url: string;
+  /** Settles when the process has exited, for whatever reason. */
+  readonly exited: Promise<PrismExit>;
+  /** Stops the process (SIGTERM, SIGKILL after 5 s) and resolves once it has exited. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export type LaunchResult =
+  | { ok: true; prism: RunningPrism }
+  | { ok: false; reason: "exited"; code: number | null; signal: NodeJS.Signals | null; output: string }
+  | { ok: false; reason: "not-ready"; output: string };
+
+/** Formats a host for a URL (IPv6 literals in brackets). */
+export const urlHost = (host: string): string => (host.includes(":") ? `[${host}]` : host);
+
+/** Starts Prism and waits until it answers HTTP, it exits, or `readyTimeoutMs` passes (then it is stopped). */
+export async function launchPrism(launch: PrismLaunch): Promise<LaunchResult> {
+  const url = `http://${urlHost(launch.host)}:${launch.port}`;
+  const args = [
+    "--require",
+    LIFELINE,
+    launch.prism.entry,
+    "mock",
+    launch.specPath,
+    "--host",
+    launch.host,
+    "--port",
+    String(launch.port),
+    "--verboseLevel",
+    launch.onLog ? "info" : "warn",
+    ...(launch.dynamic ? ["--dynamic"] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "pipe", "pipe"],
+    detached: true,
+    env: { ...process.env, KYC_MOCK_LIFELINE_FD: String(LIFELINE_FD), FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  const output = collectOutput(child, launch.onLog);
+  let stopping = false;
+  const exited = new Promise<PrismExit>((resolve) => {
+    const settle = (code: number | null, signal: NodeJS.Signals | null, extra = ""): void => {
+      child.stdio[LIFELINE_FD]?.destroy();
+      resolve(stopping ? { stopped: true } : { stopped: false, code, signal, output: output.text() + extra });
+    };
+    child.once("exit", (code, signal) => settle(code, signal));
+    // A failed spawn (e.g. EMFILE) emits "error" and no "exit".
+    child.once("error", (error) => {
+      if (child.pid === undefined) settle(null, null, `\ncould not start ${process.execPath}: ${error.message}`);
+    });
+  });
+
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), KILL_AFTER_MS);
+      await exited;
+      clearTimeout(killer);
+    }
+    await exited;
+  };
+
+  const ready = await waitUntilAnswering(url, launch.readyTimeoutMs, exited);
+  if (ready === "ready") return { ok: true, prism: { pid: child.pid ?? -1, url, exited, stop } };
+  if (ready === "exited") {
+    const exit = await exited;
+    if (exit.stopped) throw new Error("unreachable: Prism was stopped before it was ready");
+    return { ok: false, reason: "exited", code: exit.code, signal: exit.signal, output: exit.output };
+  }
+  await stop();
+  return { ok: false, reason: "not-ready", output: output.text() };
+}
+
+function collectOutput(child: ChildProcess, onLog: ((line: string) => void) | undefined): { text(): string } {
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
+      lines.push(line);
+      if (lines.length > OUTPUT_LINES) lines.shift();
+      onLog?.(line);
+    });
+  }
+  return { text: () => lines.join("\n") };
+}
+
+/** Polls `url` until any HTTP response arrives ("ready"), the process exits, or the deadline passes. */
+async function waitUntilAnswering(url: string, timeoutMs: number, exited: Promise<PrismExit>): Promise<"ready" | "exited" | "timeout"> {
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!hasExited && Date.now() < deadline) {
+    if (await answers(url, Math.max(1, Math.min(1_000, deadline - Date.now())))) return "ready";
+    if (hasExited) break;
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  return hasExited ? "exited" : "timeout";
+}
+
+function answers(url: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: "GET", agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.once("timeout", () => req.destroy());
+    req.once("error", () => resolve(false));
+    req.end();
+  });
+}
+
+/**
+ * The useful part of what Prism printed: ANSI colours removed, and the noise Prism adds to a
+ * fatal error (its CLI usage text, the error object dumped with its stack) left out, since the
+ * `fatal` line already carries the message. The last `maxLines` lines are kept.
+ */
+export function summarizePrismOutput(output: string, maxLines = 15): string {
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
+  const kept: string[] = [];
+  let skipUntil: RegExp | undefined;
+  for (const line of lines) {
+    if (skipUntil) {
+      if (skipUntil.test(line)) skipUntil = undefined;
+      continue;
+    }
+    if (/^prism mock <document>/.test(line)) skipUntil = /^\s+--seed\b/;
+    else if (line === "{") skipUntil = /^\}$/;
+    else if (!/^\s+at /.test(line) && line.trim() !== "") kept.push(line);
+  }
+  return kept.slice(-maxLines).join("\n");
+}

@@ -1,0 +1,106 @@
+/**
+ * Process and port checks for the mock tests (Linux /proc). Only this test process's own
+ * children are looked at, so Prism servers of tests running in parallel do not interfere.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { checkPort } from "../../src/mock/ports.js";
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  state: string;
+  cmdline: string;
+}
+
+function procInfo(pid: number): ProcInfo | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // pid (comm) state ppid …; comm may contain spaces and parentheses.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+    return { pid, ppid: Number(ppid), state: state ?? "?", cmdline };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `pid` is a live process (a zombie waiting to be reaped counts as gone). */
+export function isAlive(pid: number): boolean {
+  const info = procInfo(pid);
+  return info !== undefined && info.state !== "Z" && info.state !== "X";
+}
+
+const liveChildren = (parentPid: number): ProcInfo[] =>
+  readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => procInfo(Number(d)))
+    .filter((p): p is ProcInfo => p !== undefined && p.ppid === parentPid && p.state !== "Z" && p.state !== "X");
+
+/** Live child processes of `parentPid`. */
+export const childrenOf = (parentPid: number): number[] => liveChildren(parentPid).map((p) => p.pid);
+
+/** Live Prism processes whose parent is `parentPid`. */
+export const prismChildren = (parentPid: number): number[] =>
+  liveChildren(parentPid)
+    .filter((p) => p.cmdline.includes("prism-cli"))
+    .map((p) => p.pid);
+
+/** Polls `condition` until it holds; fails with `what` after `timeoutMs` (a bound, not a timing assertion). */
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const portIsFree = async (port: number, host = "127.0.0.1"): Promise<boolean> => (await checkPort(host, port)).free;
+
+/**
+ * Whether some process listens on TCP `port` (any address). Used after a stop instead of trying
+ * to bind the port: a freed port may at once become the local port of another test's outgoing
+ * connection, which would make a bind fail although nothing listens there.
+ */
+export function isListening(port: number): boolean {
+  const LISTEN = "0A";
+  return ["/proc/net/tcp", "/proc/net/tcp6"].some((file) => {
+    let table: string;
+    try {
+      table = readFileSync(file, "utf8");
+    } catch {
+      return false;
+    }
+    return table
+      .split("\n")
+      .slice(1)
+      .some((row) => {
+        const [, local, , state] = row.trim().split(/\s+/);
+        return state === LISTEN && local !== undefined && Number.parseInt(local.split(":")[1] ?? "", 16) === port;
+      });
+  });
+}
+
+/** The lowest port the OS hands out for port 0 and outgoing connections. */
+function ephemeralLow(): number {
+  try {
+    return Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]) || 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+/**
+ * A base port with `count` consecutive free ports after it, for ports a test passes explicitly
+ * (`--port-base`, `--port`). Chosen below the OS's ephemeral range, so no outgoing connection
+ * or port-0 server of a concurrent test can take them between this check and Prism's listen.
+ */
+export async function freePortRange(count: number): Promise<number> {
+  const low = 10_000;
+  const high = Math.max(low + 1_000, ephemeralLow()) - count;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = low + Math.floor(Math.random() * (high - low));
+    const checks = await Promise.all(Array.from({ length: count }, (_, i) => portIsFree(base + i)));
+    if (checks.every(Boolean)) return base;
+  }
+  throw new Error(`No ${count} consecutive free ports found.`);
+}
