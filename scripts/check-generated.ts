@@ -1,14 +1,20 @@
 /**
- * `npm run check:generated`: regenerates generated/ from the specs and fails when the result
- * differs from what is committed (changed, added or deleted files). Deliberately not
- * `openapi-typescript --check`, which passes stale files when several APIs are generated.
+ * `npm run check:generated`: regenerates from the specs and fails when anything changes:
+ * - generated/ must equal what is committed (changed, added or deleted files: `git status`).
+ *   Deliberately not `openapi-typescript --check`, which passes stale files when several APIs
+ *   are generated.
+ * - README.md's generated sections (catalogue, status table, mock scenarios) must already be
+ *   what `npm run generate` writes; edits elsewhere in README.md are not drift.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const readmePath = path.join(root, "README.md");
 
+const readmeBefore = readFileSync(readmePath, "utf8");
 const gen = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "generate.ts")], {
   cwd: root,
   encoding: "utf8",
@@ -17,16 +23,23 @@ if (gen.status !== 0) {
   console.error(`npm run generate failed:\n${gen.stdout}${gen.stderr}`);
   process.exit(1);
 }
+const problems: string[] = [];
+if (readFileSync(readmePath, "utf8") !== readmeBefore) {
+  problems.push("README.md: a generated section did not match the specs (it has now been rewritten; review and commit it).");
+}
 let status: string;
 try {
-  status = execFileSync("git", ["status", "--porcelain", "--", "generated", "README.md"], { cwd: root, encoding: "utf8" });
+  status = execFileSync("git", ["status", "--porcelain", "--", "generated"], { cwd: root, encoding: "utf8" });
 } catch (error) {
   console.error(`Cannot ask git about generated/ (${(error as Error).message}). Run this check inside the git checkout.`);
   process.exit(2);
 }
 if (status.trim().length > 0) {
-  const diff = spawnSync("git", ["--no-pager", "diff", "--stat", "--", "generated", "README.md"], { cwd: root, encoding: "utf8" }).stdout;
-  console.error(`generated/ (or the README catalogue table) is out of date with the specs:\n${status}${diff}Run \`npm run generate\` and commit generated/ together with the spec change.`);
+  const diff = spawnSync("git", ["--no-pager", "diff", "--stat", "--", "generated"], { cwd: root, encoding: "utf8" }).stdout;
+  problems.push(`generated/ differs from what is committed:\n${status}${diff}`);
+}
+if (problems.length > 0) {
+  console.error(`Generated files are out of date with the specs:\n- ${problems.join("\n- ")}\nRun \`npm run generate\` and commit generated/ and README.md together with the spec change.`);
   process.exit(1);
 }
-console.log("generated/: up to date with the specs");
+console.log("generated/ and README.md's generated sections: up to date with the specs");

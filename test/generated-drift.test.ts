@@ -35,6 +35,25 @@ describe("generated/ drift check", () => {
     expect(r.status).toBe(0);
   });
 
+  it("ignores uncommitted README edits outside the generated sections", () => {
+    const readme = path.join(work, "README.md");
+    writeFileSync(readme, `${readFileSync(readme, "utf8")}\nA new paragraph, not yet committed.\n`);
+    const r = check();
+    expect(r.output).toContain("up to date");
+    expect(r.status).toBe(0);
+  });
+
+  it("fails when a generated README section was edited by hand", () => {
+    const readme = path.join(work, "README.md");
+    const original = readFileSync(readme, "utf8");
+    writeFileSync(readme, original.replace("| ER801 | 400 |", "| ER801 | 401 |"));
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.output).toContain("README.md: a generated section did not match the specs");
+    // assert the check rewrote the section back to what the spec says
+    expect(readFileSync(readme, "utf8")).toBe(original);
+  });
+
   it("fails, naming the stale file, when a spec changed without regenerating", () => {
     const file = path.join(work, "openapi", "proof", "components", "schemas", "KycStatus.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("  - failed\n", "  - failed\n  - expired\n"));
