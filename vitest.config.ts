@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // In CI (.ci/run) a JSON report is written next to the usual output; .ci/run derives its
@@ -5,6 +6,11 @@ import { defineConfig } from "vitest/config";
 const reporters = process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"];
 
 export default defineConfig({
+  resolve: {
+    // In the repo, the conformance suites import the package by name; point that at the sources
+    // so tests need no build. (`kyc-contracts conform` runs them against the built package.)
+    alias: { "kyc-status-contracts/conformance/suite": fileURLToPath(new URL("./src/conformance/suite.ts", import.meta.url)) },
+  },
   test: {
     include: ["test/**/*.test.ts", "conformance/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],

@@ -100,6 +100,19 @@ describe("conformance checker: each check fails on a broken exchange", () => {
     expect(r.violations).toContainEqual(expect.objectContaining({ check: "body-schema", pointer: "/status", expected: 'one of ["not_started","pending","verified","failed"]', actual: '"approved"' }));
   });
 
+  it("reports one violation, listing every allowed value, for a status no oneOf branch accepts", () => {
+    const r = myaza.check({ method: "GET", path: myazaPath, status: 200, headers: { ...json, ...rateLimit }, body: JSON.stringify({ ...okMyaza, status: "approved" }) });
+    expect(r.violations).toEqual([
+      expect.objectContaining({ check: "body-schema", pointer: "/status", expected: 'one of ["pending","verified","failed","not_found","error"]', actual: '"approved"' }),
+    ]);
+  });
+
+  it("reports only the errors of the oneOf branch the status selects", () => {
+    const failedWithoutReason = { verificationId: "ver_01j9x2m4k7", status: "failed", createdAt: "2026-04-27T12:00:00.000Z", completedAt: "2026-04-27T12:00:05.000Z" };
+    const r = myaza.check({ method: "GET", path: myazaPath, status: 200, headers: { ...json, ...rateLimit }, body: JSON.stringify(failedWithoutReason) });
+    expect(r.violations.map((v) => v.expected).sort()).toEqual(['property "reason"', 'property "reasonCode"']);
+  });
+
   it("accepts an undocumented optional header and ignores unknown headers", () => {
     const r = proof.check(exchange({ headers: { ...proofHeaders, "x-unknown": "1" }, body: okProof }));
     expect(r.ok).toBe(true);

@@ -202,6 +202,14 @@ console.log(JSON.stringify({ statuses, pids: Object.values(mocks.pids) }));`,
     expect(prismProcessesUnder(consumer)).toEqual([]);
   }, 120_000);
 
+  it("runs the conformance suite from the installed package against the mocks it starts", () => {
+    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    const out = exec(bin, ["conform", "--provider", "myaza"]);
+    expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 4 skipped/);
+    expect(out).toContain("Coverage: myaza 7/7 documented statuses");
+    expect(prismProcessesUnder(consumer)).toEqual([]);
+  }, 120_000);
+
   it("runs the kyc-contracts bin", () => {
     const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
     expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");

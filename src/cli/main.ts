@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../spec/paths.js";
 import type { CliIo, Command, ExitCode } from "./command.js";
+import { conformCommand } from "./conform.js";
 import { scenariosCommand } from "./scenarios.js";
 import { specCommand } from "./spec.js";
 import { docsCommand } from "./docs.js";
 import { mockCommand } from "./mock.js";
 
 /** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
-export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, docsCommand];
+export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, docsCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;

@@ -9,6 +9,8 @@ export interface Scenario {
   status: string;
   example: string;
   summary: string | undefined;
+  /** The example body, as the spec gives it. */
+  value: unknown;
   /** The `Prefer` header value that makes Prism serve exactly this response. */
   prefer: string;
 }
@@ -25,6 +27,7 @@ export function listScenarios(doc: OpenApiDocument): Scenario[] {
           status: res.status,
           example: ex.name,
           summary: ex.summary,
+          value: ex.value,
           prefer: `code=${res.status}, example=${ex.name}`,
         })),
       ),

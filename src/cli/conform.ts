@@ -1,0 +1,118 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { coverageLine, HumanReporter } from "../conformance/human-reporter.js";
+import { SUITE_ENV } from "../conformance/suite.js";
+import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
+import { providerSlugs } from "../providers.js";
+import { packageRoot } from "../spec/paths.js";
+import { type Command, usageError } from "./command.js";
+import { parseProviders } from "./provider-option.js";
+
+const REPORTERS = ["human", "junit", "json"] as const;
+type ReporterName = (typeof REPORTERS)[number];
+
+export const conformCommand: Command = {
+  name: "conform",
+  summary: "Check a live endpoint or the Prism mocks against the specs (exit 0 conforms, 1 violations, 2 usage)",
+  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL] [--reporter human|junit|json] [--output FILE]
+
+Runs the conformance suite of each provider against its Prism mock (default: started and stopped
+by the run) or a live target (--base-url). Every response goes through every check: documented
+status, content type, documented headers, body schema. Cases: known id, no credentials, wrong
+credentials, unknown id, malformed id (live), and every named example via Prefer (mocks).
+
+Options:
+  --provider <list>  ${providerSlugs.join(", ")}, a comma-separated list, or all (default)
+  --base-url URL     live target (read-only GET requests, a handful per provider)
+  --reporter NAME    human (default), junit or json (vitest's own reporters)
+  --output FILE      write the junit/json report to FILE instead of stdout
+  -h, --help         show this help
+
+Live credentials and known ids come from environment variables, never flags:
+${providerSlugs.map((s) => `  ${s.padEnd(12)} ${requiredEnv(s).join(", ")}`).join("\n")}
+
+Exit codes: 0 the target conforms, 1 a check failed, 2 usage or configuration error.
+A 429 is waited out once (Retry-After / RateLimit-Reset); if it persists the case is reported as
+skipped (inconclusive), not as a contract failure.
+`,
+  async run(argv, io) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, help: { type: "boolean", short: "h" } },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      return usageError(io, "conform", (error as Error).message);
+    }
+    if (values.help) {
+      io.stdout(this.help);
+      return 0;
+    }
+    const selection = parseProviders(values.provider);
+    if (!selection.ok) return usageError(io, "conform", selection.message);
+    const reporter = (values.reporter ?? "human") as ReporterName;
+    if (!REPORTERS.includes(reporter)) return usageError(io, "conform", `unknown reporter "${values.reporter}"; choose human, junit or json.`);
+    if (values.output && reporter === "human") return usageError(io, "conform", "--output goes with --reporter junit or json.");
+    const baseUrl = values["base-url"];
+    if (baseUrl !== undefined) {
+      let url: URL;
+      try {
+        url = new URL(baseUrl);
+      } catch {
+        return usageError(io, "conform", `--base-url "${baseUrl}" is not a URL; give e.g. https://api-sandbox.example.com.`);
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") return usageError(io, "conform", `--base-url must be http or https, not ${url.protocol}`);
+      const env = checkLiveEnv(selection.providers, io.env);
+      if (!env.ok) return usageError(io, "conform", `a live run needs these environment variables, which are not set: ${env.missing.join(", ")}.`);
+    }
+
+    const reportDir = await mkdtemp(path.join(tmpdir(), "kyc-conform-"));
+    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir] };
+    // The suites run in vitest workers, which inherit this process's environment.
+    if (baseUrl) process.env[SUITE_ENV.baseUrl] = baseUrl;
+    else delete process.env[SUITE_ENV.baseUrl];
+    process.env[SUITE_ENV.reportDir] = reportDir;
+    try {
+      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ?? "their Prism mocks"}\n`);
+      const { startVitest } = await import("vitest/node");
+      const root = packageRoot();
+      const vitest = await startVitest(
+        "test",
+        [],
+        {
+          root,
+          config: false,
+          watch: false,
+          include: selection.providers.map((p) => `conformance/${p}.test.ts`),
+          exclude: [],
+          reporters: reporter === "human" ? [new HumanReporter({ write: io.stdout, reportDir })] : [reporter],
+          ...(values.output ? { outputFile: path.resolve(values.output) } : {}),
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          passWithNoTests: false,
+        },
+        { server: { fs: { strict: false } } },
+      );
+      const failed = vitest.state.getCountOfFailedTests() + vitest.state.getUnhandledErrors().length + vitest.state.getFiles().filter((f) => f.result?.state === "fail").length;
+      const ran = vitest.state.getFiles().length;
+      await vitest.close();
+      if (reporter !== "human") io.stderr(`${coverageLine(reportDir)}\n`);
+      if (ran === 0) {
+        io.stderr(`kyc-contracts conform: no conformance suite was found under ${root}/conformance. Reinstall the package.\n`);
+        return 2;
+      }
+      return failed > 0 ? 1 : 0;
+    } finally {
+      if (saved.base === undefined) delete process.env[SUITE_ENV.baseUrl];
+      else process.env[SUITE_ENV.baseUrl] = saved.base;
+      if (saved.dir === undefined) delete process.env[SUITE_ENV.reportDir];
+      else process.env[SUITE_ENV.reportDir] = saved.dir;
+      await rm(reportDir, { recursive: true, force: true });
+    }
+  },
+};

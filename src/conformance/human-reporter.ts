@@ -1,0 +1,77 @@
+/**
+ * The `--reporter human` output of `kyc-contracts conform`: one line per case as it finishes
+ * (progress), then every failed check with its details, a one-line summary and a coverage line.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
+import type { SuiteReport } from "./suite.js";
+
+export interface HumanReporterOptions {
+  write(text: string): void;
+  /** Where the suites write their reports (coverage). */
+  reportDir: string;
+}
+
+export class HumanReporter implements Reporter {
+  private readonly failed: TestCase[] = [];
+  private passed = 0;
+  private skipped = 0;
+
+  constructor(private readonly options: HumanReporterOptions) {}
+
+  onTestCaseResult(test: TestCase): void {
+    const result = test.result();
+    const name = test.fullName;
+    if (result.state === "passed") {
+      this.passed++;
+      this.options.write(`  ✓ ${name}\n`);
+    } else if (result.state === "failed") {
+      this.failed.push(test);
+      this.options.write(`  ✗ ${name}\n`);
+    } else if (result.state === "skipped") {
+      this.skipped++;
+      this.options.write(`  - ${name} (skipped${result.note ? `: ${result.note}` : ""})\n`);
+    }
+  }
+
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
+    const w = this.options.write;
+    const moduleErrors = modules.flatMap((m) => m.errors().map((e) => `${m.relativeModuleId}: ${e.message}`));
+    if (this.failed.length > 0 || moduleErrors.length > 0 || unhandled.length > 0) {
+      w("\nFailed checks:\n");
+      for (const test of this.failed) {
+        w(`\n✗ ${test.fullName}\n`);
+        const result = test.result();
+        for (const error of result.state === "failed" ? result.errors : []) w(`${indent(error.message)}\n`);
+      }
+      for (const e of [...moduleErrors, ...unhandled.map((u) => u.message)]) w(`\n✗ ${e}\n`);
+    }
+    const failed = this.failed.length + moduleErrors.length + unhandled.length;
+    w(`\nConformance: ${this.passed} passed, ${failed} failed, ${this.skipped} skipped\n`);
+    w(`${coverageLine(this.options.reportDir)}\n`);
+  }
+}
+
+const indent = (text: string): string =>
+  text
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+
+/** "Coverage: proof 2/7 statuses, 4/16 examples; …" from the suites' reports. */
+export function coverageLine(reportDir: string): string {
+  let files: string[];
+  try {
+    files = readdirSync(reportDir).filter((f) => f.endsWith(".json"));
+  } catch {
+    files = [];
+  }
+  if (files.length === 0) return "Coverage: no suite report (the suites did not finish).";
+  const parts = files.sort().map((f) => {
+    const r = JSON.parse(readFileSync(path.join(reportDir, f), "utf8")) as SuiteReport;
+    const { statuses, examples } = r.coverage;
+    return `${r.provider} ${statuses.seen.length}/${statuses.documented.length} documented statuses, ${examples.seen.length}/${examples.documented.length} named examples`;
+  });
+  return `Coverage: ${parts.join("; ")}`;
+}

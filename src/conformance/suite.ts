@@ -1,0 +1,99 @@
+/**
+ * The conformance suite of one provider, as vitest tests. `conformance/<slug>.test.ts` calls
+ * `await defineConformanceSuite(slug)`.
+ *
+ * Target: a live endpoint when `KYC_CONFORMANCE_BASE_URL` is set (credentials and known ids from
+ * the provider's environment variables, see target.ts), otherwise the provider's Prism mock,
+ * started for the suite and stopped after it. Every response of every case goes through every
+ * check of the checker; each case adds its own expectation (auth enforced, not-found, …).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, assert, beforeAll, describe, it } from "vitest";
+import { startMocks } from "../mock/index.js";
+import { providers, type ProviderSlug } from "../providers.js";
+import { loadSpec } from "../spec/load.js";
+import { listOperations } from "../spec/walk.js";
+import { planCases, type CaseFailure } from "./cases.js";
+import { createCheckerForSpec, type Violation } from "./checker.js";
+import { sendRequest } from "./exchange.js";
+import { redact } from "./redact.js";
+import { resolveValues, type TargetKind } from "./target.js";
+
+/** Environment variables the CLI uses to configure a suite run. */
+export const SUITE_ENV = {
+  /** Live target base URL; unset → the provider's Prism mock. */
+  baseUrl: "KYC_CONFORMANCE_BASE_URL",
+  /** Folder where each suite writes `<slug>.json` (coverage and skips) for the CLI's summary. */
+  reportDir: "KYC_CONFORMANCE_REPORT_DIR",
+} as const;
+
+export interface SuiteReport {
+  provider: ProviderSlug;
+  target: TargetKind;
+  coverage: ReturnType<ReturnType<typeof createCheckerForSpec>["coverage"]>;
+}
+
+export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+  const liveUrl = env[SUITE_ENV.baseUrl];
+  const kind: TargetKind = liveUrl ? "live" : "mock";
+  const spec = await loadSpec(slug);
+  const checker = createCheckerForSpec(slug, spec);
+  const operations = listOperations(spec);
+  const planned = operations.map((op) => {
+    const values = resolveValues(slug, kind, env, op);
+    return { op, values, cases: planCases(slug, spec, op, values) };
+  });
+  const secrets = planned.flatMap((p) => p.values.secrets);
+  let baseUrl = liveUrl ?? "";
+  let stop: (() => Promise<void>) | undefined;
+
+  describe(`${providers[slug].name} (${slug}) — ${kind === "live" ? "live target" : "Prism mock"}`, () => {
+    beforeAll(async () => {
+      if (kind === "mock") {
+        const mocks = await startMocks({ providers: [slug] });
+        baseUrl = mocks.urls[slug];
+        stop = () => mocks.stop();
+      }
+    }, 120_000);
+
+    afterAll(async () => {
+      await stop?.();
+      const dir = env[SUITE_ENV.reportDir];
+      if (dir) {
+        const report: SuiteReport = { provider: slug, target: kind, coverage: checker.coverage() };
+        await mkdir(dir, { recursive: true });
+        await writeFile(path.join(dir, `${slug}.json`), JSON.stringify(report));
+      }
+    }, 60_000);
+
+    for (const { op, cases } of planned) {
+      describe(`${op.method.toUpperCase()} ${op.path}`, () => {
+        for (const c of cases) {
+          it(c.title, async (ctx) => {
+            if (c.only && c.only !== kind) {
+              ctx.skip(c.skipReason);
+              return;
+            }
+            const outcome = await sendRequest(baseUrl, c.request, { handleRateLimit: c.rateLimitIsInconclusive });
+            if (!outcome.ok) {
+              if (outcome.kind === "rate_limited") {
+                ctx.skip(outcome.message);
+                return;
+              }
+              assert.fail(redact(`${outcome.kind}: ${outcome.message}`, secrets));
+            }
+            const result = checker.check(outcome.exchange);
+            const failures = [...result.violations.map(describeViolation), ...c.expect(outcome.exchange).map(describeFailure)];
+            if (failures.length > 0) {
+              assert.fail(redact(`HTTP ${outcome.exchange.status} from GET ${outcome.exchange.path.slice(0, 120)}\n${failures.join("\n")}`, secrets));
+            }
+          });
+        }
+      });
+    }
+  });
+}
+
+const describeViolation = (v: Violation): string => `✗ [${v.check}] at ${v.pointer || "(response)"}: expected ${v.expected}, got ${v.actual}. ${v.message}`;
+const describeFailure = (f: CaseFailure): string => `✗ [${f.check}]: expected ${f.expected}, got ${f.actual}. ${f.message}`;

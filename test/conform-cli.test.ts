@@ -1,0 +1,127 @@
+/**
+ * `kyc-contracts conform` (the built CLI, as a user runs it) against an in-repo Myaza server that
+ * breaks the contract one way at a time: each must exit 1 naming the right check; the correct
+ * variant must exit 0. Also: reporters, usage errors, and that the API key never leaks.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { breakages, startBrokenMyaza, type Breakage, type BrokenServer } from "./fixtures/broken-myaza.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const API_KEY = "sk_test_SECRETdistinctive0123456789abcdef";
+const KNOWN_ID = "ver_01J9X2M4K7P8Q3R5S6T9V0W1Y2";
+const liveEnv = { MYAZA_API_KEY: API_KEY, MYAZA_VERIFICATION_ID: KNOWN_ID };
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function conform(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, "dist", "src", "cli.js"), "conform", ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d));
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), "kyc-conform-test-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function against(breakage: Breakage, run: (server: BrokenServer) => Promise<Run>): Promise<Run> {
+  const server = await startBrokenMyaza(breakage, API_KEY, KNOWN_ID);
+  try {
+    return await run(server);
+  } finally {
+    await server.close();
+  }
+}
+
+describe("kyc-contracts conform against the mocks", () => {
+  it("--provider all passes against the Prism mocks it starts, covering every documented status and example", async () => {
+    const r = await conform(["--provider", "all"]);
+    expect(r.stdout).toMatch(/Conformance: \d+ passed, 0 failed, 16 skipped/);
+    // assert the coverage line: every documented status and named example was exercised
+    const coverage = /Coverage: (.*)/.exec(r.stdout)?.[1] ?? "";
+    for (const slug of ["proof", "btc-direct", "nyota-imara", "myaza"]) expect(coverage).toMatch(new RegExp(`${slug} (\\d+)/\\1 documented statuses, (\\d+)/\\2 named examples`));
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("kyc-contracts conform against a live target", () => {
+  it("passes a correct Myaza endpoint (exit 0) and skips the mock-only cases with a reason", async () => {
+    const r = await against("none", (s) => conform(["--provider", "myaza", "--base-url", s.url], liveEnv));
+    expect(r.stdout).toMatch(/Conformance: \d+ passed, 0 failed, \d+ skipped/);
+    expect(r.stdout).toContain("live targets ignore Prism's Prefer header");
+    expect(r.stdout).toMatch(/Coverage: myaza \d+\/7 documented statuses/);
+    expect(r.code).toBe(0);
+  });
+
+  it.each(Object.entries(breakages))("fails (exit 1) on %s, naming the check [%s]", async (breakage, check) => {
+    const out = path.join(tmp, `${breakage}.json`);
+    const r = await against(breakage as Breakage, (s) => conform(["--provider", "myaza", "--base-url", s.url, "--reporter", "json", "--output", out], liveEnv));
+    expect(r.code).toBe(1);
+    const report = readFileSync(out, "utf8");
+    const messages = (JSON.parse(report) as { testResults: { assertionResults: { status: string; failureMessages: string[] }[] }[] }).testResults
+      .flatMap((f) => f.assertionResults)
+      .filter((a) => a.status === "failed")
+      .flatMap((a) => a.failureMessages);
+    expect(messages.join("\n")).toContain(`[${check}]`);
+    // assert the API key never reaches any output, even when the server echoes it
+    for (const text of [r.stdout, r.stderr, report]) expect(text).not.toContain(API_KEY);
+  });
+
+  it("lists every failed check in human output, then a summary", async () => {
+    const r = await against("wrong-enum", (s) => conform(["--provider", "myaza", "--base-url", s.url], liveEnv));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Failed checks:");
+    expect(r.stdout).toContain('✗ [body-schema] at /status: expected one of ["pending","verified","failed","not_found","error"]');
+    expect(r.stdout).toMatch(/Conformance: \d+ passed, [1-9]\d* failed/);
+  });
+
+  it("writes JUnit XML with vitest's reporter", async () => {
+    const out = path.join(tmp, "junit.xml");
+    const r = await against("missing-header", (s) => conform(["--provider", "myaza", "--base-url", s.url, "--reporter", "junit", "--output", out], liveEnv));
+    expect(r.code).toBe(1);
+    const xml = readFileSync(out, "utf8");
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml).toContain("<testsuites");
+    expect(xml).toContain("[header-present]");
+  });
+
+  it("reports an unreachable target as a failure that says what to check", async () => {
+    const r = await conform(["--provider", "myaza", "--base-url", "http://127.0.0.1:9"], liveEnv);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Could not reach http://127.0.0.1:9");
+  });
+});
+
+describe("kyc-contracts conform usage errors (exit 2)", () => {
+  it.each([
+    [["--provider", "myaza", "--base-url", "http://127.0.0.1:1"], {}, "MYAZA_API_KEY, MYAZA_VERIFICATION_ID"],
+    [["--provider", "all", "--base-url", "http://127.0.0.1:1"], liveEnv, "PROOF_CLIENT_TOKEN"],
+    [["--provider", "paypal"], {}, 'unknown provider "paypal"'],
+    [["--reporter", "tap"], {}, 'unknown reporter "tap"'],
+    [["--base-url", "not a url"], {}, "is not a URL"],
+    [["--output", "x.json"], {}, "--output goes with --reporter junit or json"],
+  ] as [string[], Record<string, string>, string][])("%j", async (args, env, message) => {
+    const r = await conform(args, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
