@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../src/cli/command.js";
-import { main } from "../src/cli/main.js";
+import { commands, main } from "../src/cli/main.js";
 import { bundledSpecPath } from "../src/spec/paths.js";
 
 function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -18,6 +18,16 @@ describe("kyc-contracts", () => {
     expect(help.out).toMatch(/spec\s+Print/);
     const none = await run();
     expect(none.code).toBe(2);
+  });
+
+  it.each(commands.map((c) => [c.name]))("prints `%s --help` (and -h) with exit 0, starting nothing", async (name) => {
+    const command = commands.find((c) => c.name === name)!;
+    for (const flag of ["--help", "-h"]) {
+      const r = await run(name, flag);
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(command.help);
+      expect(r.out).toMatch(new RegExp(`^Usage: kyc-contracts ${name}`));
+    }
   });
 
   it("rejects an unknown command with exit 2 and a pointer to --help", async () => {

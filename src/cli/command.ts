@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
 /** What a CLI command can touch; injected so commands are testable without a real process. */
 export interface CliIo {
   stdout(text: string): void;
@@ -25,4 +27,18 @@ export interface Command {
 export function usageError(io: CliIo, command: string, message: string): 2 {
   io.stderr(`kyc-contracts ${command}: ${message}\nRun \`kyc-contracts ${command} --help\` for usage.\n`);
   return 2;
+}
+
+export type ParsedCommandArgs<T extends ParseArgsConfig> = { ok: true; parsed: ReturnType<typeof parseArgs<T>> } | { ok: false; code: 2 };
+
+/**
+ * node:util's parseArgs for a command: an unknown option or a missing value becomes a usage
+ * error (exit 2) instead of an exception. `--help` is handled by the dispatcher (cli/main.ts).
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(io: CliIo, command: string, config: T): ParsedCommandArgs<T> {
+  try {
+    return { ok: true, parsed: parseArgs(config) };
+  } catch (error) {
+    return { ok: false, code: usageError(io, command, (error as Error).message) };
+  }
 }

@@ -1,13 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { coverageLine, HumanReporter } from "../conformance/human-reporter.js";
 import { SUITE_ENV } from "../conformance/suite.js";
 import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
-import { type Command, usageError } from "./command.js";
+import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
 
 const REPORTERS = ["human", "junit", "json"] as const;
@@ -38,21 +37,14 @@ A 429 is waited out once (Retry-After / RateLimit-Reset); if it persists the cas
 skipped (inconclusive), not as a contract failure.
 `,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, help: { type: "boolean", short: "h" } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      return usageError(io, "conform", (error as Error).message);
-    }
-    if (values.help) {
-      io.stdout(this.help);
-      return 0;
-    }
+    const args = parseCommandArgs(io, "conform", {
+      args: argv,
+      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (!args.ok) return args.code;
+    const { values } = args.parsed;
     const selection = parseProviders(values.provider);
     if (!selection.ok) return usageError(io, "conform", selection.message);
     const reporter = (values.reporter ?? "human") as ReporterName;

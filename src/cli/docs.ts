@@ -1,8 +1,7 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { buildDocs, DEFAULT_DOCS_DIR, type DocsProgress } from "../docs/build.js";
 import { providers } from "../providers.js";
-import { type CliIo, type Command, usageError } from "./command.js";
+import { type CliIo, type Command, parseCommandArgs, usageError } from "./command.js";
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -35,16 +34,9 @@ Options:
   -h, --help  show this help
 `,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: argv, options: { out: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }));
-    } catch (error) {
-      return usageError(io, "docs", (error as Error).message);
-    }
-    if (values.help) {
-      io.stdout(this.help);
-      return 0;
-    }
+    const args = parseCommandArgs(io, "docs", { args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: false });
+    if (!args.ok) return args.code;
+    const { values } = args.parsed;
     if (values.out !== undefined && values.out.trim() === "") return usageError(io, "docs", "--out needs a folder.");
     const result = await buildDocs({ outDir: values.out ?? DEFAULT_DOCS_DIR, onProgress: reporter(io) });
     if (!result.ok) {

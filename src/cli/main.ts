@@ -46,5 +46,9 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     io.stderr(`kyc-contracts: unknown command "${first}". Commands: ${commands.map((c) => c.name).join(", ")}.\nRun \`kyc-contracts --help\` for usage.\n`);
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(command.help);
+    return 0;
+  }
   return command.run(rest, io);
 }

@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
 import { exampleRequest, toCurl } from "../mock/example-request.js";
 import { tryStartMocks, type MockErrorCode } from "../mock/start-mocks.js";
 import { isProviderSlug, providers, providerSlugs, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
-import { type CliIo, type Command, type ExitCode, usageError } from "./command.js";
+import { type CliIo, type Command, type ExitCode, parseCommandArgs, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
 
 const firstDefaultPort = Math.min(...providerSlugs.map((s) => providers[s].defaultMockPort));
@@ -49,29 +48,21 @@ Exit codes: 0 stopped by a signal, 1 a mock failed to start or crashed, 2 usage 
 port that is in use.
 `,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          providers: { type: "string" },
-          "port-base": { type: "string" },
-          port: { type: "string", multiple: true },
-          host: { type: "string" },
-          dynamic: { type: "boolean" },
-          verbose: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      return usageError(io, "mock", (error as Error).message);
-    }
-    if (values.help) {
-      io.stdout(this.help);
-      return 0;
-    }
+    const args = parseCommandArgs(io, "mock", {
+      args: argv,
+      options: {
+        providers: { type: "string" },
+        "port-base": { type: "string" },
+        port: { type: "string", multiple: true },
+        host: { type: "string" },
+        dynamic: { type: "boolean" },
+        verbose: { type: "boolean" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (!args.ok) return args.code;
+    const { values } = args.parsed;
     const selection = parseProviders(values.providers);
     if (!selection.ok) return usageError(io, "mock", selection.message);
     const ports = parsePorts(selection.providers, values["port-base"], values.port ?? []);

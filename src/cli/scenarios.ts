@@ -1,8 +1,7 @@
-import { parseArgs } from "node:util";
 import { providers } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
-import { type Command, usageError } from "./command.js";
+import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
 
 export const scenariosCommand: Command = {
@@ -19,16 +18,9 @@ Options:
   -h, --help         show this help
 `,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: argv, options: { provider: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }));
-    } catch (error) {
-      return usageError(io, "scenarios", (error as Error).message);
-    }
-    if (values.help) {
-      io.stdout(this.help);
-      return 0;
-    }
+    const args = parseCommandArgs(io, "scenarios", { args: argv, options: { provider: { type: "string" }, json: { type: "boolean" } }, strict: true, allowPositionals: false });
+    if (!args.ok) return args.code;
+    const { values } = args.parsed;
     const selection = parseProviders(values.provider);
     if (!selection.ok) return usageError(io, "scenarios", selection.message);
     const all = await Promise.all(selection.providers.map(async (slug) => ({ slug, scenarios: listScenarios(await loadSpec(slug)) })));

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { isProviderSlug, providerSlugs } from "../providers.js";
 import { bundledSpecPath, sourceSpecPath } from "../spec/paths.js";
-import { type Command, usageError } from "./command.js";
+import { type Command, parseCommandArgs, usageError } from "./command.js";
 
 export const specCommand: Command = {
   name: "spec",
@@ -20,16 +19,9 @@ Options:
   -h, --help  show this help
 `,
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: { path: { type: "boolean" }, source: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: true });
-    } catch (error) {
-      return usageError(io, "spec", (error as Error).message);
-    }
-    if (parsed.values.help) {
-      io.stdout(this.help);
-      return 0;
-    }
+    const args = parseCommandArgs(io, "spec", { args: argv, options: { path: { type: "boolean" }, source: { type: "boolean" } }, strict: true, allowPositionals: true });
+    if (!args.ok) return args.code;
+    const parsed = args.parsed;
     const [slug, ...rest] = parsed.positionals;
     if (!slug || rest.length > 0) return usageError(io, "spec", `give exactly one provider: ${providerSlugs.join(", ")}.`);
     if (!isProviderSlug(slug)) return usageError(io, "spec", `unknown provider "${slug}"; choose from ${providerSlugs.join(", ")}.`);
