@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/command.js";
-import { commands, main } from "../src/cli/main.js";
+import { runCli } from "./helpers/cli.js";
+import { commands } from "../src/cli/main.js";
 import { bundledSpecPath } from "../src/spec/paths.js";
 
-function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: {} };
-  return main(argv, io).then((code) => ({ code, out, err }));
-}
+const run = runCli;
 
 describe("kyc-contracts", () => {
   it("prints help listing every command, and exits 2 with no command", async () => {

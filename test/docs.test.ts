@@ -4,12 +4,11 @@
  * `kyc-contracts docs` command. What a reader sees in Chromium is docs.browser.test.ts.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { runCli } from "./helpers/cli.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { btcDirectErrorCatalogue, btcDirectErrorCodes } from "../generated/btc-direct-errors.js";
-import type { CliIo } from "../src/cli/command.js";
-import { main } from "../src/cli/main.js";
 import { docsFileNames } from "../src/docs/build.js";
 import { errorFields, listErrorCatalogue, noteOf, renderErrorCatalogue, type ErrorCatalogueEntry } from "../src/docs/error-catalogue.js";
 import { renderIndexPage } from "../src/docs/index-page.js";
@@ -310,12 +309,7 @@ describe("runBuildDocs", () => {
   });
 });
 
-function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: {} };
-  return main(argv, io).then((code) => ({ code, out, err }));
-}
+const run = runCli;
 
 describe("kyc-contracts docs", () => {
   let dir: string;
