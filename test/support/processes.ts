@@ -104,3 +104,18 @@ export async function freePortRange(count: number): Promise<number> {
   }
   throw new Error(`No ${count} consecutive free ports found.`);
 }
+
+/** Live processes (any parent) whose environment has `name=value`: everything a child started with a marker in its environment left behind. */
+export function processesWithEnv(name: string, value: string): number[] {
+  const wanted = `${name}=${value}`;
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return isAlive(pid) && readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(wanted);
+      } catch {
+        return false;
+      }
+    });
+}

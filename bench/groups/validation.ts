@@ -1,0 +1,124 @@
+/**
+ * Group 4, validation: compiled validations per second of each provider's response schemas.
+ * The bodies are every named example of every documented response (valid), and each of them
+ * broken by `invalidVariant` (kept only when the schema rejects it). Two levels: the schema
+ * alone (`createSpecValidator().validate`, what a client call runs) and the whole exchange
+ * (`createConformanceChecker().check`: operation, status, content type, headers, body), each
+ * compiled once before timing.
+ */
+import { createCheckerForSpec, type Exchange } from "../../src/conformance/index.js";
+import type { ProviderSlug } from "../../src/providers.js";
+import { createSpecValidator, getAtPointer, listOperations, listResponses, loadSpec, type HeaderInfo, type OpenApiDocument } from "../../src/spec/index.js";
+import { invalidVariant } from "../bodies.js";
+import type { Figure } from "../results.js";
+import { median } from "../stats.js";
+import { measureTasks } from "../tiny.js";
+import { figureRow, type GroupRunner } from "./context.js";
+
+const VALIDATIONS_PER_ITERATION = 1000;
+
+interface Body {
+  schemaPointer: string;
+  value: unknown;
+  exchange: Exchange;
+}
+
+/** A documented header's example value (header-level `example`, else its schema's). */
+function headerExample(doc: OpenApiDocument, header: HeaderInfo): string | undefined {
+  const h = getAtPointer(doc, header.pointer) as { example?: unknown } | undefined;
+  const s = header.schemaPointer ? (getAtPointer(doc, header.schemaPointer) as { example?: unknown; examples?: unknown[] } | undefined) : undefined;
+  const found = h?.example ?? s?.example ?? s?.examples?.[0];
+  return found === undefined ? undefined : String(found);
+}
+
+/** Every named example of every documented response, with the exchange a server answering with it would make. */
+function exampleBodies(slug: ProviderSlug, doc: OpenApiDocument): Body[] {
+  const bodies: Body[] = [];
+  for (const op of listOperations(doc)) {
+    const path = op.path.replace(/\{[^}]+\}/g, "bench-id-1");
+    for (const res of listResponses(doc, op)) {
+      if (!/^\d{3}$/.test(res.status)) continue;
+      const headers: Record<string, string> = {};
+      for (const h of res.headers) {
+        const example = headerExample(doc, h);
+        if (example !== undefined) headers[h.name] = example;
+        else if (h.required) throw new Error(`${slug}: required header ${h.name} of ${res.status} has no example to send (add one to the spec).`);
+      }
+      for (const media of res.media) {
+        if (!media.schemaPointer) continue;
+        for (const ex of media.examples) {
+          bodies.push({ schemaPointer: media.schemaPointer, value: ex.value, exchange: { method: op.method.toUpperCase(), path, status: Number(res.status), headers: { ...headers, "Content-Type": media.mediaType }, body: JSON.stringify(ex.value) } });
+        }
+      }
+    }
+  }
+  return bodies;
+}
+
+export const benchValidation: GroupRunner = async (ctx) => {
+  const { providers, runs, taskTimeMs } = ctx.options;
+  const figures: Figure[] = [];
+  const counts: string[] = [];
+  const runsLabel = `runs of ≥${taskTimeMs} ms per task (each run's value: from tinybench's median iteration)`;
+  for (const slug of providers) {
+    const doc = await loadSpec(slug);
+    const validator = createSpecValidator(doc);
+    const checker = createCheckerForSpec(slug, doc);
+    const valid = exampleBodies(slug, doc);
+    const invalid = valid
+      .map((b) => {
+        const value = invalidVariant(b.value);
+        return { ...b, value, exchange: { ...b.exchange, body: JSON.stringify(value) } };
+      })
+      .filter((b) => !validator.validate(b.schemaPointer, b.value).valid);
+    // The inputs must be what they claim, or the figures mean nothing.
+    for (const b of valid) {
+      const result = checker.check(b.exchange);
+      if (!result.ok) throw new Error(`${slug}: the example exchange ${b.exchange.status} ${b.exchange.body.slice(0, 80)} fails the conformance check: ${result.violations.map((v) => v.message).join(" ")}`);
+    }
+    for (const b of invalid) if (checker.check(b.exchange).ok) throw new Error(`${slug}: a broken body passes the conformance check (bench bug): ${b.exchange.body.slice(0, 80)}`);
+    if (valid.length === 0 || invalid.length === 0) throw new Error(`${slug}: no ${valid.length === 0 ? "valid" : "invalid"} bodies to validate.`);
+    counts.push(`${slug} ${valid.length} valid / ${invalid.length} invalid`);
+
+    // One timed iteration validates every body of a kind `reps` times (≥ VALIDATIONS_PER_ITERATION
+    // validations), so it lasts well above the timer's resolution; each pass also counts what
+    // passed, and a count other than expected fails the run (nothing is optimized away unseen).
+    const kinds = {
+      "schema, valid": { bodies: valid, expectValid: true, one: (b: Body) => validator.validate(b.schemaPointer, b.value).valid },
+      "schema, invalid": { bodies: invalid, expectValid: false, one: (b: Body) => validator.validate(b.schemaPointer, b.value).valid },
+      "exchange, valid": { bodies: valid, expectValid: true, one: (b: Body) => checker.check(b.exchange).ok },
+      "exchange, invalid": { bodies: invalid, expectValid: false, one: (b: Body) => checker.check(b.exchange).ok },
+    };
+    const names = Object.keys(kinds) as (keyof typeof kinds)[];
+    const perIteration = (name: keyof typeof kinds): { reps: number; validations: number } => {
+      const reps = Math.ceil(VALIDATIONS_PER_ITERATION / kinds[name].bodies.length);
+      return { reps, validations: reps * kinds[name].bodies.length };
+    };
+    const pass = (name: keyof typeof kinds) => () => {
+      const { bodies, expectValid, one } = kinds[name];
+      const { reps, validations } = perIteration(name);
+      let passed = 0;
+      for (let r = 0; r < reps; r++) for (const b of bodies) if (one(b)) passed++;
+      if (passed !== (expectValid ? validations : 0)) throw new Error(`${slug} ${name}: ${passed} of ${validations} validations passed (bench bug).`);
+    };
+    const perSecond: Record<keyof typeof kinds, number[]> = { "schema, valid": [], "schema, invalid": [], "exchange, valid": [], "exchange, invalid": [] };
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 === 0 ? names : [...names].reverse();
+      const stats = await measureTasks(order.map((name) => ({ name, fn: pass(name) })), { timeMs: taskTimeMs, iterations: 10, warmup: true });
+      for (const name of names) perSecond[name].push(perIteration(name).validations / (stats.get(name)!.p50Ms / 1000));
+      ctx.progress(`[validation] ${slug} run ${i + 1}/${runs}: ${names.map((n) => `${n} ${Math.round(perSecond[n][i]!).toLocaleString("en-US")}/s`).join(", ")}`);
+    }
+    const row = figureRow("Compiled response validations per second (one thread)", slug);
+    for (const name of names) figures.push(row(name, median(perSecond[name]), "validations/s", runs, runsLabel));
+  }
+  return {
+    name: "validation",
+    title: "Validation",
+    method: [
+      `Bodies: every named example of every documented response (valid), and each with its first string replaced by a number (invalid, kept when the schema rejects it): ${counts.join(", ")}.`,
+      "schema: `createSpecValidator(spec).validate(pointer, body)` (Ajv 2020-12, all errors, formats), what each client call runs on a success body; exchange: `createConformanceChecker(provider).check({ method, path, status, headers, body })` (operation, status, content type, headers, JSON parse, body schema, example match), what the conformance suite runs per response.",
+      `tinybench times one iteration of at least ${VALIDATIONS_PER_ITERATION} validations (all bodies of a kind, repeated); validations/s = validations per iteration / median iteration time. Schemas are compiled before timing.`,
+    ].join("\n"),
+    figures,
+  };
+};

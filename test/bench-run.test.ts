@@ -1,0 +1,97 @@
+/**
+ * `bench/run.ts` as `npm run bench` runs it (tsx, a child process): a --quick run over one
+ * provider completes every group and writes a well-formed results file; Ctrl+C stops it with
+ * nothing left running; usage errors exit 2. Figures are never asserted (no timing in tests).
+ */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkResults, groupNames, type BenchResults } from "../bench/results.js";
+import { processesWithEnv, waitFor } from "./support/processes.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const MARKER = "KYC_BENCH_TEST_RUN";
+
+interface Bench {
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves when stderr has printed a line matching `pattern`. */
+  progress(pattern: RegExp): Promise<void>;
+  marker: string;
+}
+
+function bench(args: string[]): Bench {
+  const marker = randomUUID();
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], { cwd: root, env: { ...process.env, [MARKER]: marker }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  child.stdout.on("data", (d: Buffer) => (stdout += d));
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d;
+    for (const w of waiters.filter((x) => x.pattern.test(stderr))) w.resolve();
+  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return {
+    done,
+    kill: (signal) => child.kill(signal),
+    progress: (pattern) => (pattern.test(stderr) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve }))),
+    marker,
+  };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), "kyc-bench-test-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("npm run bench --quick", () => {
+  it("runs every group against one provider, prints a table per group and writes a results file that passes the shape check", async () => {
+    const out = path.join(tmp, "results.json");
+    const run = bench(["--quick", "--providers", "myaza", "--out", out]);
+    const r = await run.done;
+    expect(r.code, r.stderr).toBe(0);
+    // assert one Markdown table per group, ratios printed
+    for (const title of ["### Mocks", "### Conformance", "### Client", "### Validation"]) expect(r.stdout).toContain(title);
+    expect(r.stdout).toMatch(/\| myaza \| [\d,.]+ \| [\d,.]+ \| [\d.]+× \|/);
+    // assert the results file: well-formed, every group, every figure a median of the one quick run
+    const results = JSON.parse(readFileSync(out, "utf8")) as BenchResults;
+    expect(checkResults(results)).toEqual([]);
+    expect(results.groups.map((g) => g.name)).toEqual([...groupNames]);
+    expect(results.settings).toMatchObject({ quick: true, providers: ["myaza"], runs: 1 });
+    expect(results.groups.flatMap((g) => g.figures).every((f) => f.medianOf >= 1)).toBe(true);
+    expect(results.machine.node).toBe(process.version);
+    // assert nothing the bench started is still running
+    expect(processesWithEnv(MARKER, run.marker)).toEqual([]);
+  }, 120_000);
+
+  it("stops every server it started on Ctrl+C (SIGINT) and exits 130", async () => {
+    const out = path.join(tmp, "interrupted.json");
+    const run = bench(["--only", "mocks", "--providers", "myaza", "--duration", "30", "--out", out]);
+    await run.progress(/\[mocks\] myaza: warm-up/); // Prism and the replay server are up, autocannon is loading them
+    expect(processesWithEnv(MARKER, run.marker).length).toBeGreaterThan(1);
+    run.kill("SIGINT");
+    const r = await run.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/SIGINT: stopping \d+ server/);
+    await waitFor("every process the bench started to exit", () => processesWithEnv(MARKER, run.marker).length === 0);
+  }, 120_000);
+});
+
+describe("npm run bench usage", () => {
+  it("--help explains the flags; a bad flag exits 2 naming it", async () => {
+    const help = await bench(["--help"]).done;
+    expect(help.code).toBe(0);
+    for (const flag of ["--quick", "--only", "--providers", "--duration", "--runs", "--out"]) expect(help.stdout).toContain(flag);
+    const bad = await bench(["--only", "disk"]).done;
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--only: unknown "disk"');
+  });
+});
