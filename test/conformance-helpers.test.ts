@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { rateLimitWaitMs, sendRequest } from "../src/conformance/exchange.js";
-import { redact } from "../src/conformance/redact.js";
-import { authHeaders, checkLiveEnv, lookalike, requiredEnv, targetConfig } from "../src/conformance/target.js";
+import { sendRequest } from "../src/conformance/exchange.js";
+import { createRedactor } from "../src/http/redact.js";
+import { checkLiveEnv, lookalike, requiredEnv, targetConfig } from "../src/conformance/target.js";
+import { credentialHeaders } from "../src/spec/security.js";
 import { providerSlugs } from "../src/providers.js";
 import { listOperations, loadSpec } from "../src/spec/index.js";
 
@@ -61,34 +62,15 @@ describe("sendRequest on 429", () => {
   });
 });
 
-describe("rateLimitWaitMs", () => {
-  it.each([
-    [{ "Retry-After": "3" }, 3000],
-    [{ "retry-after": "Thu, 01 Jan 2026 00:00:10 GMT" }, 10_000],
-    [{ "RateLimit-Reset": "7" }, 7000],
-    [{ "Retry-After": "soon" }, undefined],
-    [{}, undefined],
-  ])("%j → %s ms", (headers, expected) => {
-    expect(rateLimitWaitMs(headers, Date.parse("2026-01-01T00:00:00Z"))).toBe(expected);
-  });
-});
-
 describe("conformance targets", () => {
   it("names, per provider, only security schemes its spec defines and can satisfy", async () => {
     for (const slug of providerSlugs) {
       const spec = await loadSpec(slug);
       const op = listOperations(spec)[0]!;
       const creds = Object.fromEntries(Object.keys(targetConfig[slug].credentials).map((k) => [k, "value0123456789"]));
-      const headers = authHeaders(spec, op, creds);
+      const headers = credentialHeaders(spec, op, creds);
       expect(Object.keys(headers).length, slug).toBeGreaterThan(0);
     }
-  });
-
-  it("builds the documented headers: bearer for http schemes, the named header for apiKey", async () => {
-    const spec = await loadSpec("btc-direct");
-    expect(authHeaders(spec, listOperations(spec)[0]!, { apiKey: "k", userIdentifier: "u" })).toEqual({ "X-Api-Key": "k", "User-Identifier": "u" });
-    const myaza = await loadSpec("myaza");
-    expect(authHeaders(myaza, listOperations(myaza)[0]!, { apiKey: "sk_test_x" })).toEqual({ Authorization: "Bearer sk_test_x" });
   });
 
   it("requires exactly the environment variables the issue names", () => {
@@ -113,7 +95,7 @@ describe("redact", () => {
   it("removes every secret, raw, percent-encoded and JSON-escaped", () => {
     const secret = "sk_test_SECRET/with spaces\"q";
     const text = `a ${secret} b ${encodeURIComponent(secret)} c ${JSON.stringify(secret)}`;
-    const out = redact(text, [secret]);
+    const out = createRedactor([secret])(text);
     expect(out).not.toContain("SECRET");
     expect(out.match(/\[redacted\]/g)).toHaveLength(3);
   });

@@ -6,6 +6,7 @@
  */
 import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
+import { credentialHeaders } from "../spec/security.js";
 import { createSpecValidator, type SpecValidator } from "../spec/validator.js";
 import { listOperations, listResponses } from "../spec/walk.js";
 
@@ -22,8 +23,8 @@ export interface Contract {
   validator: SpecValidator;
   /** Documented 2xx responses by status. */
   successes: ReadonlyMap<number, SuccessResponse>;
-  /** The HTTP headers carrying `values`, keyed by security scheme name. */
-  credentialHeaders(values: Readonly<Record<string, string>>): [string, string][];
+  /** The HTTP headers carrying `values`, keyed by security scheme name (src/spec/security.ts). */
+  credentialHeaders(values: Readonly<Record<string, string>>): Record<string, string>;
 }
 
 const cache = new Map<string, Promise<Contract>>();
@@ -40,8 +41,6 @@ export function loadContract(provider: ProviderSlug, path: string): Promise<Cont
   return loaded;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function readContract(doc: OpenApiDocument, provider: ProviderSlug, path: string): Contract {
   const operation = listOperations(doc).find((op) => op.method === "get" && op.path === path);
@@ -54,25 +53,10 @@ function readContract(doc: OpenApiDocument, provider: ProviderSlug, path: string
     for (const m of res.media) if (m.schemaPointer) schemaPointers.set(m.mediaType.toLowerCase(), m.schemaPointer);
     successes.set(status, { mediaTypes: res.media.map((m) => m.mediaType.toLowerCase()), schemaPointers });
   }
-  const schemes = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes : {};
-  const requirements = (Array.isArray(operation.value.security) ? operation.value.security : Array.isArray(doc.security) ? doc.security : []).filter(isObject);
   return {
     operation: `GET ${path}`,
     validator: createSpecValidator(doc),
     successes,
-    credentialHeaders(values) {
-      const names = Object.keys(values).sort();
-      const accepted = requirements.some((r) => Object.keys(r).sort().join(" ") === names.join(" "));
-      if (!accepted) throw new Error(`The ${provider} spec accepts no security requirement made of exactly {${names.join(", ")}}: the client and the spec disagree.`);
-      return names.map((scheme) => headerFor(provider, scheme, schemes[scheme], values[scheme] as string));
-    },
+    credentialHeaders: (values) => credentialHeaders(doc, operation, values),
   };
-}
-
-function headerFor(provider: ProviderSlug, scheme: string, definition: unknown, value: string): [string, string] {
-  if (isObject(definition)) {
-    if (definition.type === "http" && typeof definition.scheme === "string" && definition.scheme.toLowerCase() === "bearer") return ["Authorization", `Bearer ${value}`];
-    if (definition.type === "apiKey" && definition.in === "header" && typeof definition.name === "string") return [definition.name, value];
-  }
-  throw new Error(`The ${provider} spec's security scheme "${scheme}" is missing or not a header scheme the client can send.`);
 }

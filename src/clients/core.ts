@@ -9,8 +9,9 @@ import createClient from "openapi-fetch";
 import type { ProviderSlug } from "../providers.js";
 import { documentedStatuses, type NormalizedStatus } from "../status.js";
 import { loadContract, type Contract } from "./contract.js";
-import { cleanServerText, createRedactor, httpError, invalidResponseError, networkError, timeoutError, type Redactor } from "./errors.js";
-import { retryAfterMs } from "./retry-after.js";
+import { createRedactor, type Redactor } from "../http/redact.js";
+import { retryAfterMs } from "../http/retry-after.js";
+import { cleanServerText, httpError, invalidResponseError, networkError, timeoutError } from "./errors.js";
 import type { CallOptions, ClientOptions, FetchLike, KycClientError, KycStatusFailure, KycStatusResult } from "./types.js";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -95,7 +96,7 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
       const client = createClient<Paths>({ baseUrl, fetch: transport, pathSerializer: encodePathParams, redirect: "manual" });
       client.use({
         onRequest({ request }) {
-          for (const [name, value] of headers) request.headers.set(name, value);
+          for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
           return undefined;
         },
       });

@@ -4,34 +4,13 @@
  * server that echoes them cannot leak them into an error, its JSON or a log line.
  */
 import { providers, type ProviderSlug } from "../providers.js";
+import type { Redactor } from "../http/redact.js";
 import type { ClientErrorKind, KycClientError } from "./types.js";
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const MAX_SERVER_TEXT = 300;
 
 export const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUSES.has(status);
-
-/** Removes secrets (and their percent-encoded forms) from server-provided text. */
-export type Redactor = (text: string) => string;
-
-/**
- * Values shorter than this are not redacted: they cannot be told apart from ordinary text (the
- * Nyota Imara id `me`), and no credential is that short.
- */
-const MIN_REDACTED_LENGTH = 3;
-
-export function createRedactor(secrets: readonly string[]): Redactor {
-  const variants = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < MIN_REDACTED_LENGTH) continue;
-    variants.add(secret);
-    variants.add(encodeURIComponent(secret));
-  }
-  if (variants.size === 0) return (text) => text;
-  const escaped = [...variants].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(escaped.join("|"), "g");
-  return (text) => text.replace(pattern, "[redacted]");
-}
 
 /** A short, single-line, secret-free version of a server-provided string. */
 export function cleanServerText(value: unknown, redact: Redactor): string | undefined {

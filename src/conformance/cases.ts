@@ -7,10 +7,11 @@ import { isDeepStrictEqual } from "node:util";
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
+import { credentialHeaders } from "../spec/security.js";
 import type { Operation } from "../spec/walk.js";
 import type { Exchange } from "./checker.js";
 import type { OutgoingRequest } from "./exchange.js";
-import { authHeaders, lookalike, targetConfig, type TargetKind, type TargetValues } from "./target.js";
+import { lookalike, targetConfig, type TargetKind, type TargetValues } from "./target.js";
 
 /** Expectations of a case, beyond the checker's checks. */
 export type CaseCheck = "success" | "auth-enforced" | "client-error" | "not-found" | "example-served";
@@ -41,7 +42,7 @@ export function planCases(slug: ProviderSlug, spec: OpenApiDocument, op: Operati
   const withSubject = (id: string | undefined, credentials: Record<string, string>): OutgoingRequest => ({
     method: "GET",
     path: subject.in === "path" ? op.path.replace(/\{[^}]+\}/, encodeURIComponent(id ?? "")) : op.path,
-    headers: { Accept: "application/json", ...authHeaders(spec, op, credentials) },
+    headers: { Accept: "application/json", ...credentialHeaders(spec, op, credentials) },
   });
   const known = withSubject(values.subjectId, values.credentials);
   const authSchemes = Object.keys(values.credentials).filter((s) => !(subject.in === "credential" && subject.scheme === s));

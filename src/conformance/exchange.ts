@@ -2,6 +2,7 @@
  * Sends one read-only request to a target and captures the exchange as the checker sees it.
  * Expected failures (network, timeout, rate limiting that outlasts one wait) are values.
  */
+import { retryAfterMs } from "../http/retry-after.js";
 import type { Exchange } from "./checker.js";
 
 export interface OutgoingRequest {
@@ -44,7 +45,8 @@ export async function sendRequest(baseUrl: string, request: OutgoingRequest, opt
   };
   const first = await once();
   if (!first.ok || first.exchange.status !== 429 || !handleRateLimit) return first;
-  const waitMs = rateLimitWaitMs(first.exchange.headers);
+  const { headers } = first.exchange;
+  const waitMs = headers instanceof Headers ? retryAfterMs(headers, Date.now()) : undefined;
   if (waitMs === undefined || waitMs > maxRateLimitWaitMs) {
     return { ok: false, kind: "rate_limited", message: `Rate limited (429) and the target asks to wait ${waitMs === undefined ? "an unknown time" : `${Math.ceil(waitMs / 1000)} s`}; inconclusive, not a contract failure. Run again later.`, exchange: first.exchange };
   }
@@ -54,18 +56,4 @@ export async function sendRequest(baseUrl: string, request: OutgoingRequest, opt
     return { ok: false, kind: "rate_limited", message: "Still rate limited (429) after waiting once as the target asked; inconclusive, not a contract failure. Run again later.", exchange: second.exchange };
   }
   return second;
-}
-
-/** Milliseconds to wait from `Retry-After` (seconds or HTTP date) or `RateLimit-Reset` (seconds). */
-export function rateLimitWaitMs(headers: Headers | Readonly<Record<string, string>>, now: number = Date.now()): number | undefined {
-  const get = (name: string): string | null => (headers instanceof Headers ? headers.get(name) : (Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? null));
-  const retryAfter = get("retry-after");
-  if (retryAfter !== null) {
-    if (/^\d+$/.test(retryAfter.trim())) return Number(retryAfter.trim()) * 1000;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = get("ratelimit-reset");
-  if (reset !== null && /^\d+$/.test(reset.trim())) return Number(reset.trim()) * 1000;
-  return undefined;
 }

@@ -17,8 +17,8 @@ import { listOperations } from "../spec/walk.js";
 import { planCases, type CaseFailure } from "./cases.js";
 import { createCheckerForSpec, type Violation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
-import { redact } from "./redact.js";
 import { resolveValues, type TargetKind } from "./target.js";
+import { createRedactor } from "../http/redact.js";
 
 /** Environment variables the CLI uses to configure a suite run. */
 export const SUITE_ENV = {
@@ -41,10 +41,10 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   const checker = createCheckerForSpec(slug, spec);
   const operations = listOperations(spec);
   const planned = operations.map((op) => {
-    const values = resolveValues(slug, kind, env, op);
+    const values = resolveValues(slug, kind, env, spec, op);
     return { op, values, cases: planCases(slug, spec, op, values) };
   });
-  const secrets = planned.flatMap((p) => p.values.secrets);
+  const redact = createRedactor(planned.flatMap((p) => p.values.secrets));
   let baseUrl = liveUrl ?? "";
   let stop: (() => Promise<void>) | undefined;
 
@@ -81,12 +81,12 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
                 ctx.skip(outcome.message);
                 return;
               }
-              assert.fail(redact(`${outcome.kind}: ${outcome.message}`, secrets));
+              assert.fail(redact(`${outcome.kind}: ${outcome.message}`));
             }
             const result = checker.check(outcome.exchange);
             const failures = [...result.violations.map(describeViolation), ...c.expect(outcome.exchange).map(describeFailure)];
             if (failures.length > 0) {
-              assert.fail(redact(`HTTP ${outcome.exchange.status} from GET ${outcome.exchange.path.slice(0, 120)}\n${failures.join("\n")}`, secrets));
+              assert.fail(redact(`HTTP ${outcome.exchange.status} from GET ${outcome.exchange.path.slice(0, 120)}\n${failures.join("\n")}`));
             }
           });
         }

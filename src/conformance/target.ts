@@ -9,6 +9,7 @@
 import { randomInt } from "node:crypto";
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
+import { listParameters, parameterExample } from "../spec/parameters.js";
 import type { Operation } from "../spec/walk.js";
 
 export type TargetKind = "mock" | "live";
@@ -69,7 +70,7 @@ export interface TargetValues {
 /** A stand-in credential for mock targets: shaped like the real thing (alphanumeric, 40 chars). */
 const MOCK_CREDENTIAL = "kycconformance0mock0credential0000000000";
 
-export function resolveValues(slug: ProviderSlug, kind: TargetKind, env: Readonly<Record<string, string | undefined>>, op: Operation): TargetValues {
+export function resolveValues(slug: ProviderSlug, kind: TargetKind, env: Readonly<Record<string, string | undefined>>, spec: OpenApiDocument, op: Operation): TargetValues {
   const config = targetConfig[slug];
   const credentials: Record<string, string> = {};
   for (const [scheme, variable] of Object.entries(config.credentials)) {
@@ -79,46 +80,17 @@ export function resolveValues(slug: ProviderSlug, kind: TargetKind, env: Readonl
   }
   let subjectId: string | undefined;
   if (config.subject.in === "path") {
-    subjectId = kind === "live" ? env[config.subject.env] : pathParameterExample(op);
+    subjectId = kind === "live" ? env[config.subject.env] : pathParameterExample(spec, op);
     if (!subjectId) throw new Error(`${config.subject.env} is not set: a live conformance run of ${slug} needs it.`);
   }
   const secrets = kind === "live" ? [...Object.values(credentials), ...(subjectId ? [subjectId] : [])] : [];
   return { credentials, subjectId, secrets };
 }
 
-/** The first example value of the operation's path parameter, as the spec documents it. */
-function pathParameterExample(op: Operation): string | undefined {
-  const params = (op.value.parameters ?? []) as { in?: string; examples?: Record<string, { value?: unknown }>; example?: unknown }[];
-  const p = params.find((x) => x.in === "path");
-  const first = p?.examples ? Object.values(p.examples)[0]?.value : p?.example;
-  return typeof first === "string" ? first : undefined;
-}
-
-interface SecurityScheme {
-  type: string;
-  scheme?: string;
-  in?: string;
-  name?: string;
-}
-
-/**
- * Request headers for the first security requirement of the operation whose every scheme has a
- * value. Throws if none fits (a bug: targetConfig names schemes the spec does not have).
- */
-export function authHeaders(spec: OpenApiDocument, op: Operation, credentials: Readonly<Record<string, string>>): Record<string, string> {
-  const requirements = ((op.value.security ?? spec.security ?? []) as Record<string, unknown>[]).map((r) => Object.keys(r));
-  const usable = requirements.find((names) => names.length > 0 && names.every((n) => credentials[n] !== undefined));
-  if (!usable) throw new Error(`No security requirement of ${op.method.toUpperCase()} ${op.path} can be met with schemes ${Object.keys(credentials).join(", ")}.`);
-  const schemes = (spec.components?.securitySchemes ?? {}) as Record<string, SecurityScheme>;
-  const headers: Record<string, string> = {};
-  for (const name of usable) {
-    const scheme = schemes[name];
-    const value = credentials[name]!;
-    if (scheme?.type === "http" && scheme.scheme?.toLowerCase() === "bearer") headers.Authorization = `Bearer ${value}`;
-    else if (scheme?.type === "apiKey" && scheme.in === "header" && scheme.name) headers[scheme.name] = value;
-    else throw new Error(`Security scheme ${name} (${scheme?.type ?? "undefined"}) is not supported by the conformance runner.`);
-  }
-  return headers;
+/** The documented example of the operation's (one) path parameter: the known id of a mock run. */
+function pathParameterExample(spec: OpenApiDocument, op: Operation): string | undefined {
+  const param = listParameters(spec, op).find((p) => p.in === "path");
+  return param && parameterExample(spec, param);
 }
 
 const ALNUM = "ABCDEFGHJKMNPQRSTVWXYZ0123456789abcdefghjkmnpqrstvwxyz";

@@ -17,3 +17,5 @@ export {
   type Located,
 } from "./walk.js";
 export { listScenarios, type Scenario } from "./scenarios.js";
+export { securityRequirements, credentialHeaders } from "./security.js";
+export { listParameters, parameterExample, type Parameter } from "./parameters.js";

@@ -1,0 +1,50 @@
+/**
+ * Credentials as the spec says to send them: which security requirements an operation accepts,
+ * and the request header each security scheme puts its value in. Clients, conformance runs and
+ * the mocks' example requests all build their auth headers here.
+ */
+import type { OpenApiDocument } from "./load.js";
+import { resolve, type Operation } from "./walk.js";
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Scheme names of each security requirement of the operation (its own, else the document's), in spec order. */
+export function securityRequirements(doc: OpenApiDocument, op: Operation): string[][] {
+  const own = op.value.security;
+  const list = Array.isArray(own) ? own : Array.isArray(doc.security) ? doc.security : [];
+  return list.filter(isObject).map((requirement) => Object.keys(requirement));
+}
+
+/**
+ * The headers carrying `values` (security scheme name → credential). The names must be exactly
+ * one of the operation's security requirements; anything else is a bug in the caller or the
+ * spec and throws, naming schemes only (never values).
+ */
+export function credentialHeaders(doc: OpenApiDocument, op: Operation, values: Readonly<Record<string, string>>): Record<string, string> {
+  const names = Object.keys(values).sort();
+  if (names.length === 0) return {};
+  const operation = `${op.method.toUpperCase()} ${op.path}`;
+  if (!securityRequirements(doc, op).some((r) => [...r].sort().join(" ") === names.join(" "))) {
+    throw new Error(`${doc.info.title}: ${operation} accepts no security requirement made of exactly {${names.join(", ")}}.`);
+  }
+  const headers: Record<string, string> = {};
+  for (const name of names) {
+    const [header, value] = credentialHeader(doc, name, values[name]!);
+    headers[header] = value;
+  }
+  return headers;
+}
+
+/** The header one security scheme sends its value in: `Authorization: Bearer …` or the apiKey header. */
+function credentialHeader(doc: OpenApiDocument, name: string, value: string): [string, string] {
+  const schemes = doc.components?.securitySchemes;
+  if (!isObject(schemes) || !(name in schemes)) throw new Error(`${doc.info.title}: security scheme "${name}" is not defined.`);
+  const scheme = resolve(doc, `/components/securitySchemes/${name}`).value;
+  if (isObject(scheme)) {
+    if (scheme.type === "http" && typeof scheme.scheme === "string" && scheme.scheme.toLowerCase() === "bearer") return ["Authorization", `Bearer ${value}`];
+    if (scheme.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string") return [scheme.name, value];
+  }
+  const kind = isObject(scheme) ? [scheme.type, scheme.scheme ?? scheme.in].filter((x) => typeof x === "string").join(" ") : "unknown";
+  throw new Error(`${doc.info.title}: security scheme "${name}" (${kind}) is not supported; only http bearer and apiKey in a header are (what the four providers use).`);
+}
