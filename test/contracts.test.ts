@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { providerSlugs, type ProviderSlug } from "../src/providers.js";
-import { createSpecValidator, listOperations, listResponses, loadSpec, type OpenApiDocument, type ResponseInfo, type SpecValidator } from "../src/spec/index.js";
+import { createSpecValidator, getAtPointer, listOperations, listResponses, loadSpec, type OpenApiDocument, type ResponseInfo, type SpecValidator } from "../src/spec/index.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -75,15 +75,23 @@ describe.each(providerSlugs)("%s spec", (slug) => {
   });
 
   it("has every documented response header example valid against its schema", () => {
-    const doc = loaded.doc as { components?: { headers?: Record<string, { example?: unknown }> } };
+    const checked: string[] = [];
     for (const res of loaded.responses) {
       for (const header of res.headers) {
-        const name = header.pointer.split("/").pop()!;
-        const example = doc.components?.headers?.[name]?.example;
+        const example = (getAtPointer(loaded.doc, header.pointer) as { example?: unknown }).example;
         expect(example, `${res.status} ${header.name} example`).toBeDefined();
         expect(loaded.validator.validate(header.schemaPointer!, example)).toEqual({ valid: true });
+        checked.push(`${res.status} ${header.name}`);
       }
     }
+    // assert the headers the providers document are there to check (Proof X-Request-Id everywhere, Myaza RateLimit-* on 200/429)
+    const expected: Record<ProviderSlug, string[]> = {
+      proof: ["200", "400", "401", "403", "404", "500", "502"].map((s) => `${s} X-Request-Id`),
+      "btc-direct": [],
+      "nyota-imara": [],
+      myaza: ["200", "429"].flatMap((s) => ["Limit", "Remaining", "Reset"].map((h) => `${s} RateLimit-${h}`)),
+    };
+    expect(checked.sort()).toEqual(expected[slug].sort());
   });
 
   it.each(fixtures(slug).map((f) => [f.name, f] as const))("accepts the provider page's body: %s", (_name, fixture) => {
