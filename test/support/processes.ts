@@ -45,11 +45,14 @@ export const prismChildren = (parentPid: number): number[] =>
     .filter((p) => p.cmdline.includes("prism-cli"))
     .map((p) => p.pid);
 
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs` (a bound, not a timing assertion). */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+/**
+ * Polls `condition` until it holds; fails with `what` after `timeoutMs` (a bound, not a timing
+ * assertion). `what` may be a function, to describe the state at the moment of giving up.
+ */
+export async function waitFor(what: string | (() => string), condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
+    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${typeof what === "string" ? what : what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
