@@ -336,6 +336,34 @@ describe("credentials", () => {
     expect(() => createBtcDirectClient({ baseUrl, fetch, apiKey: TOKEN })).toThrow(/exactly one/);
   });
 
+  it("BTC Direct needs exactly one of apiKey and partnerToken", () => {
+    // @ts-expect-error both partner credentials
+    expect(() => createBtcDirectClient({ baseUrl, fetch, apiKey: TOKEN, partnerToken: TOKEN, userIdentifier: USER_ID })).toThrow(/exactly one of apiKey or partnerToken .*ER803 to both, ER802 to neither/);
+    // @ts-expect-error neither partner credential
+    expect(() => createBtcDirectClient({ baseUrl, fetch, userIdentifier: USER_ID })).toThrow(/exactly one of apiKey or partnerToken/);
+    expect(() => createBtcDirectClient({ baseUrl, fetch, partnerToken: "", userIdentifier: USER_ID })).toThrow(/partnerToken must be a non-empty string/);
+  });
+
+  it("BTC Direct sends a partner token as Authorization: Bearer, and no X-Api-Key", async () => {
+    const transport = recordingFetch(() => Response.json([]));
+    const result = await createBtcDirectClient({ baseUrl, fetch: transport.fetch, partnerToken: TOKEN, userIdentifier: USER_ID }).getKycStatus();
+    expect(result.ok).toBe(true);
+    const request = onlyRequest(transport.requests);
+    expect(request.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(request.headers.get("user-identifier")).toBe(USER_ID);
+    expect(request.headers.has("x-api-key")).toBe(false);
+    expect(request.headers.has("user-authorization")).toBe(false);
+  });
+
+  it("BTC Direct sends a partner token and a user token side by side, each in its own header", async () => {
+    const transport = recordingFetch(() => Response.json([]));
+    await createBtcDirectClient({ baseUrl, fetch: transport.fetch, partnerToken: TOKEN, userToken: USER_ID }).getKycStatus();
+    const request = onlyRequest(transport.requests);
+    expect(request.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(request.headers.get("user-authorization")).toBe(`Bearer ${USER_ID}`);
+    expect(request.headers.has("x-api-key")).toBe(false);
+  });
+
   it("BTC Direct sends a user token as User-Authorization: Bearer, and no User-Identifier", async () => {
     const transport = recordingFetch(() => Response.json([]));
     await createBtcDirectClient({ baseUrl, fetch: transport.fetch, apiKey: TOKEN, userToken: USER_ID }).getKycStatus();

@@ -1,6 +1,6 @@
 /**
- * BTC Direct: `GET /api/v2/user/verification-status` with the partner's `X-Api-Key` and exactly
- * one user credential (`User-Identifier` or `User-Authorization: Bearer <user token>`).
+ * BTC Direct: `GET /api/v2/user/verification-status` with exactly one partner credential
+ * (`X-Api-Key`, or `Authorization: Bearer <partner token>`) and exactly one user credential (`User-Identifier` or `User-Authorization: Bearer <user token>`).
  */
 import { btcDirectErrorCatalogue, isBtcDirectErrorCode, type BtcDirectErrorCode, type BtcDirectErrorEntry } from "../../generated/btc-direct-errors.js";
 import type { paths } from "../../generated/btc-direct.js";
@@ -8,23 +8,34 @@ import { normalizeBtcDirectStatus, type BtcDirectKycStatusBody } from "../status
 import { createStatusCaller, readField, requireOptions, type Credential } from "./core.js";
 import type { CallOptions, ClientOptions, KycStatusResult } from "./types.js";
 
-interface BtcDirectPartnerOptions extends ClientOptions {
-  /** The partner API key (`X-Api-Key`). */
-  apiKey: string;
-}
+/** Exactly one way to authenticate the partner. */
+export type BtcDirectPartnerCredential =
+  | {
+      /** The partner API key (`X-Api-Key`). */
+      apiKey: string;
+      partnerToken?: never;
+    }
+  | {
+      /** A partner token from BTC Direct's `POST /api/v1/authenticate` (`Authorization: Bearer`); valid one hour, then ER801. */
+      partnerToken: string;
+      apiKey?: never;
+    };
 
-/** The partner key plus exactly one way to name the user. */
-export type BtcDirectClientOptions =
-  | (BtcDirectPartnerOptions & {
+/** Exactly one way to name the user. */
+export type BtcDirectUserCredential =
+  | {
       /** Your identifier of the user (36–255 alphanumerics), linked to their BTC Direct account. */
       userIdentifier: string;
       userToken?: never;
-    })
-  | (BtcDirectPartnerOptions & {
+    }
+  | {
       /** A user token from BTC Direct's user/password authentication. */
       userToken: string;
       userIdentifier?: never;
-    });
+    };
+
+/** One partner credential (`apiKey` or `partnerToken`) plus one user credential (`userIdentifier` or `userToken`). */
+export type BtcDirectClientOptions = ClientOptions & BtcDirectPartnerCredential & BtcDirectUserCredential;
 
 export type BtcDirectCatalogueEntry = BtcDirectErrorEntry & { readonly code: BtcDirectErrorCode };
 
@@ -54,10 +65,15 @@ function readBtcDirectError(body: unknown) {
 }
 
 export function createBtcDirectClient(options: BtcDirectClientOptions): BtcDirectClient {
-  const { apiKey, userIdentifier, userToken, ...rest } = requireOptions("createBtcDirectClient", options);
+  const { apiKey, partnerToken, userIdentifier, userToken, ...rest } = requireOptions("createBtcDirectClient", options);
+  if ((apiKey === undefined) === (partnerToken === undefined)) {
+    throw new TypeError("createBtcDirectClient: pass exactly one of apiKey or partnerToken (BTC Direct answers ER803 to both, ER802 to neither).");
+  }
   if ((userIdentifier === undefined) === (userToken === undefined)) {
     throw new TypeError("createBtcDirectClient: pass exactly one of userIdentifier or userToken (BTC Direct answers ER803 to both, ER704 to neither).");
   }
+  const partner: Record<string, Credential> =
+    apiKey !== undefined ? { apiKey: { option: "apiKey", value: apiKey } } : { partnerToken: { option: "partnerToken", value: partnerToken } };
   const user: Record<string, Credential> =
     userIdentifier !== undefined
       ? { userIdentifier: { option: "userIdentifier", value: userIdentifier } }
@@ -65,7 +81,7 @@ export function createBtcDirectClient(options: BtcDirectClientOptions): BtcDirec
   const call = createStatusCaller<"btc-direct", paths, BtcDirectKycStatusBody, object, BtcDirectErrorExtra>(
     "createBtcDirectClient",
     { provider: "btc-direct", path: "/api/v2/user/verification-status", readError: readBtcDirectError, normalize: normalizeBtcDirectStatus },
-    { ...rest, credentials: { apiKey: { option: "apiKey", value: apiKey }, ...user } },
+    { ...rest, credentials: { ...partner, ...user } },
   );
   return Object.freeze({ provider: "btc-direct", getKycStatus: (callOptions?: CallOptions) => call({}, callOptions) });
 }

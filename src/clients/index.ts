@@ -3,6 +3,8 @@ export {
   createBtcDirectClient,
   type BtcDirectClient,
   type BtcDirectClientOptions,
+  type BtcDirectPartnerCredential,
+  type BtcDirectUserCredential,
   type BtcDirectKycStatusResult,
   type BtcDirectCatalogueEntry,
   type BtcDirectErrorExtra,
