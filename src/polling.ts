@@ -22,7 +22,7 @@ export interface PollOptions {
   maxIntervalMs?: number;
   /** Each wait is the previous one times this (≥ 1). Default 1.5: 2 s, 3 s, 4.5 s, … */
   backoffFactor?: number;
-  /** Give up after this long and return the last result (possibly still `pending`). Default 300 000 ms. */
+  /** Give up after this long and return the last result (possibly still `pending`, or a `timeout` of the call cut off at the deadline). Default 300 000 ms. */
   timeoutMs?: number;
   /** Time source and sleep; the real ones by default. */
   clock?: PollClock;
@@ -53,8 +53,10 @@ export const systemClock: PollClock = {
 /**
  * Calls `getStatus` until its result is settled: a success whose state is not `pending`, or a
  * failure that is not retryable. Retryable failures (429, 502–504, network, timeout) are retried,
- * waiting at least as long as the provider asked. At `timeoutMs` (or when the provider asks for a
- * longer wait than is left) the last result is returned as it is.
+ * waiting at least as long as the provider asked. Each call gets what is left of `timeoutMs` as its
+ * own `timeoutMs` (see CallOptions), so polling never runs past the deadline; when the next wait
+ * (backoff, or what the provider asked for) would leave no time for another call, the last result
+ * is returned as it is.
  *
  * @example pollUntilSettled((o) => myaza.getKycStatus("ver_…", o), { signal })
  */
@@ -64,12 +66,15 @@ export async function pollUntilSettled<R extends PollableResult>(getStatus: (opt
   let interval = intervalMs;
   for (;;) {
     signal?.throwIfAborted();
-    const result = await getStatus(signal ? { signal } : {});
+    // The call in flight is bounded by the deadline too, not only by the client's own timeout.
+    const callOptions: CallOptions = { timeoutMs: Math.max(0, deadline - clock.now()) };
+    if (signal) callOptions.signal = signal;
+    const result = await getStatus(callOptions);
     if (result.ok ? result.status.state !== "pending" : !result.error.retryable) return result;
-    const askedFor = result.ok ? 0 : (result.error.retryAfterMs ?? 0);
-    const remaining = deadline - clock.now();
-    if (remaining <= 0 || askedFor > remaining) return result;
-    await clock.sleep(Math.min(Math.max(interval, askedFor), remaining), signal);
+    const wait = Math.max(interval, result.ok ? 0 : (result.error.retryAfterMs ?? 0));
+    // No time would be left for a call after the wait: the last result is the answer.
+    if (wait >= deadline - clock.now()) return result;
+    await clock.sleep(wait, signal);
     interval = Math.min(interval * backoffFactor, maxIntervalMs);
   }
 }

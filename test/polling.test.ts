@@ -2,7 +2,7 @@
  * pollUntilSettled with an injected clock: the waits it asks for are recorded, never waited.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createMyazaClient, pollUntilSettled, systemClock, type KycClientError, type KycState, type MyazaKycStatusResult, type PollClock } from "../src/index.js";
+import { createMyazaClient, pollUntilSettled, systemClock, type CallOptions, type FetchLike, type KycClientError, type KycState, type MyazaKycStatusResult, type PollClock } from "../src/index.js";
 import { BASE_URL, recordingFetch, TOKEN } from "./helpers/clients.js";
 
 /** A clock whose sleep only advances its own time and records how long it was asked to wait. */
@@ -32,10 +32,10 @@ const err = (fields: Partial<KycClientError<"myaza">> & Pick<KycClientError<"mya
 
 /** A status call answering `results` in turn (the last one forever), counting calls. */
 function sequence(results: Result[]) {
-  const calls: { signal?: AbortSignal | undefined }[] = [];
+  const calls: CallOptions[] = [];
   return {
     calls,
-    get: async (options: { signal?: AbortSignal }) => {
+    get: async (options: CallOptions) => {
       calls.push(options);
       return results[Math.min(calls.length - 1, results.length - 1)]!;
     },
@@ -86,10 +86,27 @@ describe("pollUntilSettled: when it stops", () => {
     const s = sequence([ok("pending")]);
     const result = await pollUntilSettled(s.get, { clock, timeoutMs: 10_000 });
     expect(result).toEqual(ok("pending"));
-    // assert 2 + 3 + 4.5 s, then the 0.5 s left, then no more
-    expect(clock.waits).toEqual([2000, 3000, 4500, 500]);
-    expect(clock.waits.reduce((a, b) => a + b, 0)).toBe(10_000);
-    expect(s.calls).toHaveLength(5);
+    // assert 2 + 3 + 4.5 s; the next wait (6.75 s) would leave no time for a call, so no more
+    expect(clock.waits).toEqual([2000, 3000, 4500]);
+    expect(s.calls).toHaveLength(4);
+  });
+
+  it("bounds each call by what is left of timeoutMs", async () => {
+    const clock = fakeClock();
+    const s = sequence([ok("pending")]);
+    await pollUntilSettled(s.get, { clock, timeoutMs: 10_000 });
+    expect(s.calls.map((c) => c.timeoutMs)).toEqual([10_000, 8_000, 5_000, 500]);
+  });
+
+  it("cuts a call still in flight at the deadline: a client whose own timeout is 10 minutes answers a timeout", async () => {
+    // a transport that never answers (until aborted), a client that would wait 10 minutes, polling for 300 ms
+    const hanging: FetchLike = (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true }));
+    const myaza = createMyazaClient({ baseUrl: BASE_URL, apiKey: TOKEN, fetch: hanging, timeoutMs: 600_000 });
+    const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { timeoutMs: 300 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe("timeout");
+    expect(result.error.message).toMatch(/^Myaza did not answer within \d+ ms\. That was all the time left for this call/);
   });
 });
 
@@ -108,6 +125,21 @@ describe("pollUntilSettled: rate limits", () => {
     const s = sequence([limited, ok("approved")]);
     expect(await pollUntilSettled(s.get, { clock, timeoutMs: 60_000 })).toEqual(limited);
     expect(clock.waits).toEqual([]);
+  });
+
+  it("keeps polling through a Myaza 503 that carries rate-limit headers with requests remaining", async () => {
+    const clock = fakeClock();
+    const answers = [
+      () => Response.json({ error: "Service unavailable" }, { status: 503, headers: { "RateLimit-Limit": "100", "RateLimit-Remaining": "97", "RateLimit-Reset": "850" } }),
+      () => Response.json({ verificationId: "ver_01", status: "verified", createdAt: "2026-04-27T12:00:00.000Z", completedAt: "2026-04-27T12:00:05.000Z" }),
+    ];
+    const transport = recordingFetch(() => answers.shift()!());
+    const myaza = createMyazaClient({ baseUrl: BASE_URL, apiKey: TOKEN, fetch: transport.fetch });
+    const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { clock });
+    // assert the 503 was retried after the ordinary backoff, not given up on as an 850 s wait
+    expect(result.ok && result.status.state).toBe("approved");
+    expect(clock.waits).toEqual([2000]);
+    expect(transport.requests).toHaveLength(2);
   });
 
   it("honours Myaza's RateLimit-Reset through a real client", async () => {

@@ -112,14 +112,16 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
     const { contract, get } = await ready;
     const redact = createRedactor([...secrets, ...Object.values(pathParams)]);
 
+    const callTimeoutMs = checkCallTimeout(factory, callOptions.timeoutMs);
+    const limitMs = Math.min(timeoutMs, callTimeoutMs ?? timeoutMs);
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const timer = setTimeout(() => timeout.abort(), limitMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
     let fetched: Awaited<ReturnType<UntypedGet>>;
     try {
       fetched = await raceAbort(get(def.path, { params: { path: { ...pathParams } }, parseAs: "text", signal }), signal);
     } catch (thrown) {
-      if (timeout.signal.aborted) return failure(timeoutError(def.provider, timeoutMs));
+      if (timeout.signal.aborted) return failure(timeoutError(def.provider, limitMs, limitMs < timeoutMs ? "call" : "client"));
       if (callerSignal?.aborted) throw callerSignal.reason;
       return failure(networkError(def.provider, thrown));
     } finally {
@@ -155,7 +157,7 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
           code: cleanServerText(details.code, redact),
           text: details.documented?.text ?? cleanServerText(details.text, redact),
           advice: details.documented?.advice ?? cleanServerText(details.advice, redact),
-          retryAfterMs: retryAfterMs(response.headers, receivedAt.getTime()),
+          retryAfterMs: retryAfterMs(response.headers, receivedAt.getTime(), httpStatus),
           requestId,
         },
         details.extra,
@@ -251,6 +253,13 @@ export function encodePathParams(pathname: string, params: Record<string, unknow
     const value = params[name];
     return typeof value === "string" ? encodeURIComponent(value) : placeholder;
   });
+}
+
+/** A call's own `timeoutMs`: undefined, or a number of milliseconds (0 or less: no time left, the call times out at once). */
+function checkCallTimeout(factory: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || Number.isNaN(value)) throw new TypeError(`${factory}(…).getKycStatus: the call's timeoutMs must be a number of milliseconds.`);
+  return Math.max(0, value);
 }
 
 function checkPathParam(factory: string, name: string, value: unknown): void {

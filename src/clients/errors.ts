@@ -86,12 +86,14 @@ export function invalidResponseError<P extends ProviderSlug>(provider: P, httpSt
   });
 }
 
-export function timeoutError<P extends ProviderSlug>(provider: P, timeoutMs: number): KycClientError<P> {
+/** `bound`: whose timeoutMs ran out, the client's or the call's own (e.g. what was left of a polling deadline). */
+export function timeoutError<P extends ProviderSlug>(provider: P, timeoutMs: number, bound: "client" | "call" = "client"): KycClientError<P> {
+  const advice = bound === "client" ? "Retry later with backoff, or raise the client's timeoutMs." : "That was all the time left for this call (its own timeoutMs, e.g. the rest of a polling deadline); poll longer to give it more.";
   return clientError({
     kind: "timeout",
     provider,
     retryable: true,
-    message: `${name(provider)} did not answer within ${timeoutMs} ms. Retry later with backoff, or raise timeoutMs.`,
+    message: `${name(provider)} did not answer within ${Math.round(timeoutMs)} ms. ${advice}`,
   });
 }
 

@@ -64,4 +64,10 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Cancels the call; the returned promise then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * A tighter bound for this call than the client's `timeoutMs` (the smaller one applies); past
+   * it the call ends as a `timeout` failure. `pollUntilSettled` passes what is left of its own
+   * `timeoutMs`, so the call in flight cannot outlast the polling deadline.
+   */
+  timeoutMs?: number;
 }

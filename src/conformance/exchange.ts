@@ -46,7 +46,7 @@ export async function sendRequest(baseUrl: string, request: OutgoingRequest, opt
   const first = await once();
   if (!first.ok || first.exchange.status !== 429 || !handleRateLimit) return first;
   const { headers } = first.exchange;
-  const waitMs = headers instanceof Headers ? retryAfterMs(headers, Date.now()) : undefined;
+  const waitMs = headers instanceof Headers ? retryAfterMs(headers, Date.now(), first.exchange.status) : undefined;
   if (waitMs === undefined || waitMs > maxRateLimitWaitMs) {
     return { ok: false, kind: "rate_limited", message: `Rate limited (429) and the target asks to wait ${waitMs === undefined ? "an unknown time" : `${Math.ceil(waitMs / 1000)} s`}; inconclusive, not a contract failure. Run again later.`, exchange: first.exchange };
   }
