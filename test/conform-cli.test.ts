@@ -111,6 +111,18 @@ describe("kyc-contracts conform against a live target", () => {
   });
 });
 
+describe("kyc-contracts conform never prints the user:password of a --base-url", () => {
+  it.each([
+    ["http://user:s3cretPW@127.0.0.1:1/base", "--base-url http://127.0.0.1:1/base must not carry user:password@"],
+    ["http://user:s3cretPW@exa mple/base", '--base-url "http://exa mple/base" is not a URL'],
+  ])("%s: exit 2, the URL shown without it", async (url, message) => {
+    const r = await conform(["--provider", "myaza", "--base-url", url], liveEnv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(`${r.stdout}${r.stderr}`).not.toContain("s3cretPW");
+  });
+});
+
 describe("kyc-contracts conform usage errors (exit 2)", () => {
   it.each([
     [["--provider", "myaza", "--base-url", "http://127.0.0.1:1"], {}, "MYAZA_API_KEY, MYAZA_VERIFICATION_ID"],

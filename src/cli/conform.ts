@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { coverageLine, HumanReporter } from "../conformance/human-reporter.js";
+import { withoutUserinfo } from "../http/redact.js";
 import { SUITE_ENV } from "../conformance/suite.js";
 import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
 import { providerSlugs } from "../providers.js";
@@ -56,9 +57,12 @@ skipped (inconclusive), not as a contract failure.
       try {
         url = new URL(baseUrl);
       } catch {
-        return usageError(io, "conform", `--base-url "${baseUrl}" is not a URL; give e.g. https://api-sandbox.example.com.`);
+        return usageError(io, "conform", `--base-url "${withoutUserinfo(baseUrl)}" is not a URL; give e.g. https://api-sandbox.example.com.`);
       }
       if (url.protocol !== "http:" && url.protocol !== "https:") return usageError(io, "conform", `--base-url must be http or https, not ${url.protocol}`);
+      if (url.username !== "" || url.password !== "") {
+        return usageError(io, "conform", `--base-url ${withoutUserinfo(baseUrl)} must not carry user:password@; live credentials come from environment variables (see --help).`);
+      }
       const env = checkLiveEnv(selection.providers, io.env);
       if (!env.ok) return usageError(io, "conform", `a live run needs these environment variables, which are not set: ${env.missing.join(", ")}.`);
     }
@@ -70,7 +74,7 @@ skipped (inconclusive), not as a contract failure.
     else delete process.env[SUITE_ENV.baseUrl];
     process.env[SUITE_ENV.reportDir] = reportDir;
     try {
-      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ?? "their Prism mocks"}\n`);
+      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ? withoutUserinfo(baseUrl) : "their Prism mocks"}\n`);
       const { startVitest } = await import("vitest/node");
       const root = packageRoot();
       const vitest = await startVitest(

@@ -4,7 +4,7 @@
  * server that echoes them cannot leak them into an error, its JSON or a log line.
  */
 import { providers, type ProviderSlug } from "../providers.js";
-import type { Redactor } from "../http/redact.js";
+import { cleanText, type Redactor } from "../http/redact.js";
 import type { ClientErrorKind, KycClientError } from "./types.js";
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -12,15 +12,8 @@ const MAX_SERVER_TEXT = 300;
 
 export const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUSES.has(status);
 
-/** A short, single-line, secret-free version of a server-provided string. */
-export function cleanServerText(value: unknown, redact: Redactor): string | undefined {
-  if (typeof value !== "string") return undefined;
-  // Control characters go first (no multi-line or terminal-escape injection), then secrets, then length.
-  // eslint-disable-next-line no-control-regex
-  const text = redact(value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim());
-  if (text.length === 0) return undefined;
-  return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT)}…` : text;
-}
+/** A short, single-line, secret-free version of a server-provided string (secrets go first, then control characters and length). */
+export const cleanServerText = (value: unknown, redact: Redactor): string | undefined => cleanText(value, redact, MAX_SERVER_TEXT);
 
 interface ErrorFields<P extends ProviderSlug> {
   kind: ClientErrorKind;

@@ -18,7 +18,7 @@ import { planCases, type CaseFailure } from "./cases.js";
 import { createCheckerForSpec, type Violation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
 import { resolveValues, type TargetKind } from "./target.js";
-import { createRedactor } from "../http/redact.js";
+import { cleanText, createRedactor } from "../http/redact.js";
 
 /** Environment variables the CLI uses to configure a suite run. */
 export const SUITE_ENV = {
@@ -86,7 +86,8 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
             const result = checker.check(outcome.exchange);
             const failures = [...result.violations.map(describeViolation), ...c.expect(outcome.exchange).map(describeFailure)];
             if (failures.length > 0) {
-              assert.fail(redact(`HTTP ${outcome.exchange.status} from GET ${outcome.exchange.path.slice(0, 120)}\n${failures.join("\n")}`));
+              // The path is redacted before it is cut: a cut through an id would leave its head behind.
+              assert.fail(redact(`HTTP ${outcome.exchange.status} from GET ${cleanText(outcome.exchange.path, redact, 120) ?? ""}\n${failures.join("\n")}`));
             }
           });
         }
