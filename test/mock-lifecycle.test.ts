@@ -3,12 +3,14 @@
  * after every one of them no Prism process of this test is left running.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { exampleRequest, MockError, startMocks, type RunningMocks } from "../src/mock/index.js";
 import { summarizePrismOutput } from "../src/mock/prism-process.js";
+import { freePort } from "../src/mock/ports.js";
 import { tryStartMocks, type StartMocksOptions } from "../src/mock/start-mocks.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { createSpecValidator, listOperations, listResponses, loadSpec } from "../src/spec/index.js";
@@ -130,6 +132,42 @@ describe("a mock that dies while running", () => {
     await mocks.stop();
     expect(isAlive(mocks.pids.proof)).toBe(false);
     expect(isListening(mocks.ports.proof)).toBe(false);
+  });
+});
+
+describe("a free port taken by another program before Prism listens on it", () => {
+  it("is not mistaken for the mock: Prism's EADDRINUSE is retried on another port, and the mock is the Prism started", async () => {
+    // a squatter that answers every HTTP request with 200, on the port handed out first
+    const squatter = createHttpServer((_, res) => res.end("not prism"));
+    await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));
+    const taken = (squatter.address() as AddressInfo).port;
+    const handedOut: number[] = [];
+    try {
+      const result = await tryStartMocks(
+        { providers: ["proof"] },
+        {
+          specPath: bundledSpecPath,
+          freePort: async (host) => {
+            const port = handedOut.length === 0 ? taken : await freePort(host);
+            handedOut.push(port);
+            return port;
+          },
+        },
+      );
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      running.push(result.mocks);
+      // assert a second port was tried, and the mock is the listed Prism on it
+      expect(handedOut).toHaveLength(2);
+      expect(handedOut[0]).toBe(taken);
+      expect(result.mocks.ports.proof).toBe(handedOut[1]);
+      expect(listenerPids(result.mocks.ports.proof)).toEqual([result.mocks.pids.proof]);
+      const doc = await loadSpec("proof");
+      const request = exampleRequest(doc, listOperations(doc)[0]!);
+      expect((await fetch(`${result.mocks.urls.proof}${request.path}`, { headers: request.headers })).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 });
 

@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { request } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 export interface PrismCli {
@@ -38,7 +38,6 @@ const LIFELINE = fileURLToPath(new URL("./lifeline.cjs", import.meta.url));
 const LIFELINE_FD = 3;
 /** How long a stopped Prism gets to exit after SIGTERM before it is killed. */
 const KILL_AFTER_MS = 5_000;
-const POLL_INTERVAL_MS = 100;
 /** Lines of Prism output kept for error messages. */
 const OUTPUT_LINES = 200;
 
@@ -73,7 +72,7 @@ export type LaunchResult =
 /** Formats a host for a URL (IPv6 literals in brackets). */
 export const urlHost = (host: string): string => (host.includes(":") ? `[${host}]` : host);
 
-/** Starts Prism and waits until it answers HTTP, it exits, or `readyTimeoutMs` passes (then it is stopped). */
+/** Starts Prism and waits until it reports listening on its port, it exits, or `readyTimeoutMs` passes (then it is stopped). */
 export async function launchPrism(launch: PrismLaunch): Promise<LaunchResult> {
   const url = `http://${urlHost(launch.host)}:${launch.port}`;
   const args = [
@@ -123,7 +122,7 @@ export async function launchPrism(launch: PrismLaunch): Promise<LaunchResult> {
     await exited;
   };
 
-  const ready = await waitUntilAnswering(url, launch.readyTimeoutMs, exited);
+  const ready = await waitUntilListening(child, launch.port, launch.readyTimeoutMs, exited);
   if (ready === "ready") return { ok: true, prism: { pid: child.pid ?? -1, url, exited, stop } };
   if (ready === "exited") {
     const exit = await exited;
@@ -147,29 +146,37 @@ function collectOutput(child: ChildProcess, onLog: ((line: string) => void) | un
   return { text: () => lines.join("\n") };
 }
 
-/** Polls `url` until any HTTP response arrives ("ready"), the process exits, or the deadline passes. */
-async function waitUntilAnswering(url: string, timeoutMs: number, exited: Promise<PrismExit>): Promise<"ready" | "exited" | "timeout"> {
-  let hasExited = false;
-  void exited.then(() => (hasExited = true));
-  const deadline = Date.now() + timeoutMs;
-  while (!hasExited && Date.now() < deadline) {
-    if (await answers(url, Math.max(1, Math.min(1_000, deadline - Date.now())))) return "ready";
-    if (hasExited) break;
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-  return hasExited ? "exited" : "timeout";
+/**
+ * Waits until the Prism process itself reports (over the lifeline, see lifeline.cjs) that it
+ * listens on `port`, it exits, or the deadline passes. Any HTTP answer on the port would not do:
+ * another program that took the port between the free-port check and Prism's start answers too,
+ * while Prism fails with EADDRINUSE.
+ */
+function waitUntilListening(child: ChildProcess, port: number, timeoutMs: number, exited: Promise<PrismExit>): Promise<"ready" | "exited" | "timeout"> {
+  return new Promise((resolve) => {
+    const reports = child.stdio[LIFELINE_FD] as Readable | null | undefined;
+    const lines = reports ? createInterface({ input: reports, crlfDelay: Infinity }) : undefined;
+    const timer = setTimeout(() => settle("timeout"), timeoutMs);
+    function settle(outcome: "ready" | "exited" | "timeout"): void {
+      clearTimeout(timer);
+      lines?.close();
+      resolve(outcome);
+    }
+    lines?.on("line", (line) => {
+      if (listeningPort(line) === port) settle("ready");
+    });
+    void exited.then(() => settle("exited"));
+  });
 }
 
-function answers(url: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request(url, { method: "GET", agent: false, timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolve(true);
-    });
-    req.once("timeout", () => req.destroy());
-    req.once("error", () => resolve(false));
-    req.end();
-  });
+/** The port of a lifeline report line, or undefined for anything else. */
+function listeningPort(line: string): number | undefined {
+  try {
+    const report = JSON.parse(line) as { listening?: unknown };
+    return typeof report.listening === "number" ? report.listening : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

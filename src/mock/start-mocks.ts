@@ -1,6 +1,7 @@
 /**
  * `startMocks()`: one Prism mock server per provider, serving the bundled spec, on free ports
- * by default. Either every requested mock answers HTTP, or none is left running.
+ * by default. Either every requested mock listens (as reported by the Prism process itself), or
+ * none is left running.
  */
 import { existsSync } from "node:fs";
 import { isProviderSlug, providerSlugs, type ProviderSlug } from "../providers.js";
@@ -71,12 +72,13 @@ export class MockError extends Error {
 
 export type StartMocksResult<P extends ProviderSlug> = { ok: true; mocks: RunningMocks<P> } | { ok: false; error: MockError };
 
-/** Seams for tests: which spec file each provider's Prism serves. */
+/** Seams for tests: which spec file each provider's Prism serves, and how a free port is picked. */
 export interface StartMocksInternals {
   specPath(slug: ProviderSlug): string;
+  freePort?(host: string): Promise<number>;
 }
 
-const defaultInternals: StartMocksInternals = { specPath: bundledSpecPath };
+const defaultInternals: StartMocksInternals = { specPath: bundledSpecPath, freePort };
 const DEFAULT_HOST = "127.0.0.1";
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
 /** Attempts for a port picked here, in case another process takes it between the check and Prism's listen. */
@@ -173,7 +175,7 @@ async function launchProvider<P extends ProviderSlug>(
 ): Promise<(LaunchResult & { ok: true }) | (Exclude<LaunchResult, { ok: true }> & { port: number })> {
   const onLog = options.onLog;
   for (let attempt = 1; ; attempt++) {
-    const chosen = port ?? (await freePort(host));
+    const chosen = port ?? (await (internals.freePort ?? freePort)(host));
     const result = await launchPrism({
       prism,
       specPath: internals.specPath(slug),
