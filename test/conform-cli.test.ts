@@ -63,6 +63,16 @@ describe("kyc-contracts conform against the mocks", () => {
   });
 });
 
+describe("kyc-contracts conform when the mocks cannot start", () => {
+  it("shows why (here: Prism is not installed) and exits 2, not 1 with a bare count", async () => {
+    const hidePrism = path.join(root, "test", "fixtures", "hide-prism.cjs");
+    const r = await conform(["--provider", "proof"], { NODE_OPTIONS: `--require ${hidePrism}` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the proof mock could not be started, so nothing was checked:\n  @stoplight/prism-cli is not installed next to kyc-status-contracts. Reinstall the package");
+    expect(r.stdout).toContain("✗ Proof (proof) — Prism mock: @stoplight/prism-cli is not installed");
+  });
+});
+
 describe("kyc-contracts conform against a live target", () => {
   it("passes a correct Myaza endpoint (exit 0) and skips the mock-only cases with a reason", async () => {
     const r = await against("none", (s) => conform(["--provider", "myaza", "--base-url", s.url], liveEnv));

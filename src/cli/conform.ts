@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { coverageLine, HumanReporter } from "../conformance/human-reporter.js";
+import { coverageLine, HumanReporter, readSuiteReports } from "../conformance/human-reporter.js";
 import { withoutUserinfo } from "../http/redact.js";
 import { SUITE_ENV } from "../conformance/suite.js";
 import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
@@ -33,7 +33,8 @@ Options:
 Live credentials and known ids come from environment variables, never flags:
 ${providerSlugs.map((s) => `  ${s.padEnd(12)} ${requiredEnv(s).join(", ")}`).join("\n")}
 
-Exit codes: 0 the target conforms, 1 a check failed, 2 usage or configuration error.
+Exit codes: 0 the target conforms, 1 a check failed, 2 usage or configuration error, or the
+mocks could not be started (the reason is printed).
 A 429 is waited out once (Retry-After / RateLimit-Reset); if it persists the case is reported as
 skipped (inconclusive), not as a contract failure.
 `,
@@ -98,6 +99,11 @@ skipped (inconclusive), not as a contract failure.
       const ran = vitest.state.getFiles().length;
       await vitest.close();
       if (reporter !== "human") io.stderr(`${coverageLine(reportDir)}\n`);
+      const notStarted = readSuiteReports(reportDir).filter((r) => r.startError !== undefined);
+      if (notStarted.length > 0) {
+        for (const r of notStarted) io.stderr(`kyc-contracts conform: the ${r.provider} mock could not be started, so nothing was checked:\n${indent(r.startError ?? "")}\n`);
+        return 2;
+      }
       if (ran === 0) {
         io.stderr(`kyc-contracts conform: no conformance suite was found under ${root}/conformance. Reinstall the package.\n`);
         return 2;
@@ -112,3 +118,5 @@ skipped (inconclusive), not as a contract failure.
     }
   },
 };
+
+const indent = (text: string): string => text.replace(/^/gm, "  ");

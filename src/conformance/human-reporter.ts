@@ -37,7 +37,11 @@ export class HumanReporter implements Reporter {
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
     const w = this.options.write;
-    const moduleErrors = modules.flatMap((m) => m.errors().map((e) => `${m.relativeModuleId}: ${e.message}`));
+    // Errors outside any test: a module that failed to load, a suite whose set-up (beforeAll) failed.
+    const moduleErrors = modules.flatMap((m) => [
+      ...m.errors().map((e) => `${m.relativeModuleId}: ${e.message}`),
+      ...[...m.children.allSuites()].flatMap((suite) => suite.errors().map((e) => `${suite.fullName}: ${e.message}`)),
+    ]);
     if (this.failed.length > 0 || moduleErrors.length > 0 || unhandled.length > 0) {
       w("\nFailed checks:\n");
       for (const test of this.failed) {
@@ -59,17 +63,22 @@ const indent = (text: string): string =>
     .map((line) => `    ${line}`)
     .join("\n");
 
-/** "Coverage: proof 2/7 statuses, 4/16 examples; …" from the suites' reports. */
-export function coverageLine(reportDir: string): string {
+/** The reports the suites wrote to `reportDir`, by provider order of their file names. */
+export function readSuiteReports(reportDir: string): SuiteReport[] {
   let files: string[];
   try {
     files = readdirSync(reportDir).filter((f) => f.endsWith(".json"));
   } catch {
     files = [];
   }
-  if (files.length === 0) return "Coverage: no suite report (the suites did not finish).";
-  const parts = files.sort().map((f) => {
-    const r = JSON.parse(readFileSync(path.join(reportDir, f), "utf8")) as SuiteReport;
+  return files.sort().map((f) => JSON.parse(readFileSync(path.join(reportDir, f), "utf8")) as SuiteReport);
+}
+
+/** "Coverage: proof 2/7 statuses, 4/16 examples; …" from the suites' reports. */
+export function coverageLine(reportDir: string): string {
+  const reports = readSuiteReports(reportDir);
+  if (reports.length === 0) return "Coverage: no suite report (the suites did not finish).";
+  const parts = reports.map((r) => {
     const { statuses, examples } = r.coverage;
     return `${r.provider} ${statuses.seen.length}/${statuses.documented.length} documented statuses, ${examples.seen.length}/${examples.documented.length} named examples`;
   });

@@ -32,6 +32,8 @@ export interface SuiteReport {
   provider: ProviderSlug;
   target: TargetKind;
   coverage: ReturnType<ReturnType<typeof createCheckerForSpec>["coverage"]>;
+  /** Why the target could not be set up (the mock did not start): nothing was checked. */
+  startError?: string;
 }
 
 export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
@@ -47,13 +49,20 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   const redact = createRedactor(planned.flatMap((p) => p.values.secrets));
   let baseUrl = liveUrl ?? "";
   let stop: (() => Promise<void>) | undefined;
+  let startError: string | undefined;
 
   describe(`${providers[slug].name} (${slug}) — ${kind === "live" ? "live target" : "Prism mock"}`, () => {
     beforeAll(async () => {
       if (kind === "mock") {
-        const mocks = await startMocks({ providers: [slug] });
-        baseUrl = mocks.urls[slug];
-        stop = () => mocks.stop();
+        try {
+          const mocks = await startMocks({ providers: [slug] });
+          baseUrl = mocks.urls[slug];
+          stop = () => mocks.stop();
+        } catch (error) {
+          // Kept for the report: the CLI shows it and exits 2 (the run could not check anything).
+          startError = error instanceof Error ? error.message : String(error);
+          throw error;
+        }
       }
     }, 120_000);
 
@@ -61,7 +70,7 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
       await stop?.();
       const dir = env[SUITE_ENV.reportDir];
       if (dir) {
-        const report: SuiteReport = { provider: slug, target: kind, coverage: checker.coverage() };
+        const report: SuiteReport = { provider: slug, target: kind, coverage: checker.coverage(), ...(startError === undefined ? {} : { startError }) };
         await mkdir(dir, { recursive: true });
         await writeFile(path.join(dir, `${slug}.json`), JSON.stringify(report));
       }
