@@ -141,6 +141,8 @@ describe("kyc-contracts conform usage errors (exit 2)", () => {
     [["--reporter", "tap"], {}, 'unknown reporter "tap"'],
     [["--base-url", "not a url"], {}, "is not a URL"],
     [["--output", "x.json"], {}, "--output goes with --reporter junit or json"],
+    [["--max-body-bytes", "1.5"], {}, '--max-body-bytes must be a whole number of bytes ≥ 1, not "1.5"'],
+    [["--max-body-bytes", "0"], {}, '--max-body-bytes must be a whole number of bytes ≥ 1, not "0"'],
   ] as [string[], Record<string, string>, string][])("%j", async (args, env, message) => {
     const r = await conform(args, env);
     expect(r.code).toBe(2);

@@ -22,6 +22,33 @@ function scripted(responses: Response[]): { fetch: typeof fetch; calls: string[]
 const tooMany = (headers: Record<string, string>): Response => Response.json({ error: "Too many requests, please try again later." }, { status: 429, headers });
 const request = { method: "GET" as const, path: "/api/kyc/status/ver_1", headers: {} };
 
+describe("sendRequest body cap", () => {
+  it("stops reading past maxBodyBytes, cancels the stream and says so", async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1024;
+        controller.enqueue(new Uint8Array(1024).fill(32));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { fetch } = scripted([new Response(endless, { status: 200, headers: { "content-type": "application/json" } })]);
+    const out = await sendRequest("http://127.0.0.1:1", request, { fetch, maxBodyBytes: 10_000 });
+    expect(out).toEqual({ ok: false, kind: "body_too_large", status: 200, maxBytes: 10_000, message: "The HTTP 200 body is larger than 10000 bytes; reading stopped there." });
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(10_000 + 4 * 1024);
+  });
+
+  it("reads a body within the cap as usual (default 1 MiB)", async () => {
+    const { fetch } = scripted([new Response("x".repeat(1_048_576), { status: 200 })]);
+    const out = await sendRequest("http://127.0.0.1:1", request, { fetch });
+    expect(out.ok && out.exchange.body.length).toBe(1_048_576);
+  });
+});
+
 describe("sendRequest on 429", () => {
   it("waits once as Retry-After says, then returns the retried exchange", async () => {
     const waits: number[] = [];

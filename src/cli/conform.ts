@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { coverageLine, HumanReporter, readSuiteReports } from "../conformance/human-reporter.js";
+import { isBodyLimit } from "../http/body-limit.js";
 import { withoutUserinfo } from "../http/redact.js";
 import { SUITE_ENV } from "../conformance/suite.js";
 import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
@@ -16,7 +17,7 @@ type ReporterName = (typeof REPORTERS)[number];
 export const conformCommand: Command = {
   name: "conform",
   summary: "Check a live endpoint or the Prism mocks against the specs (exit 0 conforms, 1 violations, 2 usage)",
-  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL] [--reporter human|junit|json] [--output FILE]
+  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL] [--reporter human|junit|json] [--output FILE] [--max-body-bytes N]
 
 Runs the conformance suite of each provider against its Prism mock (default: started and stopped
 by the run) or a live target (--base-url). Every response goes through every check: documented
@@ -28,6 +29,8 @@ Options:
   --base-url URL     live target (read-only GET requests, a handful per provider)
   --reporter NAME    human (default), junit or json (vitest's own reporters)
   --output FILE      write the junit/json report to FILE instead of stdout
+  --max-body-bytes N the most bytes of a response body read (default 1048576, 1 MiB); a
+                     larger body fails its case [body-size] and is not read further
   -h, --help         show this help
 
 Live credentials and known ids come from environment variables, never flags:
@@ -41,7 +44,7 @@ skipped (inconclusive), not as a contract failure.
   async run(argv, io) {
     const args = parseCommandArgs(io, "conform", {
       args: argv,
-      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" } },
+      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, "max-body-bytes": { type: "string" } },
       strict: true,
       allowPositionals: false,
     });
@@ -52,6 +55,10 @@ skipped (inconclusive), not as a contract failure.
     const reporter = (values.reporter ?? "human") as ReporterName;
     if (!REPORTERS.includes(reporter)) return usageError(io, "conform", `unknown reporter "${values.reporter}"; choose human, junit or json.`);
     if (values.output && reporter === "human") return usageError(io, "conform", "--output goes with --reporter junit or json.");
+    const maxBodyBytes = values["max-body-bytes"];
+    if (maxBodyBytes !== undefined && !(/^\d+$/.test(maxBodyBytes) && isBodyLimit(Number(maxBodyBytes)))) {
+      return usageError(io, "conform", `--max-body-bytes must be a whole number of bytes ≥ 1, not "${maxBodyBytes}".`);
+    }
     const baseUrl = values["base-url"];
     if (baseUrl !== undefined) {
       let url: URL;
@@ -69,11 +76,13 @@ skipped (inconclusive), not as a contract failure.
     }
 
     const reportDir = await mkdtemp(path.join(tmpdir(), "kyc-conform-"));
-    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir] };
+    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir], max: process.env[SUITE_ENV.maxBodyBytes] };
     // The suites run in vitest workers, which inherit this process's environment.
     if (baseUrl) process.env[SUITE_ENV.baseUrl] = baseUrl;
     else delete process.env[SUITE_ENV.baseUrl];
     process.env[SUITE_ENV.reportDir] = reportDir;
+    if (maxBodyBytes !== undefined) process.env[SUITE_ENV.maxBodyBytes] = maxBodyBytes;
+    else delete process.env[SUITE_ENV.maxBodyBytes];
     try {
       io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ? withoutUserinfo(baseUrl) : "their Prism mocks"}\n`);
       const { startVitest } = await import("vitest/node");
@@ -114,6 +123,8 @@ skipped (inconclusive), not as a contract failure.
       else process.env[SUITE_ENV.baseUrl] = saved.base;
       if (saved.dir === undefined) delete process.env[SUITE_ENV.reportDir];
       else process.env[SUITE_ENV.reportDir] = saved.dir;
+      if (saved.max === undefined) delete process.env[SUITE_ENV.maxBodyBytes];
+      else process.env[SUITE_ENV.maxBodyBytes] = saved.max;
       await rm(reportDir, { recursive: true, force: true });
     }
   },

@@ -10,6 +10,7 @@ import type { ProviderSlug } from "../providers.js";
 import { documentedStatuses, type NormalizedStatus } from "../status.js";
 import { loadContract, type Contract } from "./contract.js";
 import { createRedactor, type Redactor } from "../http/redact.js";
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, isBodyLimit, limitBody } from "../http/body-limit.js";
 import { retryAfterMs } from "../http/retry-after.js";
 import { cleanServerText, httpError, invalidResponseError, networkError, timeoutError } from "./errors.js";
 import type { CallOptions, ClientOptions, FetchLike, KycClientError, KycStatusFailure, KycStatusResult } from "./types.js";
@@ -88,7 +89,7 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
   def: ProviderDefinition<P, Paths, Data, Extra, ErrorExtra>,
   options: CoreOptions,
 ): StatusCaller<P, Data, Extra, ErrorExtra> {
-  const { baseUrl, timeoutMs, transport, credentials, secrets } = checkOptions(factory, options);
+  const { baseUrl, timeoutMs, maxBodyBytes, transport, credentials, secrets } = checkOptions(factory, options);
   let ready: Promise<{ contract: Contract; get: UntypedGet }> | undefined;
   const prepare = () =>
     loadContract(def.provider, def.path).then((contract) => {
@@ -99,6 +100,7 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
           for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
           return undefined;
         },
+        onResponse: ({ response }) => limitBody(response, maxBodyBytes),
       });
       return { contract, get: client.GET as unknown as UntypedGet };
     });
@@ -121,6 +123,7 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
     try {
       fetched = await raceAbort(get(def.path, { params: { path: { ...pathParams } }, parseAs: "text", signal }), signal);
     } catch (thrown) {
+      if (thrown instanceof BodyTooLargeError) return tooLarge(def, contract, thrown, redact);
       if (timeout.signal.aborted) return failure(timeoutError(def.provider, limitMs, limitMs < timeoutMs ? "call" : "client"));
       if (callerSignal?.aborted) throw callerSignal.reason;
       return failure(networkError(def.provider, thrown));
@@ -136,6 +139,24 @@ const failure = <P extends ProviderSlug, ErrorExtra extends object>(error: KycCl
   ok: false,
   error: error as KycClientError<P> & Partial<ErrorExtra>,
 });
+
+/**
+ * A body past `maxBodyBytes`: on a success status the response is unusable (`invalid_response`);
+ * on an error status it is still that error, read from its status and headers alone.
+ */
+function tooLarge<P extends ProviderSlug, Paths, Data, Extra extends object, ErrorExtra extends object>(
+  def: ProviderDefinition<P, Paths, Data, Extra, ErrorExtra>,
+  contract: Contract,
+  error: BodyTooLargeError,
+  redact: Redactor,
+): KycStatusResult<P, Data, Extra, ErrorExtra> {
+  const { status, headers } = error.response;
+  if (status >= 200 && status < 300) {
+    const requestId = cleanServerText(headers.get("x-request-id"), redact);
+    return failure(invalidResponseError(def.provider, status, `a body larger than ${error.maxBytes} bytes (reading stopped there; raise maxBodyBytes if the provider really sends that much)`, requestId));
+  }
+  return interpret(def, contract, { response: new Response(null, { status, headers }) }, redact);
+}
 
 function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, ErrorExtra extends object>(
   def: ProviderDefinition<P, Paths, Data, Extra, ErrorExtra>,
@@ -286,6 +307,7 @@ const isWellFormed = (value: string): boolean => {
 interface CheckedOptions {
   baseUrl: string;
   timeoutMs: number;
+  maxBodyBytes: number;
   transport: FetchLike;
   /** Header values by security scheme. */
   credentials: Record<string, string>;
@@ -297,7 +319,7 @@ function checkOptions(factory: string, options: CoreOptions): CheckedOptions {
   const fail = (option: string, requirement: string): never => {
     throw new TypeError(`${factory}: ${option} ${requirement}.`);
   };
-  const { baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: transport = globalThis.fetch } = options;
+  const { baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, fetch: transport = globalThis.fetch } = options;
   let url: URL | undefined;
   try {
     url = typeof baseUrl === "string" ? new URL(baseUrl) : undefined;
@@ -310,6 +332,7 @@ function checkOptions(factory: string, options: CoreOptions): CheckedOptions {
   if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
     fail("timeoutMs", `must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS} (default ${DEFAULT_TIMEOUT_MS})`);
   }
+  if (!isBodyLimit(maxBodyBytes)) fail("maxBodyBytes", `must be a whole number of bytes ≥ 1 (default ${DEFAULT_MAX_BODY_BYTES}, 1 MiB)`);
   if (typeof transport !== "function") fail("fetch", "must be a function (request: Request) => Promise<Response>, or left out to use globalThis.fetch");
   const credentials: Record<string, string> = {};
   const secrets: string[] = [];
@@ -320,7 +343,7 @@ function checkOptions(factory: string, options: CoreOptions): CheckedOptions {
     credentials[scheme] = `${prefix}${value as string}`;
     secrets.push(value as string);
   }
-  return { baseUrl: baseUrl.replace(/\/+$/, ""), timeoutMs, transport, credentials, secrets };
+  return { baseUrl: baseUrl.replace(/\/+$/, ""), timeoutMs, maxBodyBytes, transport, credentials, secrets };
 }
 
 const isHeaderValue = (value: string): boolean => {

@@ -58,6 +58,11 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Abort a call that has not fully answered after this many milliseconds. Default 10 000. */
   timeoutMs?: number;
+  /**
+   * The most bytes of a response body read (default 1 048 576, 1 MiB). Past it reading stops:
+   * a 2xx becomes an `invalid_response`, an error status an `http` error without body details.
+   */
+  maxBodyBytes?: number;
 }
 
 /** Per-call options. */

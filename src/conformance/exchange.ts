@@ -2,6 +2,7 @@
  * Sends one read-only request to a target and captures the exchange as the checker sees it.
  * Expected failures (network, timeout, rate limiting that outlasts one wait) are values.
  */
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readLimitedText } from "../http/body-limit.js";
 import { retryAfterMs } from "../http/retry-after.js";
 import type { Exchange } from "./checker.js";
 
@@ -15,6 +16,8 @@ export interface OutgoingRequest {
 export type ExchangeOutcome =
   | { ok: true; exchange: Exchange }
   | { ok: false; kind: "network" | "timeout"; message: string }
+  /** The body passed `maxBodyBytes`: reading stopped, a contract failure of its own (`body-size`). */
+  | { ok: false; kind: "body_too_large"; message: string; status: number; maxBytes: number }
   | { ok: false; kind: "rate_limited"; message: string; exchange: Exchange };
 
 export interface ExchangeOptions {
@@ -25,19 +28,24 @@ export interface ExchangeOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Treat 429 as rate limiting (wait once, then inconclusive). Off when a 429 is what was asked for. */
   handleRateLimit?: boolean;
+  /** The most bytes of a body read (default 1 MiB); past it the stream is cancelled. */
+  maxBodyBytes?: number;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function sendRequest(baseUrl: string, request: OutgoingRequest, options: ExchangeOptions = {}): Promise<ExchangeOutcome> {
-  const { fetch: doFetch = fetch, timeoutMs = 15_000, maxRateLimitWaitMs = 60_000, sleep = defaultSleep, handleRateLimit = true } = options;
+  const { fetch: doFetch = fetch, timeoutMs = 15_000, maxRateLimitWaitMs = 60_000, sleep = defaultSleep, handleRateLimit = true, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
   const url = `${baseUrl.replace(/\/+$/, "")}${request.path}`;
   const once = async (): Promise<ExchangeOutcome> => {
     try {
       const response = await doFetch(url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
-      const body = await response.text();
+      const body = await readLimitedText(response, maxBodyBytes);
       return { ok: true, exchange: { method: request.method, path: request.path, status: response.status, headers: response.headers, body } };
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return { ok: false, kind: "body_too_large", status: error.response.status, maxBytes: error.maxBytes, message: `The HTTP ${error.response.status} body is larger than ${error.maxBytes} bytes; reading stopped there.` };
+      }
       const e = error as Error;
       if (e.name === "TimeoutError") return { ok: false, kind: "timeout", message: `No response from ${new URL(url).origin} within ${timeoutMs} ms.` };
       return { ok: false, kind: "network", message: `Could not reach ${new URL(url).origin}: ${(e.cause as Error | undefined)?.message ?? e.message}. Is the target running, and is --base-url right?` };

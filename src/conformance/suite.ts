@@ -18,6 +18,7 @@ import { planCases, type CaseFailure } from "./cases.js";
 import { createCheckerForSpec, type Violation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
 import { resolveValues, type TargetKind } from "./target.js";
+import { DEFAULT_MAX_BODY_BYTES, isBodyLimit } from "../http/body-limit.js";
 import { cleanText, createRedactor } from "../http/redact.js";
 
 /** Environment variables the CLI uses to configure a suite run. */
@@ -26,6 +27,8 @@ export const SUITE_ENV = {
   baseUrl: "KYC_CONFORMANCE_BASE_URL",
   /** Folder where each suite writes `<slug>.json` (coverage and skips) for the CLI's summary. */
   reportDir: "KYC_CONFORMANCE_REPORT_DIR",
+  /** The most bytes of a response body read (default 1 MiB); a larger body fails the case. */
+  maxBodyBytes: "KYC_CONFORMANCE_MAX_BODY_BYTES",
 } as const;
 
 export interface SuiteReport {
@@ -47,6 +50,8 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
     return { op, values, cases: planCases(slug, spec, op, values) };
   });
   const redact = createRedactor(planned.flatMap((p) => p.values.secrets));
+  const maxBodyBytes = Number(env[SUITE_ENV.maxBodyBytes] ?? DEFAULT_MAX_BODY_BYTES);
+  if (!isBodyLimit(maxBodyBytes)) throw new Error(`${SUITE_ENV.maxBodyBytes} must be a whole number of bytes ≥ 1, not "${env[SUITE_ENV.maxBodyBytes] ?? ""}".`);
   let baseUrl = liveUrl ?? "";
   let stop: (() => Promise<void>) | undefined;
   let startError: string | undefined;
@@ -84,11 +89,15 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
               ctx.skip(c.skipReason);
               return;
             }
-            const outcome = await sendRequest(baseUrl, c.request, { handleRateLimit: c.rateLimitIsInconclusive });
+            const outcome = await sendRequest(baseUrl, c.request, { handleRateLimit: c.rateLimitIsInconclusive, maxBodyBytes });
             if (!outcome.ok) {
               if (outcome.kind === "rate_limited") {
                 ctx.skip(outcome.message);
                 return;
+              }
+              if (outcome.kind === "body_too_large") {
+                const expected = `a body of at most ${outcome.maxBytes} bytes (set ${SUITE_ENV.maxBodyBytes} / --max-body-bytes to allow more)`;
+                assert.fail(redact(`HTTP ${outcome.status} from GET ${cleanText(c.request.path, redact, 120) ?? ""}\n✗ [body-size] at (response): expected ${expected}, got more. ${outcome.message}`));
               }
               assert.fail(redact(`${outcome.kind}: ${outcome.message}`));
             }

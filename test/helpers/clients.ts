@@ -29,7 +29,7 @@ export type Call = (id: string, options?: CallOptions) => Promise<AnyResult>;
 export interface Harness {
   provider: ProviderSlug;
   /** Builds a client with the secret credentials and returns its status call. */
-  create(options: { fetch?: FetchLike; timeoutMs?: number; baseUrl?: string }): Call;
+  create(options: { fetch?: FetchLike; timeoutMs?: number; baseUrl?: string; maxBodyBytes?: number }): Call;
   /** Whether the call takes an id (BTC Direct's user comes from the options). */
   takesId: boolean;
   /** The expected path (below the base URL) for an already percent-encoded id. */

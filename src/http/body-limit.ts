@@ -1,0 +1,67 @@
+/**
+ * A cap on how much of a response body is read. A status API answers in a few hundred bytes; a
+ * body of many megabytes is a gateway error page, a wrong baseUrl or a hostile server, and must
+ * not grow memory without bound. Past the cap the stream is cancelled (the rest is never read)
+ * and the read fails with a `BodyTooLargeError`.
+ *
+ * Web streams only (no Node built-ins): the clients use this in browsers too.
+ */
+
+/** 1 MiB: the default cap of the clients and of conformance runs. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
+export class BodyTooLargeError extends Error {
+  override readonly name = "BodyTooLargeError";
+  constructor(
+    /** The cap that was exceeded, in bytes. */
+    readonly maxBytes: number,
+    /** The response whose body it was (its status and headers; the body is cancelled). */
+    readonly response: Pick<Response, "status" | "headers">,
+  ) {
+    super(`The response body is larger than ${maxBytes} bytes; reading stopped there.`);
+  }
+}
+
+/** Statuses a Response may not be constructed with a body for. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** Whether `value` is a usable cap: a whole number of bytes ≥ 1. */
+export const isBodyLimit = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 1;
+
+/**
+ * The same response with a body that errors with `BodyTooLargeError` once more than `maxBytes`
+ * have arrived (or at once, when Content-Length already says so), cancelling the original.
+ */
+export function limitBody(response: Response, maxBytes: number): Response {
+  const source = response.body;
+  if (source === null || NULL_BODY_STATUSES.has(response.status)) return response;
+  const tooLarge = () => new BodyTooLargeError(maxBytes, response);
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  const reader = source.getReader();
+  let seen = 0;
+  const limited = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (declared > maxBytes) {
+        await reader.cancel();
+        controller.error(tooLarge());
+        return;
+      }
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      seen += value.byteLength;
+      if (seen > maxBytes) {
+        await reader.cancel();
+        controller.error(tooLarge());
+        return;
+      }
+      controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(limited, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The body as text, at most `maxBytes` of it; rejects with `BodyTooLargeError` past that. */
+export function readLimitedText(response: Response, maxBytes: number): Promise<string> {
+  return limitBody(response, maxBytes).text();
+}
