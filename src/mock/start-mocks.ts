@@ -18,7 +18,7 @@ export interface StartMocksOptions<P extends ProviderSlug = ProviderSlug> {
   dynamic?: boolean;
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
-  /** How long each Prism may take to answer HTTP before start-up fails (default 60 000 ms). */
+  /** How long each Prism may take to report listening on its port before start-up fails (default 60 000 ms). */
   readyTimeoutMs?: number;
   /** Receives every line Prism prints; when set, Prism also logs each request it serves. */
   onLog?: (provider: NoInfer<P>, line: string) => void;
@@ -52,7 +52,7 @@ export type MockErrorCode =
   | "prism-missing"
   /** Prism exited: during start-up (it rejected the spec, the port was taken, …) or later. */
   | "prism-exited"
-  /** Prism did not answer HTTP within `readyTimeoutMs`. */
+  /** Prism did not report listening within `readyTimeoutMs`. */
   | "not-ready";
 
 /** Why the mocks could not be started (or one stopped on its own). The message says what to do. */
@@ -85,7 +85,7 @@ const DEFAULT_READY_TIMEOUT_MS = 60_000;
 const FREE_PORT_ATTEMPTS = 3;
 
 /**
- * Starts a Prism mock per provider and resolves when every one answers HTTP. Rejects with a
+ * Starts a Prism mock per provider and resolves when every one listens (its own report, so it answers HTTP). Rejects with a
  * `MockError` (and leaves nothing running) when they cannot all start.
  */
 export async function startMocks<P extends ProviderSlug = ProviderSlug>(options: StartMocksOptions<P> = {}): Promise<RunningMocks<P>> {
