@@ -7,7 +7,7 @@ const spec = {
     "title": "Nyota Imara KYC record API",
     "version": "1.0.0",
     "summary": "A user's KYC record, verification status and time-limited document URLs.",
-    "description": "Contract for Nyota Imara's `GET /v1/kyc/{userId}`, written from the Nyota Imara handbook\npage *Retrieve a User's KYC Verification Status and Docs* and the handbook's authentication\nand permission pages.\n\nDocument URLs in the record are pre-signed (`X-Amz-Expires=900`): they expire **15 minutes**\nafter the response. Never store them; call this endpoint again for fresh ones.\n\n## Decisions where the sources disagree or are silent\n- **Error envelope.** The handbook shows `{ \"success\": false, \"error\": \"<message>\" }` on its\n  permissions (403) page; the 404 and 500 bodies are assumed to use the same envelope. Only\n  these messages are documented verbatim: 401 \"Unauthorized: Invalid or expired token.\",\n  404 \"KYC record not found for this user.\", 500 \"Failed to retrieve KYC data\". The texts of\n  the 401 missing-token and 403 examples are illustrative.\n- **Status `none` vs 404.** `status` can be `none`, yet a user with no KYC submission gets\n  404. The spec keeps both: `none` is a documented value of an existing record.\n- **Required fields.** The handbook shows one full record and marks nothing optional; every\n  field it shows is required here, including the three document URLs. `verifiedAt` and\n  `rejectionReason` are `null` until set.\n- **`userId`.** The example format is `usr_01j9z...`, and `me` means the caller. No format is\n  documented, so the parameter has no pattern.\n",
+    "description": "Contract for Nyota Imara's `GET /v1/kyc/{userId}`, written from the Nyota Imara handbook\npage *Retrieve a User's KYC Verification Status and Docs* and the handbook's authentication\nand permission pages.\n\nDocument URLs in the record are pre-signed (`X-Amz-Expires=900`): they expire **15 minutes**\nafter the response. Never store them; call this endpoint again for fresh ones.\n\n## Decisions where the sources disagree or are silent\n- **Error envelope.** The handbook shows `{ \"success\": false, \"error\": \"<message>\" }` on its\n  permissions (403) page; the 404 and 500 bodies are assumed to use the same envelope. Only\n  these messages are documented verbatim: 401 \"Unauthorized: Invalid or expired token.\",\n  404 \"KYC record not found for this user.\", 500 \"Failed to retrieve KYC data\". The texts of\n  the 401 missing-token and 403 examples are illustrative.\n- **Status `none` vs 404.** `status` can be `none`, yet a user with no KYC submission gets\n  404. The spec keeps both: `none` is a documented value of an existing record.\n- **Required fields.** The handbook shows one full (`pending`) record and marks no field as\n  required or optional. This spec requires what every record must have to be read at all:\n  `userId`, `userInfo`, `status`, and `verifiedAt` / `rejectionReason` (`null` until set).\n  What exists only once the user has submitted is required only then: a record whose status\n  is not `none` has `idNumber`, `submittedAt` and `documents` with all three URLs. A `none`\n  record (nothing submitted yet) may lack `idNumber`, `submittedAt` and `documents`, or carry\n  `documents: {}`; the handbook shows no `none` record, so its `none` example here is minimal\n  rather than invented.\n- **`userId`.** The example format is `usr_01j9z...`, and `me` means the caller. No format is\n  documented, so the parameter has no pattern.\n",
     "contact": {
       "name": "Nyota Imara handbook",
       "url": "https://handbook.nyotaimara.com"
@@ -81,7 +81,7 @@ const spec = {
                 },
                 "examples": {
                   "none": {
-                    "summary": "A record with no verification started",
+                    "summary": "A record with nothing submitted yet (no ID number, documents or submission time)",
                     "value": {
                       "success": true,
                       "data": {
@@ -90,16 +90,9 @@ const spec = {
                           "email": "aisha@example.com",
                           "name": "Aisha Kamau"
                         },
-                        "idNumber": "12345678",
                         "status": "none",
-                        "documents": {
-                          "idFrontUrl": "https://storage.example.com/id-front?X-Amz-Expires=900",
-                          "idBackUrl": "https://storage.example.com/id-back?X-Amz-Expires=900",
-                          "passportPhotoUrl": "https://storage.example.com/passport?X-Amz-Expires=900"
-                        },
                         "verifiedAt": null,
-                        "rejectionReason": null,
-                        "submittedAt": "2025-04-20T08:30:00.000Z"
+                        "rejectionReason": null
                       }
                     }
                   },
@@ -219,8 +212,96 @@ const spec = {
         }
       },
       "KycRecord": {
+        "description": "The KYC record, in one of two shapes. Every record has `userId`, `userInfo`, `status`,\n`verifiedAt` and `rejectionReason`. A record past `none` (the user submitted) also has\n`idNumber`, `submittedAt` and `documents` with all three URLs; a `none` record may lack\n`idNumber`, `submittedAt` and `documents`, or carry `documents` as an empty object.\n",
         "type": "object",
-        "description": "The KYC record. Every field the handbook shows is required.",
+        "properties": {
+          "status": {
+            "$ref": "#/components/schemas/KycStatus"
+          }
+        },
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/KycRecordNotSubmitted"
+          },
+          {
+            "$ref": "#/components/schemas/KycRecordSubmitted"
+          }
+        ]
+      },
+      "KycRecordNotSubmitted": {
+        "type": "object",
+        "title": "none (nothing submitted)",
+        "description": "A record with nothing submitted yet. `idNumber`, `submittedAt` and `documents` may be\nmissing (or `documents` empty): the handbook shows no such record, so nothing more is assumed.\n",
+        "required": [
+          "userId",
+          "userInfo",
+          "status",
+          "verifiedAt",
+          "rejectionReason"
+        ],
+        "properties": {
+          "userId": {
+            "type": "string",
+            "description": "The user's unique identifier (e.g. `usr_01j9z...`)."
+          },
+          "userInfo": {
+            "$ref": "#/components/schemas/UserInfo"
+          },
+          "idNumber": {
+            "type": "string",
+            "description": "The government-issued ID number submitted during KYC."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "none"
+            ],
+            "description": "Nothing submitted yet (see KycStatus)."
+          },
+          "documents": {
+            "type": "object",
+            "description": "Pre-signed URLs of whatever was uploaded so far; often absent or `{}`.",
+            "properties": {
+              "idFrontUrl": {
+                "type": "string",
+                "format": "uri"
+              },
+              "idBackUrl": {
+                "type": "string",
+                "format": "uri"
+              },
+              "passportPhotoUrl": {
+                "type": "string",
+                "format": "uri"
+              }
+            }
+          },
+          "verifiedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "When the record was verified, or `null` if not yet verified."
+          },
+          "rejectionReason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The reviewer's rejection note, or `null` if not rejected."
+          },
+          "submittedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the documents were first submitted."
+          }
+        }
+      },
+      "KycRecordSubmitted": {
+        "type": "object",
+        "title": "submitted (pending / verified / rejected)",
+        "description": "A record the user has submitted; every field the handbook shows is there.",
         "required": [
           "userId",
           "userInfo",
@@ -237,30 +318,20 @@ const spec = {
             "description": "The user's unique identifier (e.g. `usr_01j9z...`)."
           },
           "userInfo": {
-            "type": "object",
-            "description": "Basic profile information.",
-            "required": [
-              "email",
-              "name"
-            ],
-            "properties": {
-              "email": {
-                "type": "string",
-                "format": "email",
-                "description": "The user's email address."
-              },
-              "name": {
-                "type": "string",
-                "description": "The user's full name."
-              }
-            }
+            "$ref": "#/components/schemas/UserInfo"
           },
           "idNumber": {
             "type": "string",
             "description": "The government-issued ID number submitted during KYC."
           },
           "status": {
-            "$ref": "#/components/schemas/KycStatus"
+            "type": "string",
+            "enum": [
+              "pending",
+              "verified",
+              "rejected"
+            ],
+            "description": "Any status but `none` (see KycStatus)."
           },
           "documents": {
             "$ref": "#/components/schemas/KycDocuments"
@@ -284,6 +355,25 @@ const spec = {
             "type": "string",
             "format": "date-time",
             "description": "When the documents were first submitted."
+          }
+        }
+      },
+      "UserInfo": {
+        "type": "object",
+        "description": "Basic profile information.",
+        "required": [
+          "email",
+          "name"
+        ],
+        "properties": {
+          "email": {
+            "type": "string",
+            "format": "email",
+            "description": "The user's email address."
+          },
+          "name": {
+            "type": "string",
+            "description": "The user's full name."
           }
         }
       },

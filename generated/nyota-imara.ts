@@ -34,23 +34,68 @@ export interface components {
             success: true;
             data: components["schemas"]["KycRecord"];
         };
-        /** @description The KYC record. Every field the handbook shows is required. */
+        /**
+         * @description The KYC record, in one of two shapes. Every record has `userId`, `userInfo`, `status`,
+         *     `verifiedAt` and `rejectionReason`. A record past `none` (the user submitted) also has
+         *     `idNumber`, `submittedAt` and `documents` with all three URLs; a `none` record may lack
+         *     `idNumber`, `submittedAt` and `documents`, or carry `documents` as an empty object.
+         */
         KycRecord: {
+            status?: components["schemas"]["KycStatus"];
+        } & (components["schemas"]["KycRecordNotSubmitted"] | components["schemas"]["KycRecordSubmitted"]);
+        /**
+         * none (nothing submitted)
+         * @description A record with nothing submitted yet. `idNumber`, `submittedAt` and `documents` may be
+         *     missing (or `documents` empty): the handbook shows no such record, so nothing more is assumed.
+         */
+        KycRecordNotSubmitted: {
             /** @description The user's unique identifier (e.g. `usr_01j9z...`). */
             userId: string;
-            /** @description Basic profile information. */
-            userInfo: {
-                /**
-                 * Format: email
-                 * @description The user's email address.
-                 */
-                email: string;
-                /** @description The user's full name. */
-                name: string;
+            userInfo: components["schemas"]["UserInfo"];
+            /** @description The government-issued ID number submitted during KYC. */
+            idNumber?: string;
+            /**
+             * @description Nothing submitted yet (see KycStatus).
+             * @enum {string}
+             */
+            status: "none";
+            /** @description Pre-signed URLs of whatever was uploaded so far; often absent or `{}`. */
+            documents?: {
+                /** Format: uri */
+                idFrontUrl?: string;
+                /** Format: uri */
+                idBackUrl?: string;
+                /** Format: uri */
+                passportPhotoUrl?: string;
             };
+            /**
+             * Format: date-time
+             * @description When the record was verified, or `null` if not yet verified.
+             */
+            verifiedAt: string | null;
+            /** @description The reviewer's rejection note, or `null` if not rejected. */
+            rejectionReason: string | null;
+            /**
+             * Format: date-time
+             * @description When the documents were first submitted.
+             */
+            submittedAt?: string;
+        };
+        /**
+         * submitted (pending / verified / rejected)
+         * @description A record the user has submitted; every field the handbook shows is there.
+         */
+        KycRecordSubmitted: {
+            /** @description The user's unique identifier (e.g. `usr_01j9z...`). */
+            userId: string;
+            userInfo: components["schemas"]["UserInfo"];
             /** @description The government-issued ID number submitted during KYC. */
             idNumber: string;
-            status: components["schemas"]["KycStatus"];
+            /**
+             * @description Any status but `none` (see KycStatus).
+             * @enum {string}
+             */
+            status: "pending" | "verified" | "rejected";
             documents: components["schemas"]["KycDocuments"];
             /**
              * Format: date-time
@@ -64,6 +109,16 @@ export interface components {
              * @description When the documents were first submitted.
              */
             submittedAt: string;
+        };
+        /** @description Basic profile information. */
+        UserInfo: {
+            /**
+             * Format: email
+             * @description The user's email address.
+             */
+            email: string;
+            /** @description The user's full name. */
+            name: string;
         };
         /**
          * @description | Status | Meaning |

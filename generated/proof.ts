@@ -118,7 +118,8 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Identifier of the request, to quote to Proof support. Format not documented.
+         * @description Identifier of the request, to quote to Proof support, when Proof sends one. Format not
+         *     documented. Not required: no source page shows it on a response (see the spec's decisions).
          * @example req_8f14e45fceea167a
          */
         "X-Request-Id": string;

@@ -119,7 +119,8 @@ describe.each(providerSlugs)("%s client under generated responses", (slug) => {
         } else if (result.ok) {
           expect(exchange.status).toBe(200);
           expect(jsonType).toBe(true);
-          if (result.status.state !== "unknown") expect(validator.validate(pointer, result.data)).toEqual({ valid: true });
+          // a body that matches the spec in full comes without warnings; any other has at least one
+          expect(result.warnings.length === 0, JSON.stringify(result.warnings)).toBe(validator.validate(pointer, result.data).valid);
         } else {
           expect(result.error).toMatchObject({ kind: "invalid_response", httpStatus: exchange.status });
         }

@@ -238,7 +238,7 @@ describe.each(providerSlugs)("%s client", (slug) => {
       ["a truncated body", () => new Response(JSON.stringify(valid.body).slice(0, 12), { headers: { "content-type": "application/json" } }), /not JSON/],
       ["an empty body", () => new Response("", { headers: { "content-type": "application/json" } }), /empty body/],
       ["an empty body with Content-Length: 0", () => new Response("", { headers: { "content-type": "application/json", "content-length": "0" } }), /empty body/],
-      ["JSON that does not match the schema", () => Response.json({ status: 42 }), /does not match its spec/],
+      ["JSON whose status fields do not match the schema", () => Response.json({ status: 42 }), /a body whose status fields do not match its spec/],
       ["an undocumented 2xx status", () => Response.json(valid.body, { status: 201 }), /does not document/],
       ["204 No Content", () => new Response(null, { status: 204 }), /does not document/],
     ];
@@ -258,7 +258,7 @@ describe.each(providerSlugs)("%s client", (slug) => {
         () => Response.json({ error: echo, message: encodeURIComponent(echo) }, { status: 429, headers: { "retry-after": echo } }),
         () => new Response(`<html>${echo}</html>`, { status: 502, headers: { "content-type": `text/html; x=${encodeURIComponent(TOKEN)}` } }),
         () => new Response(`<html>${echo}</html>`, { status: 200, headers: { "content-type": `text/${encodeURIComponent(TOKEN)}` } }),
-        () => Response.json({ [TOKEN]: echo, status: USER_ID }),
+        () => Response.json({ [TOKEN]: echo, status: { [USER_ID]: echo }, data: { [TOKEN]: echo, status: { [USER_ID]: echo } } }),
         () => Promise.reject(new TypeError(`fetch failed: ${echo}`, { cause: { code: echo } })),
         () => new Promise<Response>(() => {}),
       ];
@@ -517,15 +517,18 @@ describe("types", () => {
     await expect(myaza.getKycStatus()).rejects.toThrow(TypeError);
   });
 
-  it("checks a provider's path against the generated paths", () => {
+  it("checks a provider's path against the generated paths: at compile time (tsc), and at run time against the spec", async () => {
     const definition = {
       provider: "proof" as const,
+      strictFields: [["status"]],
       readError: () => ({}),
       normalize: normalizeProofStatus,
     };
-    const options = { baseUrl: BASE_URL, credentials: {} };
-    expect(typeof createStatusCaller<"proof", ProofPaths, ProofKycStatusBody>("t", { ...definition, path: "/widget/users/{partner_user_id}/kyc-status" }, options)).toBe("function");
+    const options = { baseUrl: BASE_URL, credentials: {}, fetch: recordingFetch(() => Response.json({ partner_user_id: "u1", status: "verified" })).fetch };
+    const right = createStatusCaller<"proof", ProofPaths, ProofKycStatusBody>("t", { ...definition, path: "/widget/users/{partner_user_id}/kyc-status" }, options);
+    expect(await right({ partner_user_id: "u1" })).toMatchObject({ ok: true, status: { state: "approved", rawStatus: "verified" } });
     // @ts-expect-error the reference page's `{id}` is not the spec's path
-    expect(typeof createStatusCaller<"proof", ProofPaths, ProofKycStatusBody>("t", { ...definition, path: "/widget/users/{id}/kyc-status" }, options)).toBe("function");
+    const wrong = createStatusCaller<"proof", ProofPaths, ProofKycStatusBody>("t", { ...definition, path: "/widget/users/{id}/kyc-status" }, options);
+    await expect(wrong({ id: "u1" })).rejects.toThrow("The proof spec has no GET /widget/users/{id}/kyc-status: the client and the spec disagree.");
   });
 });

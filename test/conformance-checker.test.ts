@@ -75,7 +75,7 @@ describe("conformance checker: each check fails on a broken exchange", () => {
     ["an undocumented path", () => proof.check(exchange({ path: "/widget/users/u/kyc", body: okProof })), "operation-documented", ""],
     ["an undocumented status", () => proof.check(exchange({ status: 503, body: okProof })), "status-documented", ""],
     ["a wrong content type", () => proof.check(exchange({ headers: { "content-type": "text/html", "x-request-id": "r" }, body: "<html>oops</html>" })), "content-type", "/headers/content-type"],
-    ["a missing required header", () => proof.check(exchange({ headers: json, body: okProof })), "header-present", "/headers/X-Request-Id"],
+    ["a missing required header", () => myaza.check({ method: "GET", path: myazaPath, status: 200, headers: { ...json, "ratelimit-remaining": "99", "ratelimit-reset": "900" }, body: JSON.stringify(okMyaza) }), "header-present", "/headers/RateLimit-Limit"],
     ["an invalid header value", () => myaza.check({ method: "GET", path: myazaPath, status: 200, headers: { ...json, ...rateLimit, "ratelimit-limit": "lots" }, body: JSON.stringify(okMyaza) }), "header-valid", "/headers/RateLimit-Limit"],
     ["an empty body", () => proof.check(exchange({ body: "" })), "body-present", ""],
     ["a truncated JSON body", () => proof.check(exchange({ body: okProof.slice(0, 20) })), "body-json", ""],
@@ -116,5 +116,39 @@ describe("conformance checker: each check fails on a broken exchange", () => {
   it("accepts an undocumented optional header and ignores unknown headers", () => {
     const r = proof.check(exchange({ headers: { ...proofHeaders, "x-unknown": "1" }, body: okProof }));
     expect(r.ok).toBe(true);
+  });
+});
+
+describe("conformance checker: what the specs decide a record may lack (issue 10)", () => {
+  let proof: ConformanceChecker;
+  let nyota: ConformanceChecker;
+  beforeAll(async () => {
+    [proof, nyota] = await Promise.all([createConformanceChecker("proof"), createConformanceChecker("nyota-imara")]);
+  });
+  const record = (data: Record<string, unknown>) => nyota.check({ method: "GET", path: "/v1/kyc/me", status: 200, headers: json, body: JSON.stringify({ success: true, data }) });
+  const base = { userId: "usr_01", userInfo: { email: "a@example.com", name: "A" }, verifiedAt: null, rejectionReason: null };
+  const url = "https://storage.example.com/doc?X-Amz-Expires=900";
+  const submitted = { ...base, idNumber: "1", documents: { idFrontUrl: url, idBackUrl: url, passportPhotoUrl: url }, submittedAt: "2025-04-20T08:30:00.000Z" };
+
+  it("Nyota Imara: a `none` record without idNumber, documents and submittedAt, or with documents {}, conforms", () => {
+    expect(record({ ...base, status: "none" }).violations).toEqual([]);
+    expect(record({ ...base, status: "none", documents: {} }).violations).toEqual([]);
+  });
+
+  it("Nyota Imara: a submitted record must have all of them, with every document URL", () => {
+    expect(record({ ...submitted, status: "pending" }).violations).toEqual([]);
+    const { documents: _documents, ...withoutDocuments } = submitted;
+    expect(record({ ...withoutDocuments, status: "pending" }).violations).toContainEqual(expect.objectContaining({ check: "body-schema", pointer: "/data", expected: 'property "documents"' }));
+    const withoutBack = { ...submitted, status: "verified", documents: { idFrontUrl: url, passportPhotoUrl: url } };
+    expect(record(withoutBack).violations).toContainEqual(expect.objectContaining({ check: "body-schema", pointer: "/data/documents", expected: 'property "idBackUrl"' }));
+  });
+
+  it("Proof: a response without X-Request-Id conforms (documented, not required); an empty one does not", () => {
+    const gateway502 = JSON.stringify({ error: "upstream_unavailable", code: "upstream_unavailable", message: "Upstream unavailable." });
+    expect(proof.check(exchange({ status: 502, headers: json, body: gateway502 })).violations).toEqual([]);
+    expect(proof.check(exchange({ headers: json, body: JSON.stringify({ partner_user_id: "u", status: "pending" }) })).violations).toEqual([]);
+    expect(proof.check(exchange({ headers: { ...json, "x-request-id": "" }, body: JSON.stringify({ partner_user_id: "u", status: "pending" }) })).violations).toContainEqual(
+      expect.objectContaining({ check: "header-valid", pointer: "/headers/X-Request-Id" }),
+    );
   });
 });

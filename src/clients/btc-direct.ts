@@ -80,7 +80,16 @@ export function createBtcDirectClient(options: BtcDirectClientOptions): BtcDirec
       : { userToken: { option: "userToken", value: userToken, prefix: "Bearer " } };
   const call = createStatusCaller<"btc-direct", paths, BtcDirectKycStatusBody, object, BtcDirectErrorExtra>(
     "createBtcDirectClient",
-    { provider: "btc-direct", path: "/api/v2/user/verification-status", readError: readBtcDirectError, normalize: normalizeBtcDirectStatus },
+    {
+      provider: "btc-direct",
+      path: "/api/v2/user/verification-status",
+      strictFields: [
+        ["*", "name"],
+        ["*", "status"],
+      ],
+      readError: readBtcDirectError,
+      normalize: normalizeBtcDirectStatus,
+    },
     { ...rest, credentials: { ...partner, ...user } },
   );
   return Object.freeze({ provider: "btc-direct", getKycStatus: (callOptions?: CallOptions) => call({}, callOptions) });

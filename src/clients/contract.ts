@@ -9,6 +9,7 @@ import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { credentialHeaders } from "../spec/security.js";
 import { createSpecValidator, type SpecValidator } from "../spec/validator.js";
 import { listOperations, listResponses } from "../spec/walk.js";
+import { createTolerantCheck, type FieldPath, type TolerantVerdict } from "./tolerance.js";
 
 export interface SuccessResponse {
   /** Media types the spec documents, lower case (`application/json`). */
@@ -25,6 +26,8 @@ export interface Contract {
   successes: ReadonlyMap<number, SuccessResponse>;
   /** The HTTP headers carrying `values`, keyed by security scheme name (src/spec/security.ts). */
   credentialHeaders(values: Readonly<Record<string, string>>): Record<string, string>;
+  /** The tolerant check of the success schema at `schemaPointer` (src/clients/tolerance.ts), built once per pointer. */
+  tolerantCheck(schemaPointer: string, strictFields: readonly FieldPath[]): (body: unknown) => TolerantVerdict;
 }
 
 const cache = new Map<string, Promise<Contract>>();
@@ -41,7 +44,6 @@ export function loadContract(provider: ProviderSlug, path: string): Promise<Cont
   return loaded;
 }
 
-
 function readContract(doc: OpenApiDocument, provider: ProviderSlug, path: string): Contract {
   const operation = listOperations(doc).find((op) => op.method === "get" && op.path === path);
   if (!operation) throw new Error(`The ${provider} spec has no GET ${path}: the client and the spec disagree. Rebuild the package (npm run build).`);
@@ -53,10 +55,20 @@ function readContract(doc: OpenApiDocument, provider: ProviderSlug, path: string
     for (const m of res.media) if (m.schemaPointer) schemaPointers.set(m.mediaType.toLowerCase(), m.schemaPointer);
     successes.set(status, { mediaTypes: res.media.map((m) => m.mediaType.toLowerCase()), schemaPointers });
   }
+  const validator = createSpecValidator(doc);
+  const checks = new Map<string, (body: unknown) => TolerantVerdict>();
   return {
     operation: `GET ${path}`,
-    validator: createSpecValidator(doc),
+    validator,
     successes,
     credentialHeaders: (values) => credentialHeaders(doc, operation, values),
+    tolerantCheck(schemaPointer, strictFields) {
+      let check = checks.get(schemaPointer);
+      if (!check) {
+        check = createTolerantCheck(doc, validator, schemaPointer, strictFields);
+        checks.set(schemaPointer, check);
+      }
+      return check;
+    },
   };
 }

@@ -7,13 +7,14 @@
  */
 import createClient from "openapi-fetch";
 import type { ProviderSlug } from "../providers.js";
-import { documentedStatuses, type NormalizedStatus } from "../status.js";
+import type { NormalizedStatus } from "../status.js";
 import { loadContract, type Contract } from "./contract.js";
 import { createRedactor, type Redactor } from "../http/redact.js";
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, isBodyLimit, limitBody } from "../http/body-limit.js";
 import { retryAfterMs } from "../http/retry-after.js";
 import { cleanServerText, httpError, invalidResponseError, networkError, timeoutError } from "./errors.js";
-import type { CallOptions, ClientOptions, FetchLike, KycClientError, KycStatusFailure, KycStatusResult } from "./types.js";
+import type { FieldPath } from "./tolerance.js";
+import type { CallOptions, ClientOptions, ClientWarning, FetchLike, KycClientError, KycStatusFailure, KycStatusResult } from "./types.js";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -48,8 +49,11 @@ export interface ProviderDefinition<P extends ProviderSlug, Paths, Data, Extra e
   provider: P;
   /** The generated `paths` key of the operation (typed: a path the spec does not have is a compile error). */
   path: GetPath<Paths>;
-  /** Where the status sits in a success body, when the spec closes its values (see `forwardCompatible`). */
-  statusField?: readonly string[];
+  /**
+   * The fields of a success body the normalized status (and `extra`) is built from: checked
+   * strictly (present, of the spec's type); every other deviation from the spec is a warning.
+   */
+  strictFields: readonly FieldPath[];
   /** Reads the provider's error code and text from a parsed error body (anything JSON, or undefined). */
   readError(body: unknown): ProviderErrorDetails<ErrorExtra>;
   normalize(data: Data): NormalizedStatus<P>;
@@ -203,46 +207,22 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
     return invalid("a body that is not JSON (truncated, or an HTML page)");
   }
   const pointer = success.schemaPointers.get(mediaType);
+  const warnings: ClientWarning[] = [];
   if (pointer) {
-    const result = contract.validator.validate(pointer, body);
-    if (!result.valid && !forwardCompatible(def, contract, pointer, body)) {
-      const where = result.violations
+    const verdict = contract.tolerantCheck(pointer, def.strictFields)(body);
+    if (!verdict.ok) {
+      const where = verdict.violations
         .slice(0, 3)
         .map((v) => `${v.instancePath || "/"} ${v.message}`)
         .join("; ");
-      return invalid(`a body that does not match its spec (${cleanServerText(where, redact) ?? "invalid"})`);
+      return invalid(`a body whose status fields do not match its spec (${cleanServerText(where, redact) ?? "invalid"})`);
     }
+    // Warnings carry body keys (pointers), which a hostile server could fill with a secret.
+    for (const w of verdict.warnings) warnings.push(Object.freeze({ pointer: redact(w.pointer), keyword: w.keyword, message: cleanServerText(w.message, redact) ?? w.keyword }));
   }
   const typed = body as Data;
   const extra = def.extra?.(typed, { headers: response.headers, receivedAt });
-  return { ok: true, data: typed, status: def.normalize(typed), httpStatus, ...extra } as KycStatusResult<P, Data, Extra, ErrorExtra>;
-}
-
-/**
- * A body that matches the spec except that its status is a value the spec does not list yet is
- * accepted (and normalized to `unknown`): it would match with one of the documented statuses.
- */
-function forwardCompatible<P extends ProviderSlug>(def: { provider: P; statusField?: readonly string[] }, contract: Contract, pointer: string, body: unknown): boolean {
-  const field = def.statusField;
-  if (!field || field.length === 0) return false;
-  const raw = getIn(body, field);
-  const known = documentedStatuses(def.provider);
-  if (typeof raw !== "string" || known.includes(raw)) return false;
-  return known.some((status) => contract.validator.validate(pointer, setIn(body, field, status)).valid);
-}
-
-function getIn(value: unknown, field: readonly string[]): unknown {
-  let node = value;
-  for (const key of field) node = typeof node === "object" && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
-  return node;
-}
-
-function setIn(value: unknown, field: readonly string[], replacement: string): unknown {
-  const copy = structuredClone(value);
-  let node = copy as Record<string, unknown>;
-  for (const key of field.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[field[field.length - 1] as string] = replacement;
-  return copy;
+  return { ok: true, data: typed, status: def.normalize(typed), httpStatus, warnings: Object.freeze(warnings), ...extra } as KycStatusResult<P, Data, Extra, ErrorExtra>;
 }
 
 /** Resolves with `promise`, or rejects with the signal's reason once it aborts (even if the transport ignores it). */

@@ -29,4 +29,5 @@ export {
   type FetchLike,
   type ClientOptions,
   type CallOptions,
+  type ClientWarning,
 } from "./types.js";

@@ -24,7 +24,7 @@ export function createMyazaClient(options: MyazaClientOptions): MyazaClient {
     {
       provider: "myaza",
       path: "/api/kyc/status/{verificationId}",
-      statusField: ["status"],
+      strictFields: [["status"]],
       // { error: <text>, message?: <text> }
       readError: (body) => ({ text: [readField(body, "error"), readField(body, "message")].filter((t) => typeof t === "string").join(": ") }),
       normalize: normalizeMyazaStatus,

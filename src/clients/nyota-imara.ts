@@ -34,11 +34,12 @@ export function createNyotaImaraClient(options: NyotaImaraClientOptions): NyotaI
     {
       provider: "nyota-imara",
       path: "/v1/kyc/{userId}",
-      statusField: ["data", "status"],
+      strictFields: [["data", "status"]],
       // { success: false, error: <message> }
       readError: (body) => ({ text: readField(body, "error") }),
       normalize: normalizeNyotaImaraStatus,
-      extra: (body, { receivedAt }) => ({ documentsExpireAt: documentUrlsExpireAt(Object.values(body.data.documents), receivedAt) }),
+      // `documents` is not a strict field: a record may come without it (warned), then nothing expires later than now.
+      extra: (body, { receivedAt }) => ({ documentsExpireAt: documentUrlsExpireAt(Object.values(readField(body.data, "documents") ?? {}), receivedAt) }),
     },
     { ...rest, credentials: { bearerJwt: { option: "token", value: token } } },
   );

@@ -24,7 +24,7 @@ export function createProofClient(options: ProofClientOptions): ProofClient {
     {
       provider: "proof",
       path: "/widget/users/{partner_user_id}/kyc-status",
-      statusField: ["status"],
+      strictFields: [["status"]],
       // { error: <slug>, code: <code>, message: <text> }
       readError: (body) => ({ code: readField(body, "code"), text: readField(body, "message") }),
       normalize: normalizeProofStatus,

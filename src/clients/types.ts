@@ -1,6 +1,9 @@
 /** Public types shared by the four clients. */
 import type { ProviderSlug } from "../providers.js";
 import type { NormalizedStatus } from "../status.js";
+import type { ClientWarning } from "./tolerance.js";
+
+export type { ClientWarning } from "./tolerance.js";
 
 export const clientErrorKinds = ["http", "network", "timeout", "invalid_response"] as const;
 
@@ -30,12 +33,17 @@ export interface KycClientError<P extends ProviderSlug = ProviderSlug> {
   readonly requestId?: string;
 }
 
-/** A successful call: the typed provider body and its normalized status. */
+/**
+ * A successful call: the provider body and its normalized status. The fields the status is built
+ * from matched the spec; any other deviation from the spec is listed in `warnings` (empty when
+ * the body matched the spec in full), so `data` may differ from its type there.
+ */
 export interface KycStatusSuccess<P extends ProviderSlug, Data> {
   readonly ok: true;
   readonly data: Data;
   readonly status: NormalizedStatus<P>;
   readonly httpStatus: number;
+  readonly warnings: readonly ClientWarning[];
 }
 
 export interface KycStatusFailure<P extends ProviderSlug, ErrorExtra extends object = object> {

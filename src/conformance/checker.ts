@@ -8,7 +8,8 @@ import { isDeepStrictEqual } from "node:util";
 import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
-import { getAtPointer, listOperations, listResponses, resolve, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
+import { narrowedViolations } from "../spec/union.js";
+import { getAtPointer, listOperations, listResponses, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
 
 export type CheckName =
   | "operation-documented"
@@ -215,7 +216,8 @@ function checkBody(
   if (!media.schemaPointer) return { violations: [], parsed, media };
   const result = validator.validate(media.schemaPointer, parsed);
   if (result.valid) return { violations: [], parsed, media };
-  const schemaViolations = explainOneOf(spec, validator, media.schemaPointer, parsed) ?? result.violations;
+  // Tagged unions (Myaza's status, Nyota Imara's record shapes) report the selected branch's errors only.
+  const schemaViolations = narrowedViolations(spec, validator, media.schemaPointer, parsed);
   return {
     violations: schemaViolations.map((v) =>
       violation("body-schema", v.instancePath, expectation(v), truncate(JSON.stringify(getAtPointer(parsed, v.instancePath)) ?? "undefined"), `${v.instancePath || "(body)"} ${v.message}.`),
@@ -223,39 +225,6 @@ function checkBody(
     parsed,
     media,
   };
-}
-
-/**
- * A body failing a top-level `oneOf` makes Ajv report every branch's errors, which buries the
- * one that matters. When the branches are told apart by a property with `enum`/`const` (Myaza's
- * `status`), report the errors of the branch the body selects or, when it selects none, one
- * violation listing every allowed value. Returns undefined when the schema has no such `oneOf`.
- */
-function explainOneOf(spec: OpenApiDocument, validator: SpecValidator, schemaPointer: string, value: unknown): SchemaViolation[] | undefined {
-  const { value: schema, pointer } = resolve(spec, schemaPointer);
-  const branches = (schema as { oneOf?: unknown[] } | undefined)?.oneOf;
-  if (!Array.isArray(branches) || typeof value !== "object" || value === null) return undefined;
-  const tags = branches.map((_, i) => tagOf(spec, `${pointer}/oneOf/${i}`));
-  const property = tags[0]?.property;
-  if (!property || tags.some((t) => t?.property !== property)) return undefined;
-  const actual = (value as Record<string, unknown>)[property];
-  const selected = tags.findIndex((t) => t!.values.some((v) => isDeepStrictEqual(v, actual)));
-  if (selected < 0) {
-    const allowed = tags.flatMap((t) => t!.values);
-    return [{ instancePath: `/${property}`, schemaPath: `${pointer}/oneOf`, keyword: "enum", message: "must be equal to one of the allowed values", params: { allowedValues: allowed } }];
-  }
-  const result = validator.validate(`${pointer}/oneOf/${selected}`, value);
-  return result.valid ? undefined : result.violations;
-}
-
-/** The property a oneOf branch pins with `enum`/`const`, and its values. */
-function tagOf(spec: OpenApiDocument, branchPointer: string): { property: string; values: unknown[] } | undefined {
-  const branch = resolve(spec, branchPointer).value as { properties?: Record<string, { enum?: unknown[]; const?: unknown }> } | undefined;
-  for (const [property, sub] of Object.entries(branch?.properties ?? {})) {
-    if (Array.isArray(sub?.enum)) return { property, values: sub.enum };
-    if (sub && "const" in sub) return { property, values: [sub.const] };
-  }
-  return undefined;
 }
 
 function mediaMatches(documented: string, actual: string): boolean {

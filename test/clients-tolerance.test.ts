@@ -1,0 +1,109 @@
+/**
+ * Tolerant clients (src/clients/tolerance.ts): the fields the normalized status is built from are
+ * checked strictly; any other deviation from the spec is a warning on the success result, with
+ * its pointer and keyword. The conformance checker stays strict on the same bodies.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createBtcDirectClient, createMyazaClient, createNyotaImaraClient, createProofClient } from "../src/index.js";
+import { coreSchema } from "../src/clients/tolerance.js";
+import { createConformanceChecker, type ConformanceChecker } from "../src/conformance/index.js";
+import { loadSpec } from "../src/spec/index.js";
+import { BASE_URL, recordingFetch, TOKEN, USER_ID } from "./helpers/clients.js";
+
+const answer = (body: unknown) => recordingFetch(() => Response.json(body)).fetch;
+const nyota = (body: unknown) => createNyotaImaraClient({ baseUrl: BASE_URL, token: TOKEN, fetch: answer(body) }).getKycStatus("me");
+const myaza = (body: unknown) => createMyazaClient({ baseUrl: BASE_URL, apiKey: TOKEN, fetch: answer(body) }).getKycStatus("ver_01");
+const proof = (body: unknown) => createProofClient({ baseUrl: BASE_URL, clientToken: TOKEN, fetch: answer(body) }).getKycStatus("u1");
+const btc = (body: unknown) => createBtcDirectClient({ baseUrl: BASE_URL, apiKey: TOKEN, userIdentifier: USER_ID, fetch: answer(body) }).getKycStatus();
+
+const url = "https://storage.example.com/doc?X-Amz-Expires=900";
+const pendingRecord = {
+  userId: "usr_01",
+  userInfo: { email: "a@example.com", name: "A" },
+  idNumber: "12345678",
+  status: "pending",
+  documents: { idFrontUrl: url, passportPhotoUrl: url },
+  verifiedAt: null,
+  rejectionReason: null,
+  submittedAt: "2025-04-20T08:30:00.000Z",
+};
+
+describe("tolerated: the status is returned, the deviation is a warning", () => {
+  it("Nyota Imara: a pending record without idBackUrl", async () => {
+    const result = await nyota({ success: true, data: pendingRecord });
+    expect(result).toMatchObject({ ok: true, status: { state: "pending", rawStatus: "pending" } });
+    expect(result.ok && result.warnings).toEqual([{ pointer: "/data/documents/idBackUrl", keyword: "required", message: "must have required property 'idBackUrl'" }]);
+  });
+
+  it("Nyota Imara: a record without documents at all still has a documentsExpireAt (now: nothing to keep)", async () => {
+    const { documents: _documents, ...withoutDocuments } = pendingRecord;
+    const before = Date.now();
+    const result = await nyota({ success: true, data: withoutDocuments });
+    expect(result.ok && result.warnings).toEqual([{ pointer: "/data/documents", keyword: "required", message: "must have required property 'documents'" }]);
+    expect(result.ok && result.documentsExpireAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it("Myaza: a failed verification without completedAt, warned from the failed branch only", async () => {
+    const result = await myaza({ verificationId: "ver_01", status: "failed", createdAt: "2026-04-27T12:00:00.000Z", reason: "Blurry.", reasonCode: "document_blurry" });
+    expect(result).toMatchObject({ ok: true, status: { state: "rejected", reasonCode: "document_blurry", reason: "Blurry." } });
+    expect(result.ok && result.warnings).toEqual([{ pointer: "/completedAt", keyword: "required", message: "must have required property 'completedAt'" }]);
+  });
+
+  it("Myaza: a status the spec does not list yet is `unknown`, with an enum warning", async () => {
+    const result = await myaza({ verificationId: "ver_01", status: "on_hold", createdAt: "2026-04-27T12:00:00.000Z" });
+    expect(result).toMatchObject({ ok: true, status: { state: "unknown", rawStatus: "on_hold" } });
+    expect(result.ok && result.warnings).toEqual([{ pointer: "/status", keyword: "enum", message: "must be equal to one of the allowed values" }]);
+  });
+
+  it("Proof: a partner_user_id of the wrong type", async () => {
+    const result = await proof({ partner_user_id: 42, status: "verified" });
+    expect(result).toMatchObject({ ok: true, status: { state: "approved" } });
+    expect(result.ok && result.warnings).toEqual([{ pointer: "/partner_user_id", keyword: "type", message: "must be string" }]);
+  });
+
+  it("a body that matches the spec in full has no warnings", async () => {
+    const result = await proof({ partner_user_id: "u1", status: "verified" });
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+});
+
+describe("strict: the fields the status is built from", () => {
+  it.each<[string, () => Promise<{ ok: boolean; error?: { kind: string; message: string } }>, string]>([
+    ["Myaza without status", () => myaza({ verificationId: "ver_01", createdAt: "2026-04-27T12:00:00.000Z" }), "must have required property 'status'"],
+    ["Myaza with a numeric status", () => myaza({ verificationId: "ver_01", status: 3, createdAt: "2026-04-27T12:00:00.000Z" }), "/status must be string"],
+    ["Nyota Imara without data.status", () => nyota({ success: true, data: { ...pendingRecord, status: undefined } }), "/data must have required property 'status'"],
+    ["Nyota Imara without data", () => nyota({ success: true }), "must have required property 'data'"],
+    ["BTC Direct with a requirement without a name", () => btc([{ status: "missing" }]), "/0 must have required property 'name'"],
+    ["BTC Direct with an object instead of the array", () => btc({ name: "kyc", status: "missing" }), "/ must be array"],
+    ["Proof with a status of the wrong type", () => proof({ partner_user_id: "u1", status: ["verified"] }), "/status must be string"],
+  ])("%s: invalid_response naming the field", async (_name, run, problem) => {
+    const result = await run();
+    expect(result.ok).toBe(false);
+    expect(result.error?.kind).toBe("invalid_response");
+    expect(result.error?.message).toContain(problem);
+  });
+});
+
+describe("coreSchema", () => {
+  it("keeps only the strict fields and the way to them (types, required), without enums", async () => {
+    const doc = await loadSpec("myaza");
+    expect(coreSchema(doc, "/components/schemas/PendingVerificationStatus", [["status"]])).toEqual({
+      type: "object",
+      properties: { status: { type: "string" } },
+      required: ["status"],
+    });
+  });
+});
+
+describe("conformance stays strict on the same bodies", () => {
+  let checker: ConformanceChecker;
+  beforeAll(async () => {
+    checker = await createConformanceChecker("nyota-imara");
+  });
+
+  it("fails the record the client tolerated", () => {
+    const r = checker.check({ method: "GET", path: "/v1/kyc/me", status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ success: true, data: pendingRecord }) });
+    expect(r.ok).toBe(false);
+    expect(r.violations).toContainEqual(expect.objectContaining({ check: "body-schema", pointer: "/data/documents", expected: 'property "idBackUrl"' }));
+  });
+});
