@@ -16,3 +16,29 @@ export function summarize(report: unknown, exitStatus: number): Summary {
 }
 
 export const formatSummary = (s: Summary): string => `${s.passed} passed, ${s.failed} failed${s.skipped > 0 ? `, ${s.skipped} skipped` : ""}`;
+
+/** One test file's wall time from vitest's JSON report. */
+export interface FileTime {
+  file: string;
+  ms: number;
+}
+
+/** The `count` slowest test files of the report (paths relative to `root`), slowest first. */
+export function slowestFiles(report: unknown, root: string, count = 10): FileTime[] {
+  const results = (report as { testResults?: { name?: unknown; startTime?: unknown; endTime?: unknown }[] } | undefined)?.testResults ?? [];
+  const prefix = root.endsWith("/") ? root : `${root}/`;
+  return results
+    .flatMap((r) =>
+      typeof r.name === "string" && typeof r.startTime === "number" && typeof r.endTime === "number"
+        ? [{ file: r.name.startsWith(prefix) ? r.name.slice(prefix.length) : r.name, ms: r.endTime - r.startTime }]
+        : [],
+    )
+    .sort((a, b) => b.ms - a.ms || a.file.localeCompare(b.file))
+    .slice(0, count);
+}
+
+/** The lines printed before the closing line: a heading, then one `   12.3 s  test/file.test.ts` per file. */
+export function formatSlowest(files: readonly FileTime[]): string[] {
+  if (files.length === 0) return [];
+  return [`Slowest ${files.length} test files:`, ...files.map((f) => `${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.file}`)];
+}
