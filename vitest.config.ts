@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // In CI (.ci/run) a JSON report is written next to the usual output; .ci/run derives its
-// "N passed, N failed" line from it.
-const reporters = process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"];
+// "N passed, N failed" line from it, and lists the slowest test files from reports/file-times.json.
+const reporters = process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }], "./scripts/file-times-reporter.ts"] : ["default"];
 
 export default defineConfig({
   resolve: {

@@ -23,18 +23,21 @@ export interface FileTime {
   ms: number;
 }
 
-/** The `count` slowest test files of the report (paths relative to `root`), slowest first. */
-export function slowestFiles(report: unknown, root: string, count = 10): FileTime[] {
-  const results = (report as { testResults?: { name?: unknown; startTime?: unknown; endTime?: unknown }[] } | undefined)?.testResults ?? [];
+/**
+ * The `count` slowest test files, slowest first: from the file-times reporter's list when there
+ * is one (hooks included), else from vitest's JSON report (first test start to last test end;
+ * paths made relative to `root`).
+ */
+export function slowestFiles(report: unknown, root: string, count = 10, fileTimes?: unknown): FileTime[] {
   const prefix = root.endsWith("/") ? root : `${root}/`;
-  return results
-    .flatMap((r) =>
-      typeof r.name === "string" && typeof r.startTime === "number" && typeof r.endTime === "number"
-        ? [{ file: r.name.startsWith(prefix) ? r.name.slice(prefix.length) : r.name, ms: r.endTime - r.startTime }]
-        : [],
-    )
-    .sort((a, b) => b.ms - a.ms || a.file.localeCompare(b.file))
-    .slice(0, count);
+  const fromTimes = Array.isArray(fileTimes) ? fileTimes.filter((t): t is FileTime => typeof t?.file === "string" && typeof t?.ms === "number") : undefined;
+  const results = (report as { testResults?: { name?: unknown; startTime?: unknown; endTime?: unknown }[] } | undefined)?.testResults ?? [];
+  const fromReport = results.flatMap((r) =>
+    typeof r.name === "string" && typeof r.startTime === "number" && typeof r.endTime === "number"
+      ? [{ file: r.name.startsWith(prefix) ? r.name.slice(prefix.length) : r.name, ms: r.endTime - r.startTime }]
+      : [],
+  );
+  return [...(fromTimes ?? fromReport)].sort((a, b) => b.ms - a.ms || a.file.localeCompare(b.file)).slice(0, count);
 }
 
 /** The lines printed before the closing line: a heading, then one `   12.3 s  test/file.test.ts` per file. */

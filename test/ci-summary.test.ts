@@ -40,6 +40,18 @@ describe(".ci/run slowest test files", () => {
     expect(slowestFiles(undefined, "/repo")).toEqual([]);
   });
 
+  it("prefers the file-times reporter's list (hooks included) when there is one", () => {
+    const times = [
+      { file: "test/package.test.ts", ms: 90_000 },
+      { file: "test/a.test.ts", ms: 2_600 },
+      { file: "broken" },
+    ];
+    expect(slowestFiles(report, "/repo", 10, times)).toEqual([
+      { file: "test/package.test.ts", ms: 90_000 },
+      { file: "test/a.test.ts", ms: 2_600 },
+    ]);
+  });
+
   it("formats a heading and one aligned line per file, nothing for an empty report", () => {
     expect(formatSlowest(slowestFiles(report, "/repo/", 2))).toEqual(["Slowest 2 test files:", "   60.0 s  test/b.test.ts", "   12.3 s  /elsewhere/d.test.ts"]);
     expect(formatSlowest([])).toEqual([]);
