@@ -512,7 +512,9 @@ describe("types", () => {
     for (const attempt of attempts) expect(attempt).toThrow(TypeError);
 
     // @ts-expect-error BTC Direct's user comes from the options, not an id
-    expect(createBtcDirectClient({ baseUrl: BASE_URL, apiKey: TOKEN, userIdentifier: USER_ID, fetch }).getKycStatus("u1")).toBeInstanceOf(Promise);
+    await expect(createBtcDirectClient({ baseUrl: BASE_URL, apiKey: TOKEN, userIdentifier: USER_ID, fetch }).getKycStatus("u1")).rejects.toThrow(
+      "createBtcDirectClient(…).getKycStatus takes only call options ({ signal, timeoutMs }): the user comes from the client's userIdentifier or userToken, not from an id.",
+    );
     // @ts-expect-error Myaza needs the verification id
     await expect(myaza.getKycStatus()).rejects.toThrow(TypeError);
   });

@@ -92,5 +92,13 @@ export function createBtcDirectClient(options: BtcDirectClientOptions): BtcDirec
     },
     { ...rest, credentials: { ...partner, ...user } },
   );
-  return Object.freeze({ provider: "btc-direct", getKycStatus: (callOptions?: CallOptions) => call({}, callOptions) });
+  return Object.freeze({
+    provider: "btc-direct",
+    getKycStatus: async (callOptions?: CallOptions) => {
+      if (callOptions !== undefined && (typeof callOptions !== "object" || callOptions === null)) {
+        throw new TypeError("createBtcDirectClient(…).getKycStatus takes only call options ({ signal, timeoutMs }): the user comes from the client's userIdentifier or userToken, not from an id.");
+      }
+      return call({}, callOptions);
+    },
+  });
 }
