@@ -34,8 +34,10 @@ const prismProcessesUnder = (dir: string): string[] =>
 
 describe("installed from its npm pack tarball", () => {
   beforeAll(() => {
+    if (!existsSync(path.join(root, "dist", "src", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
     consumer = mkdtempSync(path.join(tmpdir(), "kyc-consumer-"));
-    exec("npm", ["pack", "--silent", "--pack-destination", consumer], root);
+    // --ignore-scripts: `prepare` would build the package a second time; npm test has just built it.
+    exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", consumer], root);
     const tarball = readdirSync(consumer).find((f) => f.endsWith(".tgz"));
     if (!tarball) throw new Error("npm pack wrote no tarball");
     writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
