@@ -41,19 +41,15 @@ export function limitBody(response: Response, maxBytes: number): Response {
   let seen = 0;
   const limited = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (declared > maxBytes) {
+      const stop = async (): Promise<void> => {
         await reader.cancel();
         controller.error(tooLarge());
-        return;
-      }
+      };
+      if (declared > maxBytes) return stop();
       const { done, value } = await reader.read();
       if (done) return controller.close();
       seen += value.byteLength;
-      if (seen > maxBytes) {
-        await reader.cancel();
-        controller.error(tooLarge());
-        return;
-      }
+      if (seen > maxBytes) return stop();
       controller.enqueue(value);
     },
     cancel: (reason) => reader.cancel(reason),

@@ -24,6 +24,12 @@ function procInfo(pid: number): ProcInfo | undefined {
   }
 }
 
+/** Every process id in /proc. */
+const procPids = (): number[] =>
+  readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
+
 /** Whether `pid` is a live process (a zombie waiting to be reaped counts as gone). */
 export function isAlive(pid: number): boolean {
   const info = procInfo(pid);
@@ -31,9 +37,8 @@ export function isAlive(pid: number): boolean {
 }
 
 const liveChildren = (parentPid: number): ProcInfo[] =>
-  readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .map((d) => procInfo(Number(d)))
+  procPids()
+    .map(procInfo)
     .filter((p): p is ProcInfo => p !== undefined && p.ppid === parentPid && p.state !== "Z" && p.state !== "X");
 
 /** Live child processes of `parentPid`. */
@@ -92,22 +97,19 @@ function listeningInodes(port: number): Set<string> {
 export function listenerPids(port: number): number[] {
   const wanted = new Set([...listeningInodes(port)].map((inode) => `socket:[${inode}]`));
   if (wanted.size === 0) return [];
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return readdirSync(`/proc/${pid}/fd`).some((fd) => {
-          try {
-            return wanted.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
-          } catch {
-            return false;
-          }
-        });
-      } catch {
-        return false;
-      }
-    });
+  return procPids().filter((pid) => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return wanted.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The lowest port the OS hands out for port 0 and outgoing connections. */
@@ -138,14 +140,11 @@ export async function freePortRange(count: number): Promise<number> {
 /** Live processes (any parent) whose environment has `name=value`: everything a child started with a marker in its environment left behind. */
 export function processesWithEnv(name: string, value: string): number[] {
   const wanted = `${name}=${value}`;
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return isAlive(pid) && readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(wanted);
-      } catch {
-        return false;
-      }
-    });
+  return procPids().filter((pid) => {
+    try {
+      return isAlive(pid) && readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(wanted);
+    } catch {
+      return false;
+    }
+  });
 }
