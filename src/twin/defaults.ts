@@ -3,6 +3,7 @@
  * one that changes on the third call), with credentials of every kind the twin tells apart.
  * Listed in the README and printed by `kyc-contracts mock --engine twin`. Fake values only.
  */
+import type { ProviderSlug } from "../providers.js";
 import type { TwinFixtureMap } from "./fixtures.js";
 
 /** BTC Direct identifiers are 36–255 characters: readable names padded with zeros. */
@@ -105,3 +106,14 @@ export function defaultFixtures(): TwinFixtureMap {
     },
   };
 }
+
+/**
+ * What `kyc-contracts conform --engine twin` uses: credentials by the spec's security scheme name
+ * (as in src/conformance/target.ts) and a known id with a 2xx answer.
+ */
+export const DEFAULT_CONFORMANCE: Readonly<Record<ProviderSlug, { credentials: Readonly<Record<string, string>>; subjectId?: string }>> = {
+  proof: { credentials: { clientToken: DEFAULT_CREDENTIALS.proof.clientToken }, subjectId: DEFAULT_IDS.proof.verified },
+  "btc-direct": { credentials: { apiKey: DEFAULT_CREDENTIALS["btc-direct"].apiKey, userIdentifier: DEFAULT_IDS["btc-direct"].outstanding_requirements } },
+  "nyota-imara": { credentials: { bearerJwt: DEFAULT_CREDENTIALS["nyota-imara"].adminToken }, subjectId: DEFAULT_IDS["nyota-imara"].pending },
+  myaza: { credentials: { apiKey: DEFAULT_CREDENTIALS.myaza.secretKey }, subjectId: DEFAULT_IDS.myaza.verified },
+};

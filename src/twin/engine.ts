@@ -96,6 +96,8 @@ export interface CreateTwinOptions {
   clock?: TwinClock;
   /** How many requests the journal keeps (default 1 000). */
   journalLimit?: number;
+  /** Called with every journal entry as it is recorded. */
+  onRequest?: (entry: TwinRequestRecord) => void;
 }
 
 export type TwinErrorCode =
@@ -196,7 +198,9 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     request.headers.forEach((value, name) => {
       requestHeaders[name] = credentialHeaders.some((h) => h.toLowerCase() === name) ? (/^bearer\s/i.test(value) ? "Bearer [redacted]" : "[redacted]") : redact(value);
     });
-    journal.push({ seq: ++seq, at: new Date(clock.now()).toISOString(), method: request.method, path: redact(url.pathname + url.search), requestHeaders, ...response, ...extra });
+    const entry: TwinRequestRecord = { seq: ++seq, at: new Date(clock.now()).toISOString(), method: request.method, path: redact(url.pathname + url.search), requestHeaders, ...response, ...extra };
+    journal.push(entry);
+    options.onRequest?.(entry);
     if (journal.length > journalLimit) journal.splice(0, journal.length - journalLimit);
   }
 

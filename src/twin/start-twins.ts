@@ -4,7 +4,7 @@
  * listens, or nothing is left running.
  */
 import { isProviderSlug, providerSlugs, type ProviderSlug } from "../providers.js";
-import { resolveFixtures, TwinError, type Twin, type TwinClock } from "./engine.js";
+import { resolveFixtures, TwinError, type Twin, type TwinClock, type TwinRequestRecord } from "./engine.js";
 import type { TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { twinFromResolved } from "./create-twin.js";
 import { loadFixturesFile } from "./load-fixtures.js";
@@ -21,6 +21,8 @@ export interface StartTwinsOptions<P extends ProviderSlug = ProviderSlug> {
   host?: string;
   clock?: TwinClock;
   journalLimit?: number;
+  /** Called with every request a twin answered (as its journal records it: credentials redacted). */
+  onRequest?: (provider: NoInfer<P>, entry: TwinRequestRecord) => void;
 }
 
 export interface RunningTwins<P extends ProviderSlug = ProviderSlug> {
@@ -51,7 +53,13 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
   }
   const resolved = typeof options.fixtures === "string" ? await loadFixturesFile(options.fixtures) : resolveFixtures(options.fixtures);
   const host = options.host ?? "127.0.0.1";
-  const twins = Object.fromEntries(providers.map((slug) => [slug, twinFromResolved(slug, resolved, options)])) as { [S in P]: Twin<S> };
+  const { onRequest, clock, journalLimit } = options;
+  const twins = Object.fromEntries(
+    providers.map((slug) => [
+      slug,
+      twinFromResolved(slug, resolved, { ...(clock ? { clock } : {}), ...(journalLimit ? { journalLimit } : {}), ...(onRequest ? { onRequest: (entry: TwinRequestRecord) => onRequest(slug, entry) } : {}) }),
+    ]),
+  ) as { [S in P]: Twin<S> };
 
   const started = await Promise.allSettled(
     providers.map((slug) => serveHandler(twins[slug].handle, { host, port: options.ports?.[slug] ?? 0, onClose: twins[slug].close })),
@@ -64,7 +72,7 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
     const slug = providers[failedIndex]!;
     const port = options.ports?.[slug] ?? 0;
     const why = error.code === "EADDRINUSE" ? "is already in use" : error.code === "EACCES" ? "needs privileges this process does not have" : `cannot be listened on (${error.code ?? error.message})`;
-    throw new TwinError("port-unavailable", `Cannot start the ${slug} twin: port ${port} ${why} on ${host}. Nothing was left running; choose another port.`);
+    throw new TwinError("port-unavailable", `Cannot start the twins: port ${port} (${slug}) ${why} on ${host}. Nothing was left running; choose another port.`);
   }
   const bySlug = Object.fromEntries(providers.map((slug, i) => [slug, servers[i]!])) as Record<P, TwinServer>;
   let stopping: Promise<void> | undefined;
