@@ -14,16 +14,19 @@ type ReporterName = (typeof REPORTERS)[number];
 
 export const conformCommand: Command = {
   name: "conform",
-  summary: "Check a live endpoint or the Prism mocks against the specs (exit 0 conforms, 1 violations, 2 usage)",
-  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL] [--reporter human|junit|json] [--output FILE]
+  summary: "Check a live endpoint, the Prism mocks or the twins against the specs (exit 0 conforms, 1 violations, 2 usage)",
+  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL | --engine prism|twin]
+                             [--reporter human|junit|json] [--output FILE]
 
 Runs the conformance suite of each provider against its Prism mock (default: started and stopped
-by the run) or a live target (--base-url). Every response goes through every check: documented
-status, content type, documented headers, body schema. Cases: known id, no credentials, wrong
-credentials, unknown id, malformed id (live), and every named example via Prefer (mocks).
+by the run), its twin (--engine twin) or a live target (--base-url). Every response goes through
+every check: documented status, content type, documented headers, body schema. Cases: known id,
+no credentials, wrong credentials, unknown id, malformed id (live and twins), and every named
+example via Prefer (mocks and twins). Against the twins no case is skipped.
 
 Options:
   --provider <list>  ${providerSlugs.join(", ")}, a comma-separated list, or all (default)
+  --engine NAME      prism (default) or twin: which mocks to start when there is no --base-url
   --base-url URL     live target (read-only GET requests, a handful per provider)
   --reporter NAME    human (default), junit or json (vitest's own reporters)
   --output FILE      write the junit/json report to FILE instead of stdout
@@ -39,7 +42,7 @@ skipped (inconclusive), not as a contract failure.
   async run(argv, io) {
     const args = parseCommandArgs(io, "conform", {
       args: argv,
-      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" } },
+      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, engine: { type: "string" } },
       strict: true,
       allowPositionals: false,
     });
@@ -51,6 +54,9 @@ skipped (inconclusive), not as a contract failure.
     if (!REPORTERS.includes(reporter)) return usageError(io, "conform", `unknown reporter "${values.reporter}"; choose human, junit or json.`);
     if (values.output && reporter === "human") return usageError(io, "conform", "--output goes with --reporter junit or json.");
     const baseUrl = values["base-url"];
+    const engine = values.engine ?? "prism";
+    if (engine !== "prism" && engine !== "twin") return usageError(io, "conform", `unknown engine "${engine}"; choose prism or twin.`);
+    if (values.engine !== undefined && baseUrl !== undefined) return usageError(io, "conform", "--engine picks the mocks to start; with --base-url nothing is started. Give one of them.");
     if (baseUrl !== undefined) {
       let url: URL;
       try {
@@ -64,13 +70,14 @@ skipped (inconclusive), not as a contract failure.
     }
 
     const reportDir = await mkdtemp(path.join(tmpdir(), "kyc-conform-"));
-    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir] };
+    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir], engine: process.env[SUITE_ENV.engine] };
     // The suites run in vitest workers, which inherit this process's environment.
     if (baseUrl) process.env[SUITE_ENV.baseUrl] = baseUrl;
     else delete process.env[SUITE_ENV.baseUrl];
     process.env[SUITE_ENV.reportDir] = reportDir;
+    process.env[SUITE_ENV.engine] = engine;
     try {
-      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ?? "their Prism mocks"}\n`);
+      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ?? (engine === "twin" ? "their twins" : "their Prism mocks")}\n`);
       const { startVitest } = await import("vitest/node");
       const root = packageRoot();
       const vitest = await startVitest(
@@ -104,6 +111,8 @@ skipped (inconclusive), not as a contract failure.
       else process.env[SUITE_ENV.baseUrl] = saved.base;
       if (saved.dir === undefined) delete process.env[SUITE_ENV.reportDir];
       else process.env[SUITE_ENV.reportDir] = saved.dir;
+      if (saved.engine === undefined) delete process.env[SUITE_ENV.engine];
+      else process.env[SUITE_ENV.engine] = saved.engine;
       await rm(reportDir, { recursive: true, force: true });
     }
   },
