@@ -10,7 +10,7 @@ import { systemClock, type PollClock } from "../polling.js";
 import type { ProviderSlug } from "../providers.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { parsePrefer, type Preference } from "./prefer.js";
-import { jsonResponse, networkError } from "./respond.js";
+import { textResponse, networkError } from "./respond.js";
 import { specView, type SpecView } from "./spec-view.js";
 import { checkFixtures, checkRecord, type FixtureProblem } from "./validate-fixtures.js";
 import { defaultFixtures } from "./defaults.js";
@@ -205,7 +205,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   }
 
   function build(reply: TwinReply): { status: number; headers: Record<string, string>; body: string } {
-    const headers: Record<string, string> = { ...behaviour.everyResponse?.(), ...reply.headers };
+    const headers: Record<string, string> = { "Content-Type": "application/json", ...behaviour.everyResponse?.(), ...reply.headers };
     for (const [name, example] of view.statuses.get(reply.status)?.headers ?? []) {
       if (!(name in headers) && example !== undefined) headers[name] = example;
     }
@@ -216,14 +216,14 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   function send(request: Request, url: URL, reply: TwinReply, extra: Partial<TwinRequestRecord> = {}): Response {
     const built = build(reply);
     journalEntry(request, url, built, { ...(reply.example === undefined ? {} : { example: reply.example }), ...extra });
-    return jsonResponse(built.status, built.body, built.headers);
+    return textResponse(built.status, built.body, built.headers);
   }
 
   function outsideContract(request: Request, url: URL, status: number, title: string, detail: string): Response {
     const body = JSON.stringify({ type: "about:blank", title, status, detail });
-    const headers = { ...behaviour.everyResponse?.() };
+    const headers = { "Content-Type": "application/problem+json", ...behaviour.everyResponse?.() };
     journalEntry(request, url, { status, headers, body }, { outsideContract: true });
-    return jsonResponse(status, body, headers, "application/problem+json");
+    return textResponse(status, body, headers);
   }
 
   function preferReply(preference: Preference): TwinReply | string {
@@ -267,7 +267,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
       const built = build(reply.status >= 200 && reply.status < 300 ? reply : firstSuccess());
       const body = built.body.slice(0, Math.max(1, Math.floor(built.body.length / 2)));
       journalEntry(request, url, { ...built, body }, { fault: "malformed" });
-      return jsonResponse(built.status, body, built.headers);
+      return textResponse(built.status, body, built.headers);
     }
     journalEntry(request, url, { status: 0, headers: {}, body: "" }, { fault: "hang" });
     return new Promise<Response>((resolve) => {
@@ -288,7 +288,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   };
 
   async function control(request: Request, url: URL): Promise<Response> {
-    const json = (status: number, value: unknown): Response => jsonResponse(status, status === 204 ? "" : JSON.stringify(value), {});
+    const json = (status: number, value: unknown): Response => textResponse(status, status === 204 ? "" : JSON.stringify(value), status === 204 ? {} : { "Content-Type": "application/json" });
     const route = url.pathname.slice("/__twin/".length);
     const usage = "Control endpoints: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} (JSON record).";
     if (route === "requests") return request.method === "GET" ? json(200, journal) : json(405, { error: `Use GET. ${usage}` });

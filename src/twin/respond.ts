@@ -4,8 +4,9 @@
  */
 const texts = new WeakMap<Response, string>();
 
-export function jsonResponse(status: number, text: string, headers: Record<string, string>, contentType = "application/json"): Response {
-  const response = new Response(status === 204 ? null : text, { status, headers: { "Content-Type": contentType, ...headers } });
+/** A response with `text` as its body; `headers` should name its Content-Type. */
+export function textResponse(status: number, text: string, headers: Record<string, string>): Response {
+  const response = new Response(status === 204 ? null : text, { status, headers });
   texts.set(response, status === 204 ? "" : text);
   return response;
 }
