@@ -21,35 +21,45 @@ export interface FixtureProblem {
 
 export type FixturesCheck = { ok: true; fixtures: TwinFixtureMap } | { ok: false; problem: FixtureProblem };
 
-let compiled: { all: ValidateFunction; records: Record<ProviderSlug, ValidateFunction> } | undefined;
+/** Compiled lazily, one provider section at a time: a file with one provider compiles one section. */
+const compiled = new Map<string, ValidateFunction>();
+let ajv: ReturnType<typeof createAjv> | undefined;
 
 /** The fixtures schema for the bundled specs (what generated/twin-fixtures.schema.json holds). */
 export function fixturesSchema(): Record<string, unknown> {
   return buildFixturesSchema(Object.fromEntries(providerSlugs.map((s) => [s, specDocument(s)])) as Record<ProviderSlug, ReturnType<typeof specDocument>>);
 }
 
-function validators(): NonNullable<typeof compiled> {
-  if (!compiled) {
-    const ajv = createAjv({ verbose: true });
-    ajv.addSchema(fixturesSchema());
-    const get = (ref: string): ValidateFunction => {
-      const fn = ajv.getSchema(ref);
-      if (!fn) throw new Error(`No schema ${ref} (twin bug).`);
-      return fn;
-    };
-    compiled = {
-      all: get(FIXTURES_SCHEMA_ID),
-      records: Object.fromEntries(providerSlugs.map((s) => [s, get(`${FIXTURES_SCHEMA_ID}#/$defs/${s}-record`)])) as Record<ProviderSlug, ValidateFunction>,
-    };
+function validator(fragment: string): ValidateFunction {
+  let fn = compiled.get(fragment);
+  if (!fn) {
+    if (!ajv) {
+      // Unoptimized code compiles in about half the time; fixtures are validated once per start.
+      ajv = createAjv({ verbose: true, code: { optimize: false } });
+      ajv.addSchema(fixturesSchema());
+    }
+    fn = ajv.getSchema(`${FIXTURES_SCHEMA_ID}#${fragment}`);
+    if (!fn) throw new Error(`No schema at ${fragment} (twin bug).`);
+    compiled.set(fragment, fn);
   }
-  return compiled;
+  return fn;
 }
 
 /** Validates a whole fixtures document; providers it leaves out get the built-in defaults. */
 export function checkFixtures(value: unknown): FixturesCheck {
-  const { all } = validators();
-  if (!all(value)) return { ok: false, problem: describe(all.errors ?? [], []) };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, problem: { field: "(the document)", message: `(the document) must be an object with provider sections (${providerSlugs.join(", ")}).` } };
+  }
+  const allowed = ["$schema", ...providerSlugs];
+  const unknown = Object.keys(value).find((k) => !allowed.includes(k));
+  if (unknown !== undefined) return { ok: false, problem: { field: unknown, message: `${unknown} is not a known field (allowed: ${allowed.join(", ")}).` } };
   const given = value as TwinFixtures;
+  if (given.$schema !== undefined && typeof given.$schema !== "string") return { ok: false, problem: { field: "$schema", message: "$schema must be string." } };
+  for (const slug of providerSlugs) {
+    if (given[slug] === undefined) continue;
+    const fn = validator(`/properties/${slug}`);
+    if (!fn(given[slug])) return { ok: false, problem: describe(fn.errors ?? [], [slug]) };
+  }
   const merged = { ...defaultFixtures(), ...Object.fromEntries(providerSlugs.filter((s) => given[s] !== undefined).map((s) => [s, given[s]])) } as TwinFixtureMap;
   for (const slug of providerSlugs) {
     if (given[slug] === undefined) continue;
@@ -61,7 +71,7 @@ export function checkFixtures(value: unknown): FixturesCheck {
 
 /** Validates one record of a provider (for `set` and `PUT /__twin/records/{id}`). */
 export function checkRecord(slug: ProviderSlug, id: string, record: unknown, fixtures: TwinFixtureMap): FixtureProblem | undefined {
-  const fn = validators().records[slug];
+  const fn = validator(`/$defs/${slug}-record`);
   const at = [slug, "records", id];
   if (!fn(record)) return describe(fn.errors ?? [], at);
   const keyProblem = recordKeyProblem(slug, id);
