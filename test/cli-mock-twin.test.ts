@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/command.js";
-import { main } from "../src/cli/main.js";
+import { runUntilStopped } from "./helpers/cli.js";
 import { DEFAULT_CREDENTIALS as C, DEFAULT_IDS as I } from "../src/twin/index.js";
 import { freePortRange, isListening } from "./support/processes.js";
 
@@ -13,18 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dir = mkdtempSync(path.join(tmpdir(), "twin-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[], whileRunning?: (out: string) => Promise<string>) {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    env: {},
-    waitForStop: () => (whileRunning ? whileRunning(out) : Promise.reject(new Error("the command should not have started the twins"))),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runUntilStopped;
 
 describe("kyc-contracts mock --engine twin", () => {
   it("npm run twin is this command", () => {

@@ -3,7 +3,8 @@
  * ports by default). The fixtures are checked before anything listens; either every twin
  * listens, or nothing is left running.
  */
-import { isProviderSlug, providerSlugs, type ProviderSlug } from "../providers.js";
+import type { ProviderSlug } from "../providers.js";
+import { planServers } from "../server-plan.js";
 import { resolveFixtures, TwinError, type Twin, type TwinClock, type TwinRequestRecord } from "./engine.js";
 import type { TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { twinFromResolved } from "./create-twin.js";
@@ -38,19 +39,9 @@ export interface RunningTwins<P extends ProviderSlug = ProviderSlug> {
 }
 
 export async function startTwins<P extends ProviderSlug = ProviderSlug>(options: StartTwinsOptions<P> = {}): Promise<RunningTwins<P>> {
-  const providers = [...(options.providers ?? (providerSlugs as readonly ProviderSlug[] as readonly P[]))];
-  const unknown = providers.filter((p) => !isProviderSlug(p));
-  if (unknown.length > 0) throw new TwinError("invalid-options", `Unknown provider ${unknown.map((u) => `"${u}"`).join(", ")}; choose from ${providerSlugs.join(", ")}.`);
-  if (providers.length === 0) throw new TwinError("invalid-options", `No providers to start; pass some of ${providerSlugs.join(", ")} (or omit \`providers\` for all).`);
-  if (new Set(providers).size !== providers.length) throw new TwinError("invalid-options", `A provider is listed twice in ${JSON.stringify(providers)}.`);
-  const owner = new Map<number, string>();
-  for (const [slug, port] of Object.entries(options.ports ?? {}) as [P, number | undefined][]) {
-    if (port === undefined) continue;
-    if (!providers.includes(slug)) throw new TwinError("invalid-options", `A port is given for "${slug}", which is not among the providers (${providers.join(", ")}).`);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TwinError("invalid-options", `The port for ${slug} must be an integer from 1 to 65535 (or 0 for a free one), not ${String(port)}.`);
-    if (port !== 0 && owner.has(port)) throw new TwinError("invalid-options", `Port ${port} is given to both ${owner.get(port)} and ${slug}; each twin needs its own port.`);
-    owner.set(port, slug);
-  }
+  const planned = planServers(options, { verb: "start", noun: "twin" });
+  if (!planned.ok) throw new TwinError("invalid-options", planned.message);
+  const { providers, ports } = planned;
   const resolved = typeof options.fixtures === "string" ? await loadFixturesFile(options.fixtures) : resolveFixtures(options.fixtures);
   const host = options.host ?? "127.0.0.1";
   const { onRequest, clock, journalLimit } = options;
@@ -62,7 +53,7 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
   ) as { [S in P]: Twin<S> };
 
   const started = await Promise.allSettled(
-    providers.map((slug) => serveHandler(twins[slug].handle, { host, port: options.ports?.[slug] ?? 0, onClose: twins[slug].close })),
+    providers.map((slug) => serveHandler(twins[slug].handle, { host, port: ports[slug] ?? 0, onClose: twins[slug].close })),
   );
   const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failedIndex = started.findIndex((s) => s.status === "rejected");
@@ -70,7 +61,7 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
     await Promise.all(servers.map((s) => s.close()));
     const error = (started[failedIndex] as PromiseRejectedResult).reason as NodeJS.ErrnoException;
     const slug = providers[failedIndex]!;
-    const port = options.ports?.[slug] ?? 0;
+    const port = ports[slug] ?? 0;
     const why = error.code === "EADDRINUSE" ? "is already in use" : error.code === "EACCES" ? "needs privileges this process does not have" : `cannot be listened on (${error.code ?? error.message})`;
     throw new TwinError("port-unavailable", `Cannot start the twins: port ${port} (${slug}) ${why} on ${host}. Nothing was left running; choose another port.`);
   }
