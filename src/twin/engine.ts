@@ -10,7 +10,7 @@ import { systemClock, type PollClock } from "../polling.js";
 import type { ProviderSlug } from "../providers.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { parsePrefer, type Preference } from "./prefer.js";
-import { textResponse, networkError } from "./respond.js";
+import { networkError, textResponse } from "./respond.js";
 import { specView, type SpecView } from "./spec-view.js";
 import { checkFixtures, checkRecord, type FixtureProblem } from "./validate-fixtures.js";
 import { defaultFixtures } from "./defaults.js";
@@ -30,8 +30,30 @@ export interface TwinReply {
 /** A record as it stands at one call: its fields after the transitions that have triggered. */
 export type EffectiveRecord<S extends ProviderSlug> = Omit<TwinFixtureMap[S]["records"][string], "then" | "faults">;
 
+/**
+ * What the engine reads from a request: a web `Request` is one; the node:http transport passes a
+ * lighter view of the incoming message (no `Request` is built per call).
+ */
+export interface TwinRequestLike {
+  readonly method: string;
+  /** Absolute URL, or the path with its query. */
+  readonly url: string;
+  readonly headers: { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void };
+  /** Aborted when the client goes away (ends a hung answer). */
+  readonly signal?: AbortSignal;
+  /** Read by the control API only. */
+  readonly body?: ReadableStream<Uint8Array> | null;
+}
+
+/** An answer as plain data (`null`: drop the connection without answering). */
+export interface TwinAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface ServeContext<S extends ProviderSlug> {
-  readonly request: Request;
+  readonly request: TwinRequestLike;
   /** The operation's path parameters, percent-decoded (the raw text when it does not decode). */
   readonly params: readonly string[];
   readonly fixtures: TwinFixtureMap[S];
@@ -78,6 +100,8 @@ export interface Twin<S extends ProviderSlug = ProviderSlug> {
   readonly provider: S;
   /** The engine: a web-standard request in, a response out (`Response.error()` for a dropped connection). */
   handle(request: Request): Promise<Response>;
+  /** The same engine with plain data in and out (what `handle` wraps; transports may call it to skip building Request/Response objects). `null`: drop the connection. */
+  answer(request: TwinRequestLike): Promise<TwinAnswer | null>;
   /** A `fetch` over `handle` (any origin; rejects with a TypeError on a dropped connection): the clients' `fetch` option. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Adds or replaces a record (validated like fixtures; throws a TwinFixturesError naming the field). Its call count starts again. */
@@ -136,8 +160,28 @@ const DEFAULT_JOURNAL_LIMIT = 1_000;
 
 interface RecordState {
   record: AnyTwinRecord;
+  /** The record without `then` and `faults`: what a call sees before any transition. */
+  base: Record<string, unknown>;
   setAt: number;
   calls: number;
+}
+
+function recordState(record: AnyTwinRecord, setAt: number): RecordState {
+  const { then, faults, ...base } = record as AnyTwinRecord & { then?: unknown };
+  void then;
+  void faults;
+  return { record, base, setAt, calls: 0 };
+}
+
+/** A journal entry as recorded on the hot path; redacted and dated only when read. */
+interface RawEntry {
+  seq: number;
+  atMs: number;
+  method: string;
+  path: string;
+  headers: TwinRequestLike["headers"];
+  answer: TwinAnswer;
+  extra: Partial<TwinRequestRecord>;
 }
 
 /** Resolves fixtures once (validated unless they are the defaults). */
@@ -152,14 +196,14 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   const view = specView(slug);
   const clock = options.clock ?? systemClock;
   const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT;
-  const credentialHeaders = [...new Set(view.credentialSets.flat())];
+  const credentialHeaders = [...new Set(view.credentialSets.flat().map((h) => h.toLowerCase()))];
   const initial = resolved[slug];
 
   let fixtures: TwinFixtureMap[S];
   let records: Map<string, RecordState>;
   let behaviour: ProviderBehaviour<S>;
   let providerCalls: number;
-  let journal: TwinRequestRecord[];
+  let journal: RawEntry[];
   let seq = 0;
   let redact: Redactor;
   const hanging = new Set<() => void>();
@@ -167,7 +211,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   const init = (): void => {
     fixtures = structuredClone(initial);
     const now = clock.now();
-    records = new Map(Object.entries(fixtures.records as Record<string, AnyTwinRecord>).map(([id, record]) => [id, { record, setAt: now, calls: 0 }]));
+    records = new Map(Object.entries(fixtures.records as Record<string, AnyTwinRecord>).map(([id, record]) => [id, recordState(record, now)]));
     behaviour = definition({ fixtures, clock });
     providerCalls = 0;
     journal = [];
@@ -180,9 +224,9 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   };
 
   const effective = (state: RecordState, calls = state.calls): EffectiveRecord<S> => {
-    const { then, faults, ...base } = state.record as AnyTwinRecord & { then?: Record<string, unknown>[] };
-    void faults;
-    let current: Record<string, unknown> = base;
+    const then = (state.record as { then?: Record<string, unknown>[] }).then;
+    let current = state.base;
+    if (!then || then.length === 0) return current as EffectiveRecord<S>;
     const elapsed = clock.now() - state.setAt;
     for (const step of then ?? []) {
       const { afterCalls, afterMs, ...fields } = step as { afterCalls?: number; afterMs?: number };
@@ -191,39 +235,49 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     return current as EffectiveRecord<S>;
   };
 
-  const firing = (faults: readonly TwinFault[] | undefined, call: number): TwinFault[] => (faults ?? []).filter((f) => f.onCall === undefined || f.onCall === call);
+  const none: TwinFault[] = [];
+  const firing = (faults: readonly TwinFault[] | undefined, call: number): TwinFault[] => (faults === undefined || faults.length === 0 ? none : faults.filter((f) => f.onCall === undefined || f.onCall === call));
 
-  function journalEntry(request: Request, url: URL, response: { status: number; headers: Record<string, string>; body: string }, extra: Partial<TwinRequestRecord>): void {
-    const requestHeaders: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      requestHeaders[name] = credentialHeaders.some((h) => h.toLowerCase() === name) ? (/^bearer\s/i.test(value) ? "Bearer [redacted]" : "[redacted]") : redact(value);
-    });
-    const entry: TwinRequestRecord = { seq: ++seq, at: new Date(clock.now()).toISOString(), method: request.method, path: redact(url.pathname + url.search), requestHeaders, ...response, ...extra };
-    journal.push(entry);
-    options.onRequest?.(entry);
-    if (journal.length > journalLimit) journal.splice(0, journal.length - journalLimit);
+  function journalEntry(request: TwinRequestLike, path: string, response: TwinAnswer, extra: Partial<TwinRequestRecord>): void {
+    const raw: RawEntry = { seq: ++seq, atMs: clock.now(), method: request.method, path, headers: request.headers, answer: response, extra };
+    journal.push(raw);
+    if (options.onRequest) options.onRequest(materialize(raw));
+    // Trimmed in batches: dropping one entry per request would shift the whole array every time.
+    if (journal.length >= journalLimit * 2) journal = journal.slice(-journalLimit);
   }
 
-  function build(reply: TwinReply): { status: number; headers: Record<string, string>; body: string } {
+  /** The entry as `requests()` shows it: request credentials redacted, time as ISO text. */
+  function materialize(raw: RawEntry): TwinRequestRecord {
+    const requestHeaders: Record<string, string> = {};
+    raw.headers.forEach((value, name) => {
+      const lower = name.toLowerCase();
+      requestHeaders[lower] = credentialHeaders.includes(lower) ? (/^bearer\s/i.test(value) ? "Bearer [redacted]" : "[redacted]") : redact(value);
+    });
+    const { status, headers, body } = raw.answer;
+    return { seq: raw.seq, at: new Date(raw.atMs).toISOString(), method: raw.method, path: redact(raw.path), requestHeaders, status, headers: { ...headers }, body, ...raw.extra };
+  }
+
+  function build(reply: TwinReply): TwinAnswer {
     const headers: Record<string, string> = { "Content-Type": "application/json", ...behaviour.everyResponse?.(), ...reply.headers };
     for (const [name, example] of view.statuses.get(reply.status)?.headers ?? []) {
       if (!(name in headers) && example !== undefined) headers[name] = example;
     }
-    const body = reply.body === undefined ? view.example(reply.status, reply.example ?? "") : reply.body;
-    return { status: reply.status, headers, body: JSON.stringify(body) };
+    const body = reply.body === undefined ? view.exampleText(reply.status, reply.example ?? "") : JSON.stringify(reply.body);
+    return { status: reply.status, headers, body };
   }
 
-  function send(request: Request, url: URL, reply: TwinReply, extra: Partial<TwinRequestRecord> = {}): Response {
+  function send(request: TwinRequestLike, path: string, reply: TwinReply, extra: Partial<TwinRequestRecord> = {}): TwinAnswer {
     const built = build(reply);
-    journalEntry(request, url, built, { ...(reply.example === undefined ? {} : { example: reply.example }), ...extra });
-    return textResponse(built.status, built.body, built.headers);
+    journalEntry(request, path, built, { ...(reply.example === undefined ? {} : { example: reply.example }), ...extra });
+    return built;
   }
 
-  function outsideContract(request: Request, url: URL, status: number, title: string, detail: string): Response {
+  function outsideContract(request: TwinRequestLike, path: string, status: number, title: string, detail: string): TwinAnswer {
     const body = JSON.stringify({ type: "about:blank", title, status, detail });
     const headers = { "Content-Type": "application/problem+json", ...behaviour.everyResponse?.() };
-    journalEntry(request, url, { status, headers, body }, { outsideContract: true });
-    return textResponse(status, body, headers);
+    const answer = { status, headers, body };
+    journalEntry(request, path, answer, { outsideContract: true });
+    return answer;
   }
 
   function preferReply(preference: Preference): TwinReply | string {
@@ -242,43 +296,45 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     return { status: code!, example: first };
   }
 
-  const hasCredentials = (request: Request): boolean => view.credentialSets.some((set) => set.every((h) => (request.headers.get(h) ?? "").trim().length > 0));
+  const hasCredentials = (request: TwinRequestLike): boolean => view.credentialSets.some((set) => set.every((h) => (request.headers.get(h) ?? "").trim().length > 0));
 
-  async function applyFaults(request: Request, url: URL, reply: TwinReply, faults: TwinFault[]): Promise<Response> {
+  async function applyFaults(request: TwinRequestLike, path: string, reply: TwinReply, faults: TwinFault[]): Promise<TwinAnswer | null> {
     const latency = faults.reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
     if (latency > 0) {
       try {
         await clock.sleep(latency, request.signal);
       } catch {
-        return networkError();
+        return null;
       }
     }
     const fault = faults.find((f) => f.status !== undefined || f.hang || f.reset || f.malformed);
-    if (!fault) return send(request, url, reply, latency > 0 ? { fault: "latency" } : {});
+    if (!fault) return send(request, path, reply, latency > 0 ? { fault: "latency" } : {});
     if (fault.status !== undefined) {
       const example = fault.example ?? view.statuses.get(fault.status)?.examples.keys().next().value;
-      return send(request, url, { status: fault.status, example: example ?? "" }, { fault: "status" });
+      return send(request, path, { status: fault.status, example: example ?? "" }, { fault: "status" });
     }
     if (fault.reset) {
-      journalEntry(request, url, { status: 0, headers: {}, body: "" }, { fault: "reset" });
-      return networkError();
+      journalEntry(request, path, { status: 0, headers: {}, body: "" }, { fault: "reset" });
+      return null;
     }
     if (fault.malformed) {
       const built = build(reply.status >= 200 && reply.status < 300 ? reply : firstSuccess());
       const body = built.body.slice(0, Math.max(1, Math.floor(built.body.length / 2)));
-      journalEntry(request, url, { ...built, body }, { fault: "malformed" });
-      return textResponse(built.status, body, built.headers);
+      const answer = { ...built, body };
+      journalEntry(request, path, answer, { fault: "malformed" });
+      return answer;
     }
-    journalEntry(request, url, { status: 0, headers: {}, body: "" }, { fault: "hang" });
-    return new Promise<Response>((resolve) => {
+    journalEntry(request, path, { status: 0, headers: {}, body: "" }, { fault: "hang" });
+    const signal = request.signal;
+    return new Promise<null>((resolve) => {
       const release = (): void => {
         hanging.delete(release);
-        request.signal.removeEventListener("abort", release);
-        resolve(networkError());
+        signal?.removeEventListener("abort", release);
+        resolve(null);
       };
       hanging.add(release);
-      if (request.signal.aborted) release();
-      else request.signal.addEventListener("abort", release, { once: true });
+      if (signal?.aborted) release();
+      else signal?.addEventListener("abort", release, { once: true });
     });
   }
 
@@ -287,11 +343,10 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     return { status: ok.status, example: ok.examples.keys().next().value ?? "" };
   };
 
-  async function control(request: Request, url: URL): Promise<Response> {
-    const json = (status: number, value: unknown): Response => textResponse(status, status === 204 ? "" : JSON.stringify(value), status === 204 ? {} : { "Content-Type": "application/json" });
-    const route = url.pathname.slice("/__twin/".length);
+  async function control(request: TwinRequestLike, route: string): Promise<TwinAnswer> {
+    const json = (status: number, value: unknown): TwinAnswer => ({ status, headers: status === 204 ? {} : { "Content-Type": "application/json" }, body: status === 204 ? "" : JSON.stringify(value) });
     const usage = "Control endpoints: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} (JSON record).";
-    if (route === "requests") return request.method === "GET" ? json(200, journal) : json(405, { error: `Use GET. ${usage}` });
+    if (route === "requests") return request.method === "GET" ? json(200, twin.requests()) : json(405, { error: `Use GET. ${usage}` });
     if (route === "reset") {
       if (request.method !== "POST") return json(405, { error: `Use POST. ${usage}` });
       twin.reset();
@@ -313,48 +368,56 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
       store(id, record as AnyTwinRecord);
       return json(200, { id, record });
     }
-    return json(404, { error: `No such twin control endpoint: ${request.method} ${url.pathname}. ${usage}` });
+    return json(404, { error: `No such twin control endpoint: ${request.method} /__twin/${route}. ${usage}` });
   }
 
   const store = (id: string, record: AnyTwinRecord): void => {
     (fixtures.records as Record<string, AnyTwinRecord>)[id] = record;
-    records.set(id, { record, setAt: clock.now(), calls: 0 });
+    records.set(id, recordState(record, clock.now()));
   };
+
+  async function answer(request: TwinRequestLike): Promise<TwinAnswer | null> {
+    const path = pathOf(request.url);
+    const query = path.indexOf("?");
+    const pathname = query < 0 ? path : path.slice(0, query);
+    if (pathname.startsWith("/__twin/")) return control(request, pathname.slice("/__twin/".length));
+    const match = view.pathPattern.exec(pathname);
+    if (!match) return outsideContract(request, path, 404, "No such path", `The ${slug} twin serves ${view.operation.method.toUpperCase()} ${view.operation.path} (and /__twin/ control endpoints).`);
+    if (request.method !== view.operation.method.toUpperCase()) return outsideContract(request, path, 405, "Method not allowed", `${view.operation.path} takes ${view.operation.method.toUpperCase()}.`);
+    const faults = firing(fixtures.faults, ++providerCalls);
+    const preference = parsePrefer(request.headers.get("prefer"));
+    if (preference && hasCredentials(request)) {
+      const chosen = preferReply(preference);
+      if (typeof chosen === "string") return outsideContract(request, path, 400, "Prefer names no documented response", chosen);
+      return faults.length > 0 ? applyFaults(request, path, chosen, faults) : send(request, path, chosen);
+    }
+    const recordFaults: TwinFault[] = [];
+    const ctx: ServeContext<S> = {
+      request,
+      params: match.slice(1).map(safeDecode),
+      fixtures,
+      view,
+      now: () => clock.now(),
+      lookup(id, visible) {
+        const state = records.get(id);
+        if (!state || (visible && !visible(effective(state, state.calls + 1)))) return undefined;
+        state.calls++;
+        if (state.record.faults) recordFaults.push(...firing(state.record.faults, state.calls));
+        return effective(state);
+      },
+      reply: (status, example, edit) => ({ status, example, body: edit ? edit(view.example(status, example)) : undefined }),
+    };
+    const reply = behaviour.serve(ctx);
+    const all = recordFaults.length > 0 ? [...faults, ...recordFaults] : faults;
+    return all.length > 0 ? applyFaults(request, path, reply, all) : send(request, path, reply);
+  }
 
   const twin: Twin<S> = {
     provider: slug,
+    answer,
     async handle(request) {
-      const url = new URL(request.url);
-      if (url.pathname.startsWith("/__twin/")) return control(request, url);
-      const match = view.pathPattern.exec(url.pathname);
-      if (!match) return outsideContract(request, url, 404, "No such path", `The ${slug} twin serves ${view.operation.method.toUpperCase()} ${view.operation.path} (and /__twin/ control endpoints).`);
-      if (request.method !== view.operation.method.toUpperCase()) return outsideContract(request, url, 405, "Method not allowed", `${view.operation.path} takes ${view.operation.method.toUpperCase()}.`);
-      const faults = firing(fixtures.faults, ++providerCalls);
-      const preference = parsePrefer(request.headers.get("prefer"));
-      if (preference && hasCredentials(request)) {
-        const chosen = preferReply(preference);
-        if (typeof chosen === "string") return outsideContract(request, url, 400, "Prefer names no documented response", chosen);
-        return applyFaults(request, url, chosen, faults);
-      }
-      const recordFaults: TwinFault[] = [];
-      const ctx: ServeContext<S> = {
-        request,
-        params: match.slice(1).map(safeDecode),
-        fixtures,
-        view,
-        now: () => clock.now(),
-        lookup(id, visible) {
-          const state = records.get(id);
-          if (!state || (visible && !visible(effective(state, state.calls + 1)))) return undefined;
-          state.calls++;
-          recordFaults.push(...firing(state.record.faults, state.calls));
-          return effective(state);
-        },
-        reply: (status, example, edit) => ({ status, example, body: edit ? edit(view.example(status, example)) : undefined }),
-      };
-      const reply = behaviour.serve(ctx);
-      const all = [...faults, ...recordFaults];
-      return all.length > 0 ? applyFaults(request, url, reply, all) : send(request, url, reply);
+      const result = await answer(request);
+      return result === null ? networkError() : textResponse(result.status, result.body, result.headers);
     },
     async fetch(input, init) {
       const response = await twin.handle(new Request(input, init));
@@ -370,10 +433,18 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
       releaseHung();
       init();
     },
-    requests: () => structuredClone(journal),
+    requests: () => journal.slice(-journalLimit).map(materialize),
     close: releaseHung,
   };
   return twin;
+}
+
+/** The path and query of an absolute URL (or of a path). */
+function pathOf(url: string): string {
+  if (url.startsWith("/")) return url;
+  const scheme = url.indexOf("://");
+  const slash = url.indexOf("/", scheme < 0 ? 0 : scheme + 3);
+  return slash < 0 ? "/" : url.slice(slash);
 }
 
 function safeDecode(text: string): string {
@@ -397,7 +468,7 @@ function fixtureSecrets(fixtures: TwinFixtureMap[ProviderSlug]): string[] {
 }
 
 /** The body as text, or undefined when it is longer than `limit` bytes. */
-async function readBounded(request: Request, limit: number): Promise<string | undefined> {
+async function readBounded(request: TwinRequestLike, limit: number): Promise<string | undefined> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) return undefined;
   if (!request.body) return "";

@@ -9,7 +9,7 @@
  */
 export { startTwins, type StartTwinsOptions, type RunningTwins } from "./start-twins.js";
 export { createTwin, createTwins } from "./create-twin.js";
-export { TwinError, TwinFixturesError, type Twin, type TwinClock, type TwinErrorCode, type TwinRequestRecord, type CreateTwinOptions } from "./engine.js";
+export { TwinError, TwinFixturesError, type Twin, type TwinAnswer, type TwinRequestLike, type TwinClock, type TwinErrorCode, type TwinRequestRecord, type CreateTwinOptions } from "./engine.js";
 export { serveHandler as serveTwin, type TwinServer, type ServeOptions } from "./node-server.js";
 export { loadFixturesFile } from "./load-fixtures.js";
 export { checkFixtures, fixturesSchema, type FixturesCheck, type FixtureProblem } from "./validate-fixtures.js";

@@ -1,12 +1,13 @@
 /**
- * The node:http transport: a server that turns each request into a web `Request`, calls
- * `handle`, and writes the `Response` back (a `Response.error()` drops the connection). No
- * behaviour lives here. `close()` also ends keep-alive and hung connections.
+ * The node:http transport: a server that hands each request to a twin's engine (`answer`, the
+ * plain-data form of `handle`: no `Request`/`Response` objects per call) and writes the answer
+ * back; `null` drops the connection. No behaviour lives here. `close()` also ends keep-alive and
+ * hung connections.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { twinResponseText } from "./respond.js";
+import type { TwinAnswer, TwinRequestLike } from "./engine.js";
 
 export interface TwinServer {
   readonly url: string;
@@ -26,11 +27,11 @@ export interface ServeOptions {
 /** Request bodies above this are refused with 413 before reaching the handler. */
 const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
-export function serveHandler(handle: (request: Request) => Promise<Response>, options: ServeOptions = {}): Promise<TwinServer> {
+/** Serves `answer` (a twin's plain-data engine) on node:http. */
+export function serveHandler(answer: (request: TwinRequestLike) => Promise<TwinAnswer | null>, options: ServeOptions = {}): Promise<TwinServer> {
   const host = options.host ?? "127.0.0.1";
-  let origin = "";
   const server = createServer((req, res) => {
-    void answer(handle, origin, req, res);
+    void respond(answer, req, res);
   });
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {
@@ -39,10 +40,9 @@ export function serveHandler(handle: (request: Request) => Promise<Response>, op
       server.off("error", reject);
       const { port } = server.address() as AddressInfo;
       const urlHost = host.includes(":") ? `[${host}]` : host;
-      origin = `http://${urlHost}:${port}`;
       let closing: Promise<void> | undefined;
       resolve({
-        url: origin,
+        url: `http://${urlHost}:${port}`,
         port,
         close() {
           closing ??= new Promise<void>((done) => {
@@ -57,45 +57,55 @@ export function serveHandler(handle: (request: Request) => Promise<Response>, op
   });
 }
 
-async function answer(handle: (request: Request) => Promise<Response>, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** The incoming message as the engine reads it: headers looked up in node's own object, a signal and a body stream only when asked for. */
+function requestView(req: IncomingMessage, res: ServerResponse): TwinRequestLike {
+  let controller: AbortController | undefined;
+  const headerValue = (value: string | string[] | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.join(", ") : value);
+  return {
+    method: req.method ?? "GET",
+    url: req.url ?? "/",
+    headers: {
+      get: (name) => headerValue(req.headers[name.toLowerCase()]),
+      forEach(callback) {
+        for (const [name, value] of Object.entries(req.headers)) {
+          const v = headerValue(value);
+          if (v !== null) callback(v, name);
+        }
+      },
+    },
+    get signal() {
+      if (!controller) {
+        const c = new AbortController();
+        controller = c;
+        if (res.destroyed || res.writableFinished) c.abort(new Error("The client closed the connection."));
+        else res.once("close", () => c.abort(new Error("The client closed the connection.")));
+      }
+      return controller.signal;
+    },
+    get body() {
+      return req.method === "GET" || req.method === "HEAD" ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+    },
+  };
+}
+
+async function respond(answer: (request: TwinRequestLike) => Promise<TwinAnswer | null>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > MAX_REQUEST_BODY_BYTES) {
     res.writeHead(413, { "Content-Type": "text/plain", Connection: "close" }).end(`Request body over ${MAX_REQUEST_BODY_BYTES} bytes.`);
     return;
   }
-  const controller = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) controller.abort(new Error("The client closed the connection."));
-  });
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  let response: Response;
+  let result: TwinAnswer | null;
   try {
-    const request = new Request(origin + (req.url ?? "/"), {
-      method,
-      headers,
-      signal: controller.signal,
-      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
-    } as RequestInit);
-    response = await handle(request);
+    result = await answer(requestView(req, res));
   } catch (error) {
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" }).end(`Twin failure (a bug): ${(error as Error).message}`);
     return;
   }
-  if (response.type === "error") {
+  if (result === null) {
     req.socket.destroy();
     return;
   }
-  const out: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    out[name] = value;
-  });
-  const text = twinResponseText(response);
-  const body = text !== undefined ? text : Buffer.from(await response.arrayBuffer());
   if (res.destroyed) return;
-  res.writeHead(response.status, out);
-  res.end(body);
+  res.writeHead(result.status, { ...result.headers, "Content-Length": Buffer.byteLength(result.body) });
+  res.end(result.body);
 }

@@ -27,6 +27,8 @@ export interface SpecView {
   readonly credentialSets: readonly (readonly string[])[];
   /** A deep copy of a named example's value; throws (a bug in a twin) when the spec has no such example. */
   example(status: number, name: string): unknown;
+  /** The named example as JSON text (what a twin sends when it changes nothing). */
+  exampleText(status: number, name: string): string;
   /** The name of the first example of `status` whose value satisfies `match`. */
   findExample(status: number, match: (value: unknown) => boolean): string | undefined;
   /** Which documented status a named example belongs to. */
@@ -74,6 +76,18 @@ function buildView(slug: ProviderSlug, doc: OpenApiDocument): SpecView {
     return "Authorization";
   };
   const credentialSets = securityRequirements(doc, operation).map((req) => req.filter((name) => name in schemes).map(headerOf));
+  const texts = new Map<string, string>();
+  const exampleText = (status: number, name: string): string => {
+    const key = `${status} ${name}`;
+    let text = texts.get(key);
+    if (text === undefined) {
+      const examples = statuses.get(status)?.examples;
+      if (!examples?.has(name)) throw new Error(`The ${slug} spec has no example "${name}" for HTTP ${status} (twin bug).`);
+      text = JSON.stringify(examples.get(name));
+      texts.set(key, text);
+    }
+    return text;
+  };
   return {
     slug,
     doc,
@@ -82,10 +96,9 @@ function buildView(slug: ProviderSlug, doc: OpenApiDocument): SpecView {
     statuses,
     credentialSets,
     example(status, name) {
-      const examples = statuses.get(status)?.examples;
-      if (!examples?.has(name)) throw new Error(`The ${slug} spec has no example "${name}" for HTTP ${status} (twin bug).`);
-      return structuredClone(examples.get(name));
+      return JSON.parse(exampleText(status, name)) as unknown;
     },
+    exampleText,
     findExample(status, match) {
       for (const [name, value] of statuses.get(status)?.examples ?? []) if (match(value)) return name;
       return undefined;

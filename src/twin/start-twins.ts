@@ -53,7 +53,7 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
   ) as { [S in P]: Twin<S> };
 
   const started = await Promise.allSettled(
-    providers.map((slug) => serveHandler(twins[slug].handle, { host, port: ports[slug] ?? 0, onClose: twins[slug].close })),
+    providers.map((slug) => serveHandler(twins[slug].answer, { host, port: ports[slug] ?? 0, onClose: twins[slug].close })),
   );
   const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failedIndex = started.findIndex((s) => s.status === "rejected");

@@ -5,7 +5,7 @@
  * are signed afresh on every call (`X-Amz-Date` now, `X-Amz-Expires` as in the spec's example).
  */
 import type { ProviderDefinition } from "../engine.js";
-import { bearerToken, randomHex } from "./shared.js";
+import { bearerToken } from "./shared.js";
 
 interface RecordBody {
   success: true;
@@ -21,20 +21,33 @@ interface RecordBody {
   };
 }
 
+/** `X-Amz-Date` format: `20260427T120000Z`. */
 const amzDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
-/** The example's URL, re-signed at `nowMs` with the example's `X-Amz-Expires`. */
-export function signDocumentUrl(exampleUrl: string, nowMs: number): string {
-  const url = new URL(exampleUrl);
-  const expires = url.searchParams.get("X-Amz-Expires") ?? "900";
-  const params = new URLSearchParams({
-    "X-Amz-Algorithm": "AWS4-HMAC-SHA256",
-    "X-Amz-Date": amzDate(nowMs),
-    "X-Amz-Expires": expires,
-    "X-Amz-SignedHeaders": "host",
-    "X-Amz-Signature": randomHex(32),
-  });
-  return `${url.origin}${url.pathname}?${params.toString()}`;
+/**
+ * 64 hex digits, different on every call: a twin signs nothing, the signature only has to be
+ * fresh. A random prefix per process and a counter (cheap on the hot path).
+ */
+const signaturePrefix = Array.from({ length: 6 }, () => ((Math.random() * 0x1_0000_0000) >>> 0).toString(16).padStart(8, "0")).join("");
+let signatureCount = 0;
+const signatureHex = (): string => signaturePrefix + (signatureCount++).toString(16).padStart(16, "0");
+
+/** The parts of an example URL a signature keeps: where it points and how long it is valid. */
+const unsigned = new Map<string, { base: string; expires: string }>();
+function unsignedParts(exampleUrl: string): { base: string; expires: string } {
+  let parts = unsigned.get(exampleUrl);
+  if (!parts) {
+    const url = new URL(exampleUrl);
+    parts = { base: `${url.origin}${url.pathname}`, expires: url.searchParams.get("X-Amz-Expires") ?? "900" };
+    unsigned.set(exampleUrl, parts);
+  }
+  return parts;
+}
+
+/** The example's URL, re-signed at `nowMs` (or at the `X-Amz-Date` text `date`) with the example's `X-Amz-Expires` and a fresh signature. */
+export function signDocumentUrl(exampleUrl: string, nowMs: number, date: string = amzDate(nowMs)): string {
+  const { base, expires } = unsignedParts(exampleUrl);
+  return `${base}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-SignedHeaders=host&X-Amz-Signature=${signatureHex()}`;
 }
 
 export const nyotaImaraTwin: ProviderDefinition<"nyota-imara"> = ({ fixtures }) => {
@@ -64,7 +77,8 @@ export const nyotaImaraTwin: ProviderDefinition<"nyota-imara"> = ({ fixtures }) 
         if (record.submittedAt !== undefined) d.submittedAt = record.submittedAt;
         if (record.status === "verified" && record.verifiedAt !== undefined) d.verifiedAt = record.verifiedAt;
         if (record.status === "rejected" && record.rejectionReason !== undefined) d.rejectionReason = record.rejectionReason;
-        for (const key of Object.keys(d.documents)) d.documents[key] = signDocumentUrl(d.documents[key]!, now);
+        const date = amzDate(now);
+        for (const key of Object.keys(d.documents)) d.documents[key] = signDocumentUrl(d.documents[key]!, now, date);
         return body;
       });
     },
