@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { providerSlugs } from "../src/providers.js";
 import { startTwins, TwinError, DEFAULT_CREDENTIALS as C, DEFAULT_IDS as I, type RunningTwins } from "../src/twin/index.js";
 import { expectJournalConforms } from "./helpers/twins.js";
-import { isListening } from "./support/processes.js";
+import { freePortRange, isListening } from "./support/processes.js";
 
 const running: RunningTwins[] = [];
 afterEach(async () => {
@@ -51,11 +51,14 @@ describe("startTwins", () => {
 
   it("a port in use: a TwinError naming port and provider, and the twins that did start are stopped", async () => {
     const { server, port } = await occupy();
+    const base = await freePortRange(3);
     try {
-      const error = (await startTwins({ ports: { myaza: port } }).catch((e: unknown) => e)) as TwinError;
+      const error = (await startTwins({ ports: { proof: base, "btc-direct": base + 1, "nyota-imara": base + 2, myaza: port } }).catch((e: unknown) => e)) as TwinError;
       expect(error).toBeInstanceOf(TwinError);
       expect(error.code).toBe("port-unavailable");
       expect(error.message).toContain(`port ${port} (myaza) is already in use`);
+      // assert the three that could listen were closed again
+      for (let p = base; p < base + 3; p++) expect(isListening(p)).toBe(false);
     } finally {
       server.close();
     }
