@@ -331,3 +331,26 @@ describe("outside the contract", () => {
     expect((await t.fetch("http://twin.test/v1/kyc/me", { method: "DELETE" })).status).toBe(405);
   });
 });
+
+describe("portability", () => {
+  it("the engines (createTwin and everything it imports) use no Node built-ins: web-standard Request/Response only", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { fileURLToPath } = await import("node:url");
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+    const seen = new Set<string>();
+    const builtins: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, "utf8");
+      for (const [, spec] of source.matchAll(/^(?:import|export)[^"';]*?from\s+"([^"]+)"/gm)) {
+        if (spec!.startsWith("node:")) builtins.push(`${path.relative(root, file)} imports ${spec}`);
+        else if (spec!.startsWith(".")) visit(path.resolve(path.dirname(file), spec!.replace(/\.js$/, ".ts")));
+      }
+    };
+    visit(path.join(root, "src", "twin", "create-twin.ts"));
+    expect(seen.size).toBeGreaterThan(10);
+    expect(builtins).toEqual([]);
+  });
+});
