@@ -27,7 +27,7 @@ describe("conformance checker: a correct exchange", () => {
   });
 
   it("passes a correct body that equals no example, with no matched example", () => {
-    const r = proof.check(exchange({ body: JSON.stringify({ partner_user_id: "someone-else", status: "pending" }) }));
+    const r = proof.check(exchange({ path: "/widget/users/someone-else/kyc-status", body: JSON.stringify({ partner_user_id: "someone-else", status: "pending" }) }));
     expect(r.ok).toBe(true);
     expect(r.matchedExample).toBeUndefined();
   });
@@ -36,7 +36,8 @@ describe("conformance checker: a correct exchange", () => {
     let checked = 0;
     for (const slug of providerSlugs) {
       const spec = await loadSpec(slug);
-      const checker = await createConformanceChecker(slug);
+      // the examples are about several ids; the id echo is tested in conformance-semantic.test.ts
+      const checker = await createConformanceChecker(slug, { idEcho: false });
       for (const op of listOperations(spec)) {
         const path = op.path.replace(/\{[^}]+\}/g, "ver_x");
         for (const res of listResponses(spec, op)) {

@@ -1,6 +1,7 @@
 export {
   createConformanceChecker,
   createCheckerForSpec,
+  type CheckerOptions,
   type ConformanceChecker,
   type CheckName,
   type CheckResult,
@@ -8,3 +9,4 @@ export {
   type Exchange,
   type Violation,
 } from "./checker.js";
+export { CONTRADICTION_NOTE, SEVERITY_LABEL, type SemanticCheckName, type SemanticFinding, type Severity } from "./semantic.js";
