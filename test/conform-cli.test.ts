@@ -43,7 +43,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function against(breakage: Breakage, run: (server: BrokenServer) => Promise<Run>): Promise<Run> {
+async function against<T = Run>(breakage: Breakage, run: (server: BrokenServer) => Promise<T>): Promise<T> {
   const server = await startBrokenMyaza(breakage, API_KEY, KNOWN_ID);
   try {
     return await run(server);
