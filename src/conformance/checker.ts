@@ -9,6 +9,7 @@ import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
 import { getAtPointer, listOperations, listResponses, resolve, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
+import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
 import { createSemanticChecks, matchPath, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
 
 export type CheckName =
@@ -79,7 +80,13 @@ export interface ConformanceChecker {
 
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/i;
 
-export type CheckerOptions = SemanticOptions;
+export interface CheckerOptions extends SemanticOptions {
+  /**
+   * Check that successive observations of one id follow the spec's `x-lifecycle` transitions
+   * (default true). Off against Prism mocks, which serve any example for any id.
+   */
+  lifecycle?: boolean;
+}
 
 export async function createConformanceChecker(provider: ProviderSlug, options: CheckerOptions = {}): Promise<ConformanceChecker> {
   return createCheckerForSpec(provider, await loadSpec(provider), options);
@@ -88,7 +95,13 @@ export async function createConformanceChecker(provider: ProviderSlug, options: 
 export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocument, options: CheckerOptions = {}): ConformanceChecker {
   const validator = createSpecValidator(spec);
   const semantic = createSemanticChecks(provider, spec, options);
-  const operations = listOperations(spec).map((op) => ({ op, responses: listResponses(spec, op) }));
+  const operations = listOperations(spec).map((op) => {
+    const responses = listResponses(spec, op);
+    const success = responses.find((r) => /^2\d\d$/.test(r.status));
+    return { op, responses, lifecycle: options.lifecycle === false || !success ? undefined : readLifecycle(spec, success) };
+  });
+  const tracker = createLifecycleTracker();
+  let observations = 0;
   const seenStatuses = new Set<string>();
   const seenExamples = new Set<string>();
   const key = (op: Operation, status: string, example?: string): string => `${op.method.toUpperCase()} ${op.path} ${status}${example ? ` ${example}` : ""}`;
@@ -131,6 +144,12 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       if (body.parsed !== undefined) {
         matchedExample = body.media?.examples.find((e) => isDeepStrictEqual(e.value, body.parsed))?.name;
         if (matchedExample) seenExamples.add(key(op, response.status, matchedExample));
+      }
+      observations++;
+      // Only a body that passed the schema is a trustworthy observation of the status.
+      if (found.lifecycle && exchange.status >= 200 && exchange.status < 300 && body.parsed !== undefined && body.violations.length === 0) {
+        const broken = tracker.observe(`${op.method.toUpperCase()} ${pathOnly}`, found.lifecycle, body.parsed, `exchange ${observations}`);
+        if (broken) violations.push(broken);
       }
       const contradictions: Violation[] = [];
       const warnings: Violation[] = [];

@@ -42,8 +42,9 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   const kind: TargetKind = liveUrl ? "live" : "mock";
   const spec = await loadSpec(slug);
   const budget = env[SUITE_ENV.maxResponseMs];
-  // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo there.
-  const checker = createCheckerForSpec(slug, spec, { idEcho: kind === "live", ...(budget ? { maxResponseMs: Number(budget) } : {}) });
+  // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo and no
+  // lifecycle there (the Prefer cases serve every status for the same id).
+  const checker = createCheckerForSpec(slug, spec, { idEcho: kind === "live", lifecycle: kind === "live", ...(budget ? { maxResponseMs: Number(budget) } : {}) });
   const operations = listOperations(spec);
   const planned = operations.map((op) => {
     const values = resolveValues(slug, kind, env, spec, op);
