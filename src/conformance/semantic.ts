@@ -85,6 +85,17 @@ const ID_ECHO: Readonly<Partial<Record<ProviderSlug, { param: string; pointer: s
   "nyota-imara": { param: "userId", pointer: "/data/userId", except: "me" },
 };
 
+/** The semantic checks that apply to a provider's exchanges under these options. */
+export function semanticCheckNames(provider: ProviderSlug, options: SemanticOptions = {}): SemanticCheckName[] {
+  const names: SemanticCheckName[] = [];
+  if (ID_ECHO[provider] && options.idEcho !== false) names.push("id-echo");
+  if (provider === "btc-direct") names.push("btc-direct-error-key", "btc-direct-error-catalogue", "btc-direct-error-status");
+  if (provider === "proof") names.push("proof-error-code");
+  if (provider === "myaza") names.push("myaza-completed-at", "myaza-reason", "myaza-reason-code-known");
+  if (options.maxResponseMs !== undefined) names.push("response-time");
+  return names;
+}
+
 export function createSemanticChecks(provider: ProviderSlug, spec: OpenApiDocument, options: SemanticOptions = {}): SemanticChecks {
   const checks: SemanticChecks[] = [];
   const echo = ID_ECHO[provider];
