@@ -10,7 +10,7 @@ import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
 import { getAtPointer, listOperations, listResponses, resolve, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
 import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
-import { createSemanticChecks, matchPath, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
+import { createSemanticChecks, pathMatcher, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
 
 export type CheckName =
   | "operation-documented"
@@ -98,7 +98,7 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
   const operations = listOperations(spec).map((op) => {
     const responses = listResponses(spec, op);
     const success = responses.find((r) => /^2\d\d$/.test(r.status));
-    return { op, responses, lifecycle: options.lifecycle === false || !success ? undefined : readLifecycle(spec, success) };
+    return { op, responses, match: pathMatcher(op.path), lifecycle: options.lifecycle === false || !success ? undefined : readLifecycle(spec, success) };
   });
   const tracker = createLifecycleTracker();
   let observations = 0;
@@ -113,7 +113,7 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       const method = exchange.method.toLowerCase();
       const pathOnly = exchange.path.split(/[?#]/)[0] ?? "";
       let pathParams: Record<string, string> | undefined;
-      const found = operations.find((o) => o.op.method === method && (pathParams = matchPath(o.op.path, pathOnly)) !== undefined);
+      const found = operations.find((o) => o.op.method === method && (pathParams = o.match(pathOnly)) !== undefined);
       if (!found || !pathParams) {
         return fail([
           violation("operation-documented", "", `one of: ${operations.map((o) => `${o.op.method.toUpperCase()} ${o.op.path}`).join(", ")}`, `${exchange.method.toUpperCase()} ${pathOnly}`, "The request does not match any documented operation."),

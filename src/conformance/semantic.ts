@@ -233,8 +233,8 @@ function responseTime(budgetMs: number): SemanticChecks {
       : [];
 }
 
-/** Path parameters of `path` under `template` (decoded), or undefined when it does not match. */
-export function matchPath(template: string, path: string): Record<string, string> | undefined {
+/** A matcher of request paths against a path template: the decoded path parameters, or undefined. */
+export function pathMatcher(template: string): (path: string) => Record<string, string> | undefined {
   const names: string[] = [];
   const source = template
     .split(/(\{[^}]+\})/)
@@ -244,16 +244,22 @@ export function matchPath(template: string, path: string): Record<string, string
       return "([^/]+)";
     })
     .join("");
-  const match = new RegExp(`^${source}$`).exec(path);
-  if (!match) return undefined;
-  const params: Record<string, string> = {};
-  names.forEach((name, i) => {
-    const raw = match[i + 1]!;
-    try {
-      params[name] = decodeURIComponent(raw);
-    } catch {
-      params[name] = raw;
-    }
-  });
-  return params;
+  const pattern = new RegExp(`^${source}$`);
+  return (path) => {
+    const match = pattern.exec(path);
+    if (!match) return undefined;
+    const params: Record<string, string> = {};
+    names.forEach((name, i) => {
+      const raw = match[i + 1]!;
+      try {
+        params[name] = decodeURIComponent(raw);
+      } catch {
+        params[name] = raw;
+      }
+    });
+    return params;
+  };
 }
+
+/** Path parameters of `path` under `template` (decoded), or undefined when it does not match. */
+export const matchPath = (template: string, path: string): Record<string, string> | undefined => pathMatcher(template)(path);

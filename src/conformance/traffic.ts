@@ -10,7 +10,7 @@ import { specDocument } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
 import { createCheckerForSpec, type CheckerOptions, type CheckName, type ConformanceChecker, type Violation } from "./checker.js";
 import { createPiiMasker, credentialValues, Scrubber, type PiiMasker } from "./pii.js";
-import { matchPath, semanticCheckNames } from "./semantic.js";
+import { pathMatcher, semanticCheckNames } from "./semantic.js";
 
 /** One request and its response, as a proxy or a HAR file saw them. */
 export interface ObservedExchange {
@@ -70,7 +70,14 @@ export interface TrafficChecker {
 /** The provider whose spec documents `method path`, among `candidates`. */
 export function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
   const m = method.toLowerCase();
-  return candidates.find((slug) => listOperations(specDocument(slug)).some((op) => op.method === m && matchPath(op.path, path) !== undefined));
+  return candidates.find((slug) => operationMatchers(slug).some((op) => op.method === m && op.match(path) !== undefined));
+}
+
+const matchers = new Map<ProviderSlug, { method: string; match: ReturnType<typeof pathMatcher> }[]>();
+function operationMatchers(slug: ProviderSlug): { method: string; match: ReturnType<typeof pathMatcher> }[] {
+  let list = matchers.get(slug);
+  if (!list) matchers.set(slug, (list = listOperations(specDocument(slug)).map((op) => ({ method: op.method, match: pathMatcher(op.path) }))));
+  return list;
 }
 
 const BASE_CHECKS: CheckName[] = ["operation-documented", "status-documented", "content-type", "header-present", "header-valid", "body-present", "body-json", "body-schema"];
