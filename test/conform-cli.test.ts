@@ -102,6 +102,8 @@ describe("kyc-contracts conform against a live target", () => {
     expect(xml).toMatch(/^<\?xml/);
     expect(xml).toContain("<testsuites");
     expect(xml).toContain("[header-present]");
+    // assert each case carries the names of the checks its response went through
+    expect(xml).toMatch(/<property name="checks" value="operation-documented, status-documented, [^"]*body-schema, id-echo, myaza-completed-at, myaza-reason, myaza-reason-code-known, lifecycle-transition">/);
   });
 
   it("reports an unknown reasonCode as a warning: exit 0, the warning shown", async () => {

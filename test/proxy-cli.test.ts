@@ -63,7 +63,12 @@ function runProxy(args: string[], traffic: (url: string) => Promise<void>): Prom
           });
       }
     });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // A proxy that never starts must not outlive the test.
+    const guard = setTimeout(() => child.kill("SIGKILL"), 90_000);
+    child.on("close", (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

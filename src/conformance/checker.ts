@@ -10,7 +10,7 @@ import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
 import { getAtPointer, listOperations, listResponses, resolve, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
 import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
-import { createSemanticChecks, pathMatcher, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
+import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
 
 export type CheckName =
   | "operation-documented"
@@ -86,6 +86,13 @@ export interface CheckerOptions extends SemanticOptions {
    * (default true). Off against Prism mocks, which serve any example for any id.
    */
   lifecycle?: boolean;
+}
+
+const SCHEMA_CHECKS: readonly CheckName[] = ["operation-documented", "status-documented", "content-type", "header-present", "header-valid", "body-present", "body-json", "body-schema"];
+
+/** Every check a checker with these options applies to a provider's exchanges (for reports that list them). */
+export function appliedChecks(provider: ProviderSlug, options: CheckerOptions = {}): CheckName[] {
+  return [...SCHEMA_CHECKS, ...semanticCheckNames(provider, options), ...(options.lifecycle === false ? [] : (["lifecycle-transition"] as const))];
 }
 
 export async function createConformanceChecker(provider: ProviderSlug, options: CheckerOptions = {}): Promise<ConformanceChecker> {

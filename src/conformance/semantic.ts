@@ -37,6 +37,9 @@ export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
   warning: "warning",
 };
 
+/** Annotation type (a JUnit property) listing the checks a conformance case's response went through. */
+export const CHECKS_ANNOTATION = "checks";
+
 /** Appended to every contradiction, so no report presents an assumption as a provider failure. */
 export const CONTRADICTION_NOTE =
   "The spec's status for this code is an assumption (BTC Direct documents only ER801 → 400): this is evidence to correct the spec, not a provider failure.";

@@ -15,11 +15,11 @@ import { providers, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
 import { planCases, type CaseFailure } from "./cases.js";
-import { createCheckerForSpec, type Violation } from "./checker.js";
+import { appliedChecks, createCheckerForSpec, type Violation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
 import { resolveValues, type TargetKind } from "./target.js";
 import { createRedactor } from "../http/redact.js";
-import { SEVERITY_LABEL } from "./semantic.js";
+import { CHECKS_ANNOTATION, SEVERITY_LABEL } from "./semantic.js";
 
 /** Environment variables the CLI uses to configure a suite run. */
 export const SUITE_ENV = {
@@ -44,7 +44,9 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   const budget = env[SUITE_ENV.maxResponseMs];
   // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo and no
   // lifecycle there (the Prefer cases serve every status for the same id).
-  const checker = createCheckerForSpec(slug, spec, { idEcho: kind === "live", lifecycle: kind === "live", ...(budget ? { maxResponseMs: Number(budget) } : {}) });
+  const checkerOptions = { idEcho: kind === "live", lifecycle: kind === "live", ...(budget ? { maxResponseMs: Number(budget) } : {}) };
+  const checker = createCheckerForSpec(slug, spec, checkerOptions);
+  const checkNames = appliedChecks(slug, checkerOptions).join(", ");
   const operations = listOperations(spec);
   const planned = operations.map((op) => {
     const values = resolveValues(slug, kind, env, spec, op);
@@ -90,6 +92,8 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
               assert.fail(redact(`${outcome.kind}: ${outcome.message}`));
             }
             const result = checker.check(outcome.exchange);
+            // The names of the checks this response went through (a JUnit property of the case).
+            await ctx.annotate(checkNames, CHECKS_ANNOTATION);
             // Contradictions of spec decisions and warnings do not fail a case; they are annotations
             // (shown by the human and GitHub reporters, written as JUnit properties).
             for (const v of result.contradictions) await ctx.annotate(redact(describeViolation(v)), SEVERITY_LABEL.contradiction);

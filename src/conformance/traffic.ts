@@ -8,9 +8,9 @@
 import { providerSlugs, type ProviderSlug } from "../providers.js";
 import { specDocument } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
-import { createCheckerForSpec, type CheckerOptions, type CheckName, type ConformanceChecker, type Violation } from "./checker.js";
+import { appliedChecks, createCheckerForSpec, type CheckerOptions, type CheckName, type ConformanceChecker, type Violation } from "./checker.js";
 import { createPiiMasker, credentialValues, Scrubber, type PiiMasker } from "./pii.js";
-import { pathMatcher, semanticCheckNames } from "./semantic.js";
+import { pathMatcher } from "./semantic.js";
 
 /** One request and its response, as a proxy or a HAR file saw them. */
 export interface ObservedExchange {
@@ -80,8 +80,6 @@ function operationMatchers(slug: ProviderSlug): { method: string; match: ReturnT
   return list;
 }
 
-const BASE_CHECKS: CheckName[] = ["operation-documented", "status-documented", "content-type", "header-present", "header-valid", "body-present", "body-json", "body-schema"];
-
 export function createTrafficChecker(options: TrafficOptions = {}): TrafficChecker {
   const checkers = new Map<ProviderSlug, ConformanceChecker>();
   const checkerFor = (slug: ProviderSlug): ConformanceChecker => {
@@ -120,12 +118,7 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
           body: exchange.response.body,
           ...(exchange.durationMs === undefined ? {} : { durationMs: exchange.durationMs }),
         });
-        const checks = new Set<CheckName>([
-          ...BASE_CHECKS,
-          ...semanticCheckNames(provider, options.checker),
-          ...(options.checker?.lifecycle === false ? [] : (["lifecycle-transition"] as const)),
-          ...[...result.violations, ...result.contradictions, ...result.warnings].map((v) => v.check),
-        ]);
+        const checks = new Set<CheckName>([...appliedChecks(provider, options.checker), ...[...result.violations, ...result.contradictions, ...result.warnings].map((v) => v.check)]);
         report = {
           ...base,
           provider,
