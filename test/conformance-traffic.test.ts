@@ -118,6 +118,27 @@ describe("lifecycle from a recorded sequence", () => {
   });
 });
 
+describe("proxy with an upstream base path", () => {
+  it("forwards to the base path and checks the path as the API sees it", async () => {
+    const c = cases.find((x) => x.provider === "myaza" && x.check === "id-echo")!;
+    const seen: string[] = [];
+    const upstream = await serveNodeHttp(async (req) => {
+      seen.push(new URL(req.url).pathname);
+      return toResponse(c.broken);
+    });
+    const traffic = createTrafficChecker({ provider: "myaza" });
+    const reports: ExchangeReport[] = [];
+    const proxy = await serveNodeHttp(createProxyHandler({ upstream: new URL(`${upstream.url}/sandbox/`), onExchange: (x) => void reports.push(traffic.check(x)) }));
+    try {
+      await (await fetch(`${proxy.url}${c.path}`)).text();
+    } finally {
+      await Promise.all([proxy.close(), upstream.close()]);
+    }
+    expect(seen).toEqual([`/sandbox${c.path}`]);
+    expect(reports.map((r) => [r.path, r.violations.map((v) => v.check)])).toEqual([[c.path, ["id-echo"]]]);
+  });
+});
+
 describe("check-har on mixed traffic", () => {
   it("detects each exchange's provider without --provider, and lists unmatched exchanges without failing", async () => {
     const proof = cases.find((c) => c.provider === "proof" && c.check === "id-echo")!;

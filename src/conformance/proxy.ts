@@ -99,7 +99,7 @@ export function createProxyHandler(options: ProxyCoreOptions): ProxyHandler {
     const responseHeaders = new Headers();
     for (const [k, v] of response.headers) if (!HOP_BY_HOP.has(k) && !DECODED.has(k)) responseHeaders.append(k, v);
     onExchange({
-      request: { method: request.method, url: target.toString(), headers: headerObject(request.headers) },
+      request: { method: request.method, url: target.toString(), headers: headerObject(request.headers), ...(prefix ? { apiPath: `${incoming.pathname}${incoming.search}` } : {}) },
       response: { status: response.status, headers: headerObject(response.headers), body: new TextDecoder().decode(bytes) },
       startedAt,
       durationMs,

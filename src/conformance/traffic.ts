@@ -14,7 +14,13 @@ import { pathMatcher } from "./semantic.js";
 
 /** One request and its response, as a proxy or a HAR file saw them. */
 export interface ObservedExchange {
-  request: { method: string; url: string; headers: Record<string, string> };
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    /** Path and query as the API sees them, when the URL carries a base path of its own (a proxy's upstream `https://host/sandbox`). */
+    apiPath?: string;
+  };
   response: { status: number; headers: Record<string, string>; body: string };
   /** ISO time the request started. */
   startedAt: string;
@@ -101,7 +107,7 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
       scrubber.addSecrets(credentialValues(exchange.request.headers));
       // Mask first, so personal values are known to the scrubber before any report text exists.
       masker.maskBody(exchange.response.body);
-      const url = new URL(exchange.request.url, "http://unknown.invalid");
+      const url = new URL(exchange.request.apiPath ?? exchange.request.url, new URL(exchange.request.url, "http://unknown.invalid"));
       const pathOnly = url.pathname;
       const candidates = options.provider ? [options.provider] : providerSlugs;
       const provider = providerFor(exchange.request.method, pathOnly, candidates);
