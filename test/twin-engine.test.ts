@@ -208,13 +208,16 @@ describe("transitions", () => {
   it("afterMs follows the injected clock; steps apply in order, the last triggered wins", async () => {
     const clock = manualClock();
     const t = twin("myaza", { clock });
-    t.set("ver_timed", { organization: "acme", status: "pending", then: [{ afterMs: 1_000, status: "failed", reasonCode: "document_expired" }, { afterMs: 5_000, status: "verified" }] });
+    t.set("ver_timed", { organization: "acme", status: "pending", then: [{ afterMs: 1_000, assuranceLevel: "gov_db" }, { afterMs: 5_000, status: "failed", reasonCode: "document_expired" }] });
     const status = async () => (await get(t, "/api/kyc/status/ver_timed", bearer(C.myaza.secretKey))).json;
+    expect(await status()).toEqual(expect.not.objectContaining({ assuranceLevel: expect.anything() as unknown }));
+    clock.advance(999);
     expect(await status()).toMatchObject({ status: "pending" });
-    clock.advance(1_000);
-    expect(await status()).toMatchObject({ status: "failed", reasonCode: "document_expired" });
+    clock.advance(1);
+    expect(await status()).toMatchObject({ status: "pending", assuranceLevel: "gov_db" });
     clock.advance(4_000);
-    expect(await status()).toMatchObject({ status: "verified" });
+    // assert both steps' fields: the later step wins where they overlap, the earlier one's stay
+    expect(await status()).toMatchObject({ status: "failed", reasonCode: "document_expired", assuranceLevel: "gov_db" });
   });
   it("a foreign organization's calls do not count", async () => {
     const t = twin("myaza");

@@ -41,6 +41,8 @@ describe("a bad fixture is one error naming the field", () => {
     ["an unknown reasonCode without a reason", myaza({ ver_1: { organization: "acme", status: "failed", reasonCode: "new_code" } }), "myaza.records.ver_1.reason", 'no failed example with reasonCode "new_code"'],
     ["a step without a trigger", myaza({ ver_1: { organization: "acme", status: "pending", then: [{ status: "verified" }] } }), "myaza.records.ver_1.then[0]", "needs exactly one of afterCalls or afterMs"],
     ["a step with both triggers", myaza({ ver_1: { organization: "acme", status: "pending", then: [{ afterCalls: 1, afterMs: 5, status: "verified" }] } }), "myaza.records.ver_1.then[0]", "(it has both)"],
+    ["a step the spec's lifecycle forbids", myaza({ ver_1: { organization: "acme", status: "failed", reasonCode: "selfie_mismatch", then: [{ afterCalls: 1, status: "verified" }] } }), "myaza.records.ver_1.then[0].status", "failed → verified cannot happen (failed is final in the spec"],
+    ["a step the spec's lifecycle forbids, after another step", { proof: { tokens: ["t"], records: { u: { status: "pending", then: [{ afterCalls: 1, status: "verified" }, { afterCalls: 2, status: "not_started" }] } } } }, "proof.records.u.then[1].status", "verified → not_started cannot happen"],
     ["a step to an unknown status", myaza({ ver_1: { organization: "acme", status: "pending", then: [{ afterCalls: 1, status: "done" }] } }), "myaza.records.ver_1.then[0].status", "must be one of"],
     ["an undocumented fault status", myaza({}, { faults: [{ status: 503 }] }), "myaza.faults[0].status", "must be one of 500"],
     ["a fault of two kinds", myaza({}, { faults: [{ hang: true, reset: true }] }), "myaza.faults[0]", "has hang and reset"],

@@ -94,6 +94,8 @@ export interface TwinRequestRecord {
   fault?: "latency" | "status" | "hang" | "reset" | "malformed";
   /** True when the answer is outside the contract (an unknown route, a Prefer naming nothing documented). */
   outsideContract?: boolean;
+  /** True when `Prefer` chose the answer: a named example verbatim, whatever id was asked for (as Prism does). */
+  prefer?: boolean;
 }
 
 export interface Twin<S extends ProviderSlug = ProviderSlug> {
@@ -298,7 +300,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
 
   const hasCredentials = (request: TwinRequestLike): boolean => view.credentialSets.some((set) => set.every((h) => (request.headers.get(h) ?? "").trim().length > 0));
 
-  async function applyFaults(request: TwinRequestLike, path: string, reply: TwinReply, faults: TwinFault[]): Promise<TwinAnswer | null> {
+  async function applyFaults(request: TwinRequestLike, path: string, reply: TwinReply, faults: TwinFault[], marks: Partial<TwinRequestRecord> = {}): Promise<TwinAnswer | null> {
     const latency = faults.reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
     if (latency > 0) {
       try {
@@ -308,7 +310,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
       }
     }
     const fault = faults.find((f) => f.status !== undefined || f.hang || f.reset || f.malformed);
-    if (!fault) return send(request, path, reply, latency > 0 ? { fault: "latency" } : {});
+    if (!fault) return send(request, path, reply, latency > 0 ? { ...marks, fault: "latency" } : marks);
     if (fault.status !== undefined) {
       const example = fault.example ?? view.statuses.get(fault.status)?.examples.keys().next().value;
       return send(request, path, { status: fault.status, example: example ?? "" }, { fault: "status" });
@@ -389,7 +391,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     if (preference && hasCredentials(request)) {
       const chosen = preferReply(preference);
       if (typeof chosen === "string") return outsideContract(request, path, 400, "Prefer names no documented response", chosen);
-      return faults.length > 0 ? applyFaults(request, path, chosen, faults) : send(request, path, chosen);
+      return faults.length > 0 ? applyFaults(request, path, chosen, faults, { prefer: true }) : send(request, path, chosen, { prefer: true });
     }
     const recordFaults: TwinFault[] = [];
     const ctx: ServeContext<S> = {

@@ -11,6 +11,8 @@ import { defaultFixtures } from "./defaults.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { buildFixturesSchema, FIXTURES_SCHEMA_ID } from "./fixtures-schema.js";
 import { specView } from "./spec-view.js";
+import { readLifecycle, type Lifecycle } from "../conformance/lifecycle.js";
+import { listResponses } from "../spec/walk.js";
 
 export interface FixtureProblem {
   /** Where, e.g. `myaza.records.ver_1.status` (`(file)` for the whole document). */
@@ -111,13 +113,30 @@ function recordProblem(slug: ProviderSlug, at: string[], record: AnyTwinRecord, 
       return { field, message: `${field} needs exactly one of afterCalls or afterMs${triggers.length ? ` (it has both)` : ""}.` };
     }
   }
-  const states = [record as Record<string, unknown>, ...steps.map((s) => ({ ...(record as Record<string, unknown>), then: undefined, ...s }))];
+  // Each step's fields replace the fields before it, in order (what a client sees as they trigger).
+  const states: Record<string, unknown>[] = [record as Record<string, unknown>];
+  for (const step of steps) states.push({ ...states[states.length - 1], then: undefined, ...step });
+  const lifecycle = lifecycleOf(slug);
   for (const [i, state] of states.entries()) {
     const where = i === 0 ? at : [...at, "then", String(i - 1)];
     const problem = stateProblem(slug, where, state, fixtures);
     if (problem) return problem;
+    const before = states[i - 1]?.status;
+    const rule = typeof before === "string" ? lifecycle?.rules.get(before) : undefined;
+    if (rule && before !== state.status && typeof state.status === "string" && !rule.to.includes(state.status)) {
+      const field = fieldName([...where, "status"]);
+      const allowed = rule.to.length === 0 ? `${before} is final in the spec` : `the spec allows ${before} → ${rule.to.join(", ")}`;
+      return { field, message: `${field}: ${before} → ${state.status} cannot happen (${allowed}: ${rule.source}).` };
+    }
   }
   return undefined;
+}
+
+/** The spec's x-lifecycle of the success response (which status may follow which). */
+function lifecycleOf(slug: ProviderSlug): Lifecycle | undefined {
+  const view = specView(slug);
+  const ok = listResponses(view.doc, view.operation).find((r) => r.status.startsWith("2"));
+  return ok ? readLifecycle(view.doc, ok) : undefined;
 }
 
 /** Checks one state of a record (the record itself, or the record after a step). */
