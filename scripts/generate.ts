@@ -3,6 +3,8 @@
  *
  * - generated/<slug>.ts: openapi-typescript types for every API listed in redocly.yaml
  *   (`apis.<slug>.x-openapi-ts.output`).
+ * - generated/<slug>-spec.ts: the bundled spec as a plain data module (`export default`), so
+ *   code that needs the spec at run time (clients, twins, checkers) reads no YAML and no file.
  * - generated/btc-direct-errors.ts: BTC Direct's error catalogue, derived from the named
  *   examples of the spec's error responses (the catalogue is written once, in the spec), and
  *   the same catalogue as the table in README.md (between its catalogue markers).
@@ -52,6 +54,14 @@ async function bundleSpec(specPath: string, dereference: boolean): Promise<Recor
   return result.bundle.parsed as Record<string, unknown>;
 }
 
+/** Where the spec data module of an API goes: next to its types, `generated/<slug>-spec.ts`. */
+const specDataModulePath = (slug: string): string => `generated/${slug}-spec.ts`;
+
+/** The bundled document as a module whose default export is the document (JSON, so any tool reads it). */
+function renderSpecDataModule(bundled: Record<string, unknown>): string {
+  return `// The bundled OpenAPI document (every $ref internal), as data: no YAML parser or file access at run time.\nconst spec = ${JSON.stringify(bundled, null, 2)};\nexport default spec;\n`;
+}
+
 async function main(): Promise<void> {
   const redocly = parse(await readFile(path.join(root, "redocly.yaml"), "utf8")) as {
     apis: Record<string, RedoclyApi>;
@@ -68,6 +78,9 @@ async function main(): Promise<void> {
     const ast = await openapiTS(bundled as unknown as Parameters<typeof openapiTS>[0], { silent: true });
     await writeFile(path.join(root, output), GENERATED_HEADER(api.root) + astToString(ast));
     console.log(`wrote ${output} from ${api.root}`);
+    const dataOutput = specDataModulePath(slug);
+    await writeFile(path.join(root, dataOutput), GENERATED_HEADER(api.root) + renderSpecDataModule(bundled));
+    console.log(`wrote ${dataOutput} from ${api.root}`);
   }
   const myaza = redocly.apis.myaza;
   const myazaDoc = bundles.get("myaza");

@@ -1,4 +1,4 @@
-export { loadSpec, type OpenApiDocument } from "./load.js";
+export { loadSpec, specDocument, type OpenApiDocument } from "./load.js";
 export { bundledSpecPath, sourceSpecPath, packageRoot } from "./paths.js";
 export { createSpecValidator, createAjv, type SpecValidator, type SchemaViolation, type ValidationResult } from "./validator.js";
 export {

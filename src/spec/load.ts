@@ -1,8 +1,14 @@
-import { readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { parse } from "yaml";
-import type { ProviderSlug } from "../providers.js";
-import { bundledSpecPath } from "./paths.js";
+/**
+ * The four bundled specs, as data: `generated/<slug>-spec.ts` is written by `npm run generate`
+ * from the same Redocly bundle that `npm run bundle` writes to dist/specs/<slug>.yaml (a test
+ * keeps the two equal), so reading a spec needs no YAML parser and no file system, and works in
+ * any runtime.
+ */
+import proof from "../../generated/proof-spec.js";
+import btcDirect from "../../generated/btc-direct-spec.js";
+import nyotaImara from "../../generated/nyota-imara-spec.js";
+import myaza from "../../generated/myaza-spec.js";
+import { isProviderSlug, providerSlugs, type ProviderSlug } from "../providers.js";
 
 /** A parsed OpenAPI 3.1 document (bundled: every `$ref` is internal, `#/components/...`). */
 export interface OpenApiDocument {
@@ -13,27 +19,24 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
-const cache = new Map<ProviderSlug, Promise<OpenApiDocument>>();
+const documents: Readonly<Record<ProviderSlug, OpenApiDocument>> = {
+  proof,
+  "btc-direct": btcDirect,
+  "nyota-imara": nyotaImara,
+  myaza,
+};
 
-/** Loads the bundled spec of a provider (cached per process). */
-export function loadSpec(slug: ProviderSlug): Promise<OpenApiDocument> {
-  let loaded = cache.get(slug);
-  if (!loaded) {
-    loaded = readBundled(slug);
-    cache.set(slug, loaded);
-    loaded.catch(() => cache.delete(slug));
-  }
-  return loaded;
+/** The bundled spec of a provider (the same object on every call: treat it as read-only). */
+export function specDocument(slug: ProviderSlug): OpenApiDocument {
+  if (!isProviderSlug(slug)) throw new TypeError(`Unknown provider "${String(slug)}": use one of ${providerSlugs.join(", ")}.`);
+  return documents[slug];
 }
 
-async function readBundled(slug: ProviderSlug): Promise<OpenApiDocument> {
-  const file = bundledSpecPath(slug);
-  if (!existsSync(file)) {
-    throw new Error(`The bundled ${slug} spec is missing (${file}). Run \`npm run bundle\` (or \`npm run build\`) first.`);
+/** Loads the bundled spec of a provider. Kept asynchronous for callers written against the file-reading version. */
+export function loadSpec(slug: ProviderSlug): Promise<OpenApiDocument> {
+  try {
+    return Promise.resolve(specDocument(slug));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-  const doc = parse(await readFile(file, "utf8")) as OpenApiDocument;
-  if (typeof doc?.openapi !== "string" || !doc.openapi.startsWith("3.1")) {
-    throw new Error(`${file} is not an OpenAPI 3.1 document. Run \`npm run bundle\` again.`);
-  }
-  return doc;
 }
