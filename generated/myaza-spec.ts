@@ -1149,6 +1149,7 @@ const spec = {
           },
           "data": {
             "type": "object",
+            "additionalProperties": true,
             "description": "The event's payload."
           }
         }

@@ -350,7 +350,9 @@ export interface components {
             event: components["schemas"]["WebhookEventName"];
             createdAt: components["schemas"]["Timestamp"];
             /** @description The event's payload. */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description The event a webhook delivery reports; also sent as the `X-Myaza-Event` header. Closed: these

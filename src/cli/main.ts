@@ -7,9 +7,10 @@ import { scenariosCommand } from "./scenarios.js";
 import { specCommand } from "./spec.js";
 import { docsCommand } from "./docs.js";
 import { mockCommand } from "./mock.js";
+import { webhookReceiverCommand } from "./webhook-receiver.js";
 
 /** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
-export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, docsCommand];
+export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, docsCommand, webhookReceiverCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;

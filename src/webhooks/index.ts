@@ -14,3 +14,5 @@ export { myazaWebhookEvents, isMyazaWebhookEventName } from "./events.js";
 export type { MyazaWebhookEvent, MyazaWebhookEventOf, MyazaWebhookEventName } from "./events.js";
 export type { HeadersLike } from "./headers.js";
 export { maskPersonalData, MASKED } from "./mask.js";
+export { createMyazaWebhookReceiver } from "./receiver.js";
+export type { MyazaWebhookReceiver, MyazaWebhookReceiverOptions, ReceivedDelivery, ReceiverCheck, ReceiverSummary, ReceiverViolation } from "./receiver.js";

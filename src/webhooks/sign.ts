@@ -20,7 +20,7 @@ export interface SignMyazaWebhookOptions {
 
 export interface SignedMyazaWebhook {
   /** The body to send, unchanged after signing. */
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
   /** Content-Type, User-Agent, X-Myaza-Signature, X-Myaza-Event (when known) and X-Myaza-Delivery. */
   headers: Record<string, string>;
   deliveryId: string;
@@ -29,7 +29,8 @@ export interface SignedMyazaWebhook {
 export async function signMyazaWebhook(options: SignMyazaWebhookOptions): Promise<SignedMyazaWebhook> {
   const { payload } = options;
   const isRaw = typeof payload === "string" || payload instanceof Uint8Array || payload instanceof ArrayBuffer;
-  const body = isRaw ? (payload instanceof ArrayBuffer ? new Uint8Array(payload) : payload) : JSON.stringify(payload);
+  // Bytes are copied: the signed body cannot change under the caller's hands, and is a plain ArrayBuffer view (a fetch body).
+  const body = typeof payload === "string" ? payload : isRaw ? new Uint8Array(payload) : JSON.stringify(payload);
   const event = options.event ?? (isRaw ? undefined : payload.event);
   const deliveryId = options.deliveryId ?? globalThis.crypto.randomUUID();
   const headers: Record<string, string> = {
