@@ -12,6 +12,7 @@ import { headerValues, lowerCaseHeaders, singleHeader } from "./headers.js";
 import { maskPersonalData, personalDataRedactor } from "./mask.js";
 import { parseSignatureHeader, signatureMatches } from "./signature.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./verify.js";
+import { readBody } from "../http/read-body.js";
 
 /** What a violation broke. */
 export type ReceiverCheck =
@@ -99,8 +100,8 @@ export function createMyazaWebhookReceiver(options: MyazaWebhookReceiverOptions)
       add("method", `${request.method} is not a delivery: Myaza POSTs webhooks.`);
       status = 405;
     } else {
-      const read = await readBounded(request, maxBodyBytes);
-      if (!read.ok) {
+      const read = await readBody(request.body, maxBodyBytes);
+      if (!read.complete) {
         add("body-size", `The body is over ${maxBodyBytes} bytes; Myaza's events are small.`);
         status = 413;
       } else {
@@ -199,31 +200,4 @@ function addSchemaViolation(event: string, body: unknown, e: GeneratedSchemaErro
   }
   const detail = e.keyword === "required" ? `must have ${String(e.params.missingProperty)}` : (e.message ?? e.keyword);
   add("schema", `${e.instancePath || "/"} ${detail}.`);
-}
-
-type Bounded = { ok: true; bytes: Uint8Array } | { ok: false };
-
-/** Reads a request body, giving up (and cancelling the stream) past `max` bytes. */
-async function readBounded(request: Request, max: number): Promise<Bounded> {
-  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > max) {
-      await reader.cancel();
-      return { ok: false };
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  return { ok: true, bytes };
 }
