@@ -14,11 +14,12 @@ import { benchClient } from "./groups/client.js";
 import { benchConformance } from "./groups/conformance.js";
 import type { GroupRunner } from "./groups/context.js";
 import { benchMocks } from "./groups/mocks.js";
+import { benchProxy } from "./groups/proxy.js";
 import { benchValidation } from "./groups/validation.js";
 import { benchHelp, parseBenchArgs } from "./options.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
-const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, conformance: benchConformance, client: benchClient, validation: benchValidation };
+const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy };
 
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);

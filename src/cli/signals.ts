@@ -1,4 +1,4 @@
-/** How long-running commands (`mock`, `webhook-receiver`) learn that the user wants them to stop. */
+/** How long-running commands (`mock`, `proxy`, `webhook-receiver`) learn that the user wants them to stop. */
 
 /** How often the command checks whether the process that started it is still there. */
 const PARENT_POLL_MS = 500;
