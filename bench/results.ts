@@ -5,7 +5,7 @@
  */
 import { cpus, loadavg } from "node:os";
 
-export const groupNames = ["mocks", "conformance", "client", "validation"] as const;
+export const groupNames = ["mocks", "twins", "conformance", "client", "validation", "proxy"] as const;
 export type GroupName = (typeof groupNames)[number];
 
 export interface Figure {

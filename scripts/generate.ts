@@ -9,8 +9,14 @@
  *   examples of the spec's error responses (the catalogue is written once, in the spec), and
  *   the same catalogue as the table in README.md (between its catalogue markers).
  * - README.md's "Status normalization" table, rendered from the mapping in src/status.ts.
+ * - generated/myaza-webhooks.ts: build-time validators (Ajv standalone code) of the Myaza spec's
+ *   webhook bodies and headers, used by `verifyMyazaWebhook` and the receiver check at run time
+ *   without YAML, Ajv's compiler or `eval` (scripts/webhook-validators.ts).
  * - README.md's mock scenarios table (every named example and its Prefer header), between its
  *   mock-scenarios markers.
+ * - generated/twin-fixtures.schema.json: the JSON Schema of twin fixtures (status values, 5xx
+ *   statuses, example names, BTC Direct's requirement schema, Myaza's id pattern from the specs),
+ *   exported as `kyc-status-contracts/twin/fixtures.schema.json`.
  *
  * openapi-typescript is driven programmatically rather than through its CLI: the CLI lints with
  * the project's redocly.yaml rules using its own, older Redocly core, whose example validator
@@ -28,6 +34,8 @@ import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalo
 import { renderStatusTableMarkdown } from "../src/status.js";
 import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
 import { replaceReadmeSection } from "./readme-section.js";
+import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
+import { renderWebhookValidators } from "./webhook-validators.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -78,6 +86,13 @@ async function main(): Promise<void> {
     await writeFile(path.join(root, dataOutput), GENERATED_HEADER(api.root) + renderSpecDataModule(bundled));
     console.log(`wrote ${dataOutput} from ${api.root}`);
   }
+  const myaza = redocly.apis.myaza;
+  const myazaDoc = bundles.get("myaza");
+  if (!myaza || !myazaDoc) throw new Error("redocly.yaml: apis.myaza is missing");
+  const webhooks = renderWebhookValidators(myazaDoc as OpenApiDocument, "./myaza.js", 'components["schemas"]["WebhookEventName"]');
+  const webhooksOut = "generated/myaza-webhooks.ts";
+  await writeFile(path.join(root, webhooksOut), GENERATED_HEADER(`${myaza.root} (webhooks)`) + webhooks.code);
+  console.log(`wrote ${webhooksOut}: validators for ${webhooks.events.length} webhook events`);
   const btc = redocly.apis["btc-direct"];
   if (!btc) throw new Error("redocly.yaml: apis.btc-direct is missing");
   const catalogue = deriveBtcDirectCatalogue(await bundleSpec(path.join(root, btc.root), true));
@@ -95,6 +110,9 @@ async function main(): Promise<void> {
     if (!doc) throw new Error(`redocly.yaml: apis.${slug} is missing`);
     return { slug, doc: doc as OpenApiDocument };
   });
+  const schemaOut = "generated/twin-fixtures.schema.json";
+  await writeFile(path.join(root, schemaOut), `${JSON.stringify(buildFixturesSchema(Object.fromEntries(specs.map((s) => [s.slug, s.doc])) as Record<ProviderSlug, OpenApiDocument>), null, 2)}\n`);
+  console.log(`wrote ${schemaOut} (twin fixtures, from the specs)`);
   const updated = replaceReadmeSection(withStatusTable, README_SCENARIOS_SECTION, renderScenariosMarkdown(specs));
   if (updated !== withStatusTable) console.log("updated the mock scenarios table in README.md");
   if (updated !== readme) await writeFile(readmePath, updated);

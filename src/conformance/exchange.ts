@@ -39,9 +39,11 @@ export async function sendRequest(baseUrl: string, request: OutgoingRequest, opt
   const url = `${baseUrl.replace(/\/+$/, "")}${request.path}`;
   const once = async (): Promise<ExchangeOutcome> => {
     try {
+      const started = performance.now();
       const response = await doFetch(url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
       const body = await readLimitedText(response, maxBodyBytes);
-      return { ok: true, exchange: { method: request.method, path: request.path, status: response.status, headers: response.headers, body } };
+      const durationMs = performance.now() - started;
+      return { ok: true, exchange: { method: request.method, path: request.path, status: response.status, headers: response.headers, body, durationMs } };
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         return { ok: false, kind: "body_too_large", status: error.response.status, maxBytes: error.maxBytes, message: `The HTTP ${error.response.status} body is larger than ${error.maxBytes} bytes; reading stopped there.` };

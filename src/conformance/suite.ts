@@ -3,30 +3,36 @@
  * `await defineConformanceSuite(slug)`.
  *
  * Target: a live endpoint when `KYC_CONFORMANCE_BASE_URL` is set (credentials and known ids from
- * the provider's environment variables, see target.ts), otherwise the provider's Prism mock,
- * started for the suite and stopped after it. Every response of every case goes through every
+ * the provider's environment variables, see target.ts), otherwise the provider's Prism mock
+ * (or its twin when `KYC_CONFORMANCE_ENGINE=twin`), started for the suite and stopped after it. Every response of every case goes through every
  * check of the checker; each case adds its own expectation (auth enforced, not-found, …).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, assert, beforeAll, describe, it } from "vitest";
 import { startMocks } from "../mock/index.js";
+import { startTwins } from "../twin/start-twins.js";
 import { providers, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
 import { planCases, type CaseFailure } from "./cases.js";
-import { createCheckerForSpec, type Violation } from "./checker.js";
+import { appliedChecks, createCheckerForSpec, type Violation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
 import { resolveValues, type TargetKind } from "./target.js";
 import { DEFAULT_MAX_BODY_BYTES, isBodyLimit } from "../http/body-limit.js";
 import { cleanText, createRedactor } from "../http/redact.js";
+import { CHECKS_ANNOTATION, SEVERITY_LABEL } from "./semantic.js";
 
 /** Environment variables the CLI uses to configure a suite run. */
 export const SUITE_ENV = {
-  /** Live target base URL; unset → the provider's Prism mock. */
+  /** Live target base URL; unset → the provider's mock (see `engine`). */
   baseUrl: "KYC_CONFORMANCE_BASE_URL",
+  /** Without a base URL: `twin` runs against the provider's twin, anything else (default `prism`) against its Prism mock. */
+  engine: "KYC_CONFORMANCE_ENGINE",
   /** Folder where each suite writes `<slug>.json` (coverage and skips) for the CLI's summary. */
   reportDir: "KYC_CONFORMANCE_REPORT_DIR",
+  /** Response-time budget in ms (`--max-response-ms`); unset → no budget. */
+  maxResponseMs: "KYC_CONFORMANCE_MAX_RESPONSE_MS",
   /** The most bytes of a response body read (default 1 MiB); a larger body fails the case. */
   maxBodyBytes: "KYC_CONFORMANCE_MAX_BODY_BYTES",
 } as const;
@@ -41,9 +47,14 @@ export interface SuiteReport {
 
 export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
   const liveUrl = env[SUITE_ENV.baseUrl];
-  const kind: TargetKind = liveUrl ? "live" : "mock";
+  const kind: TargetKind = liveUrl ? "live" : env[SUITE_ENV.engine] === "twin" ? "twin" : "mock";
   const spec = await loadSpec(slug);
-  const checker = createCheckerForSpec(slug, spec);
+  const budget = env[SUITE_ENV.maxResponseMs];
+  // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo and no
+  // lifecycle there (the Prefer cases serve every status for the same id).
+  const checkerOptions = { idEcho: kind === "live", lifecycle: kind === "live", ...(budget ? { maxResponseMs: Number(budget) } : {}) };
+  const checker = createCheckerForSpec(slug, spec, checkerOptions);
+  const checkNames = appliedChecks(slug, checkerOptions).join(", ");
   const operations = listOperations(spec);
   const planned = operations.map((op) => {
     const values = resolveValues(slug, kind, env, spec, op);
@@ -56,13 +67,19 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   let stop: (() => Promise<void>) | undefined;
   let startError: string | undefined;
 
-  describe(`${providers[slug].name} (${slug}) — ${kind === "live" ? "live target" : "Prism mock"}`, () => {
+  describe(`${providers[slug].name} (${slug}) — ${kind === "live" ? "live target" : kind === "twin" ? "twin" : "Prism mock"}`, () => {
     beforeAll(async () => {
-      if (kind === "mock") {
+      if (kind === "mock" || kind === "twin") {
         try {
-          const mocks = await startMocks({ providers: [slug] });
-          baseUrl = mocks.urls[slug];
-          stop = () => mocks.stop();
+          if (kind === "mock") {
+            const mocks = await startMocks({ providers: [slug] });
+            baseUrl = mocks.urls[slug];
+            stop = () => mocks.stop();
+          } else {
+            const twins = await startTwins({ providers: [slug] });
+            baseUrl = twins.urls[slug];
+            stop = () => twins.stop();
+          }
         } catch (error) {
           // Kept for the report: the CLI shows it and exits 2 (the run could not check anything).
           startError = error instanceof Error ? error.message : String(error);
@@ -85,7 +102,7 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
       describe(`${op.method.toUpperCase()} ${op.path}`, () => {
         for (const c of cases) {
           it(c.title, async (ctx) => {
-            if (c.only && c.only !== kind) {
+            if (c.only && !c.only.includes(kind)) {
               ctx.skip(c.skipReason);
               return;
             }
@@ -102,6 +119,12 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
               assert.fail(redact(`${outcome.kind}: ${outcome.message}`));
             }
             const result = checker.check(outcome.exchange);
+            // The names of the checks this response went through (a JUnit property of the case).
+            await ctx.annotate(checkNames, CHECKS_ANNOTATION);
+            // Contradictions of spec decisions and warnings do not fail a case; they are annotations
+            // (shown by the human and GitHub reporters, written as JUnit properties).
+            for (const v of result.contradictions) await ctx.annotate(redact(describeViolation(v)), SEVERITY_LABEL.contradiction);
+            for (const v of result.warnings) await ctx.annotate(redact(describeViolation(v)), SEVERITY_LABEL.warning);
             const failures = [...result.violations.map(describeViolation), ...c.expect(outcome.exchange).map(describeFailure)];
             if (failures.length > 0) {
               // The path is redacted before it is cut: a cut through an id would leave its head behind.

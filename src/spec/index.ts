@@ -4,6 +4,8 @@ export { createSpecValidator, createAjv, type SpecValidator, type SchemaViolatio
 export {
   listOperations,
   listResponses,
+  listWebhooks,
+  type WebhookOperation,
   resolve,
   getAtPointer,
   escapePointer,
