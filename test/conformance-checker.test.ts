@@ -149,8 +149,8 @@ describe("conformance checker: what the specs decide a record may lack (issue 10
   it("Proof: a response without X-Request-Id conforms (documented, not required); an empty one does not", () => {
     const gateway502 = JSON.stringify({ error: "upstream_unavailable", code: "upstream_unavailable", message: "Upstream unavailable." });
     expect(proof.check(exchange({ status: 502, headers: json, body: gateway502 })).violations).toEqual([]);
-    expect(proof.check(exchange({ headers: json, body: JSON.stringify({ partner_user_id: "u", status: "pending" }) })).violations).toEqual([]);
-    expect(proof.check(exchange({ headers: { ...json, "x-request-id": "" }, body: JSON.stringify({ partner_user_id: "u", status: "pending" }) })).violations).toContainEqual(
+    expect(proof.check(exchange({ headers: json, body: JSON.stringify({ partner_user_id: "user-123", status: "pending" }) })).violations).toEqual([]);
+    expect(proof.check(exchange({ headers: { ...json, "x-request-id": "" }, body: JSON.stringify({ partner_user_id: "user-123", status: "pending" }) })).violations).toContainEqual(
       expect.objectContaining({ check: "header-valid", pointer: "/headers/X-Request-Id" }),
     );
   });
