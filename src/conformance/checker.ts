@@ -5,10 +5,12 @@
  * check, a JSON pointer, what was expected and what was seen.
  */
 import { isDeepStrictEqual } from "node:util";
+import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
 import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
 import { getAtPointer, listOperations, listResponses, resolve, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
+import { excerpt } from "./excerpt.js";
 
 export type CheckName =
   | "operation-documented"
@@ -194,9 +196,9 @@ function checkBody(
   exchange: Exchange,
 ): { violations: Violation[]; parsed?: unknown; media?: ResponseInfo["media"][number] } {
   if (response.media.length === 0) return { violations: [] };
-  const contentType = (headerValue(exchange.headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const contentType = mediaTypeOf(headerValue(exchange.headers, "content-type"));
   const documented = response.media.map((m) => m.mediaType);
-  const media = response.media.find((m) => mediaMatches(m.mediaType, contentType));
+  const media = response.media.find((m) => mediaTypeMatches(m.mediaType, contentType));
   if (exchange.body.length === 0) {
     return { violations: [violation("body-present", "", `a ${documented.join(" or ")} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
   }
@@ -210,7 +212,7 @@ function checkBody(
   try {
     parsed = JSON.parse(exchange.body);
   } catch (error) {
-    return { violations: [violation("body-json", "", "valid JSON", truncate(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`)], media };
+    return { violations: [violation("body-json", "", "valid JSON", excerpt(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`)], media };
   }
   if (!media.schemaPointer) return { violations: [], parsed, media };
   const result = validator.validate(media.schemaPointer, parsed);
@@ -218,7 +220,7 @@ function checkBody(
   const schemaViolations = explainOneOf(spec, validator, media.schemaPointer, parsed) ?? result.violations;
   return {
     violations: schemaViolations.map((v) =>
-      violation("body-schema", v.instancePath, expectation(v), truncate(JSON.stringify(getAtPointer(parsed, v.instancePath)) ?? "undefined"), `${v.instancePath || "(body)"} ${v.message}.`),
+      violation("body-schema", v.instancePath, expectation(v), excerpt(jsonText(getAtPointer(parsed, v.instancePath))), `${v.instancePath || "(body)"} ${v.message}.`),
     ),
     parsed,
     media,
@@ -250,7 +252,7 @@ function explainOneOf(spec: OpenApiDocument, validator: SpecValidator, schemaPoi
 
 /** The property a oneOf branch pins with `enum`/`const`, and its values. */
 function tagOf(spec: OpenApiDocument, branchPointer: string): { property: string; values: unknown[] } | undefined {
-  const branch = resolve(spec, branchPointer).value as { properties?: Record<string, { enum?: unknown[]; const?: unknown }> } | undefined;
+  const branch = resolve(spec, branchPointer).value as { properties?: Record<string, { enum?: unknown[]; const?: unknown } | undefined> } | undefined;
   for (const [property, sub] of Object.entries(branch?.properties ?? {})) {
     if (Array.isArray(sub?.enum)) return { property, values: sub.enum };
     if (sub && "const" in sub) return { property, values: [sub.const] };
@@ -258,10 +260,10 @@ function tagOf(spec: OpenApiDocument, branchPointer: string): { property: string
   return undefined;
 }
 
-function mediaMatches(documented: string, actual: string): boolean {
-  const d = documented.toLowerCase();
-  if (d === actual || d === "*/*") return true;
-  return d.endsWith("/*") && actual.startsWith(d.slice(0, -1));
+
+/** A value as JSON text; "undefined" where JSON has no text for it. */
+function jsonText(value: unknown): string {
+  return value === undefined ? "undefined" : JSON.stringify(value);
 }
 
 /** A short statement of what the schema wanted, from an Ajv violation. */
@@ -283,8 +285,4 @@ function expectation(v: SchemaViolation): string {
     default:
       return `${v.keyword} (${v.schemaPath})`;
   }
-}
-
-function truncate(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 }

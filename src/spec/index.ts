@@ -1,13 +1,12 @@
 export { loadSpec, specDocument, type OpenApiDocument } from "./load.js";
 export { bundledSpecPath, sourceSpecPath, packageRoot } from "./paths.js";
-export { createSpecValidator, createAjv, type SpecValidator, type SchemaViolation, type ValidationResult } from "./validator.js";
+export { createSpecValidator, type SpecValidator, type SchemaViolation, type ValidationResult } from "./validator.js";
 export {
   listOperations,
   listResponses,
   resolve,
   getAtPointer,
   escapePointer,
-  HTTP_METHODS,
   type HttpMethod,
   type Operation,
   type ResponseInfo,

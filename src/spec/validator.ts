@@ -30,7 +30,7 @@ export interface SpecValidator {
   validate(schemaPointer: string, value: unknown): ValidationResult;
 }
 
-export function createAjv(): Ajv2020 {
+function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateFormats: true });
   addFormats(ajv);
   ajv.addVocabulary(OPENAPI_SCHEMA_KEYWORDS);
