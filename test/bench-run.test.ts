@@ -30,9 +30,9 @@ function bench(args: string[]): Bench {
   let stdout = "";
   let stderr = "";
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stdout.on("data", (d: Buffer) => (stdout += d));
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => {
-    stderr += d;
+    stderr += d.toString();
     for (const w of waiters.filter((x) => x.pattern.test(stderr))) w.resolve();
   });
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>

@@ -213,7 +213,10 @@ describe("Cleanup", () => {
     cleanup.add("c", () => {
       throw new Error("boom");
     });
-    cleanup.add("d", async () => void stopped.push("d"));
+    cleanup.add("d", () => {
+      stopped.push("d");
+      return Promise.resolve();
+    });
     doneB();
     expect(cleanup.pending).toEqual(["a", "c", "d"]);
     const failed = await cleanup.stopAll();

@@ -8,7 +8,7 @@ import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/nod
 import type { SuiteReport } from "./suite.js";
 
 export interface HumanReporterOptions {
-  write(text: string): void;
+  write: (text: string) => void;
   /** Where the suites write their reports (coverage). */
   reportDir: string;
 }

@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 
 export interface PrismCli {
   /** Absolute path of Prism's JS entry point (its package.json `bin`). */
@@ -71,7 +72,7 @@ export type LaunchResult =
   | { ok: false; reason: "not-ready"; output: string };
 
 /** Formats a host for a URL (IPv6 literals in brackets). */
-export const urlHost = (host: string): string => (host.includes(":") ? `[${host}]` : host);
+const urlHost = (host: string): string => (host.includes(":") ? `[${host}]` : host);
 
 /** Starts Prism and waits until it answers HTTP, it exits, or `readyTimeoutMs` passes (then it is stopped). */
 export async function launchPrism(launch: PrismLaunch): Promise<LaunchResult> {
@@ -146,15 +147,17 @@ function collectOutput(child: ChildProcess, onLog: ((line: string) => void) | un
 
 /** Polls `url` until any HTTP response arrives ("ready"), the process exits, or the deadline passes. */
 async function waitUntilAnswering(url: string, timeoutMs: number, exited: Promise<PrismExit>): Promise<"ready" | "exited" | "timeout"> {
-  let hasExited = false;
-  void exited.then(() => (hasExited = true));
+  let exitSeen = false;
+  void exited.then(() => (exitSeen = true));
+  // A function, not the variable, so each check reads the value the callback may have set since.
+  const hasExited = (): boolean => exitSeen;
   const deadline = Date.now() + timeoutMs;
-  while (!hasExited && Date.now() < deadline) {
+  while (!hasExited() && Date.now() < deadline) {
     if (await answers(url, Math.max(1, Math.min(1_000, deadline - Date.now())))) return "ready";
-    if (hasExited) break;
+    if (hasExited()) break;
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
-  return hasExited ? "exited" : "timeout";
+  return hasExited() ? "exited" : "timeout";
 }
 
 function answers(url: string, timeoutMs: number): Promise<boolean> {
@@ -175,7 +178,7 @@ function answers(url: string, timeoutMs: number): Promise<boolean> {
  * `fatal` line already carries the message. The last `maxLines` lines are kept.
  */
 export function summarizePrismOutput(output: string, maxLines = 15): string {
-  const lines = output.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
+  const lines = stripVTControlCharacters(output).split("\n");
   const kept: string[] = [];
   let skipUntil: RegExp | undefined;
   for (const line of lines) {

@@ -144,7 +144,7 @@ type Plan<P extends ProviderSlug> = { ok: true; providers: P[]; ports: Partial<R
 
 function plan<P extends ProviderSlug>(options: StartMocksOptions<P>): Plan<P> {
   const providers = [...(options.providers ?? (providerSlugs as readonly ProviderSlug[] as readonly P[]))];
-  const unknown = providers.filter((p) => !isProviderSlug(p));
+  const unknown: string[] = providers.filter((p) => !isProviderSlug(p));
   if (unknown.length > 0) return fail("invalid-options", `Unknown provider ${unknown.map((u) => `"${u}"`).join(", ")}; choose from ${providerSlugs.join(", ")}.`);
   if (providers.length === 0) return fail("invalid-options", `No providers to mock; pass some of ${providerSlugs.join(", ")} (or omit \`providers\` for all).`);
   if (new Set(providers).size !== providers.length) return fail("invalid-options", `A provider is listed twice in ${JSON.stringify(providers)}.`);

@@ -34,7 +34,7 @@ const liveChildren = (parentPid: number): ProcInfo[] =>
   readdirSync("/proc")
     .filter((d) => /^\d+$/.test(d))
     .map((d) => procInfo(Number(d)))
-    .filter((p): p is ProcInfo => p !== undefined && p.ppid === parentPid && p.state !== "Z" && p.state !== "X");
+    .filter((p): p is ProcInfo => p?.ppid === parentPid && p.state !== "Z" && p.state !== "X");
 
 /** Live child processes of `parentPid`. */
 export const childrenOf = (parentPid: number): number[] => liveChildren(parentPid).map((p) => p.pid);
