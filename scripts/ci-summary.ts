@@ -1,20 +1,37 @@
 /**
- * Prints the closing line of .ci/run, `N passed, N failed[, N skipped]`, from vitest's JSON
- * report. A failing or empty run never prints `0 failed`: if `npm test` failed before or
- * outside vitest (lint, drift, tsc), or no test ran at all, that counts as a failure.
+ * The summary lines of .ci/run. A failing or empty run never prints `0 failed`: if `npm test`
+ * failed before or outside vitest (install, lint, drift, tsc), or no test ran at all, that
+ * counts as a failure.
  *
- * Usage: tsx scripts/ci-summary.ts <reports/vitest.json> <npm test exit status>
+ * Usage:
+ *   tsx scripts/ci-summary.ts run <node version> <reports/vitest.json> <npm test exit status> <summary.json>
+ *       prints `node <version>: N passed, N failed[, N skipped]` and writes that run's summary
+ *   tsx scripts/ci-summary.ts total <summary.json>...
+ *       prints the closing line, exactly `N passed, N failed`, summed over the runs; a summary
+ *       file that is missing or unreadable counts as a failed run
  */
-import { existsSync, readFileSync } from "node:fs";
-import { formatSummary, summarize } from "./ci-summary-line.js";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { formatRun, formatTotal, parseSummary, summarize, total } from "./ci-summary-line.js";
 
-const [file = "reports/vitest.json", status = "1"] = process.argv.slice(2);
-let report: unknown;
-if (existsSync(file)) {
+function readJson(file: string): unknown {
+  if (!existsSync(file)) return undefined;
   try {
-    report = JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync(file, "utf8"));
   } catch {
-    report = undefined; // a truncated report counts as no report
+    return undefined; // a truncated file counts as none
   }
 }
-console.log(formatSummary(summarize(report, Number(status))));
+
+const [command, ...args] = process.argv.slice(2);
+if (command === "run" && args.length === 4) {
+  const [node = "", report = "", status = "1", out = ""] = args;
+  const exit = /^\d+$/.test(status) ? Number(status) : 1;
+  const summary = summarize(readJson(report), exit);
+  writeFileSync(out, `${JSON.stringify(summary)}\n`);
+  console.log(formatRun(node, summary));
+} else if (command === "total") {
+  console.log(formatTotal(total(args.map((file) => parseSummary(readJson(file))))));
+} else {
+  console.error("Usage: tsx scripts/ci-summary.ts run <node version> <vitest.json> <exit status> <summary.json>\n       tsx scripts/ci-summary.ts total <summary.json>...");
+  process.exitCode = 2;
+}
