@@ -14,8 +14,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "conformance/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Bounds for a hung test, not timing assertions: generous, because on a loaded 2-core machine
+    // starting four Prisms or hydrating four Redoc pages can take 20 s and more.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     reporters: reporters as never,
   },
 });

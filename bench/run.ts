@@ -16,12 +16,13 @@ import { benchClient } from "./groups/client.js";
 import { benchConformance } from "./groups/conformance.js";
 import type { GroupRunner } from "./groups/context.js";
 import { benchMocks } from "./groups/mocks.js";
+import { benchProxy } from "./groups/proxy.js";
 import { benchValidation } from "./groups/validation.js";
 import { RESULTS_FILE, benchHelp, parseBenchArgs } from "./options.js";
 import { writeReadmePerformance } from "./readme.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
-const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, conformance: benchConformance, client: benchClient, validation: benchValidation };
+const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy };
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const out = (text: string): void => void process.stdout.write(`${text}\n`);

@@ -193,6 +193,12 @@ const spec = {
             },
             "description": "Additional data for the requirement: choices as a `label → value` object\n(`nationality`), question lists and document parts as arrays (`AMLD5Questions`,\n`idDocument`), or `{ accessToken }` on the SDK's `kyc` item. The reference page types it as\nan object, but its own example sends arrays, so both are accepted.\n"
           }
+        },
+        "x-lifecycle": {
+          "property": "status",
+          "checked": false,
+          "description": "Not checked. BTC Direct's response lists only the requirements still outstanding (an empty\nlist means fully verified) and documents no order between their states. A requirement can\nleave the list when met and reappear (e.g. a new document is asked for), and a pending\ndocument can be refused back to missing, so this spec constrains no transition.\n",
+          "transitions": []
         }
       },
       "ErrorResponse": {

@@ -248,7 +248,43 @@ const spec = {
           {
             "$ref": "#/components/schemas/ErroredVerificationStatus"
           }
-        ]
+        ],
+        "x-lifecycle": {
+          "property": "status",
+          "description": "Which `status` may follow which for one `verificationId`, as observed by successive calls.\nSeeing the same status again is always allowed.\n",
+          "transitions": [
+            {
+              "from": "pending",
+              "to": [
+                "verified",
+                "failed",
+                "not_found",
+                "error"
+              ],
+              "source": "Myaza status page: pending is the only running state; verified, failed, not_found and error are the outcomes."
+            },
+            {
+              "from": "verified",
+              "to": [],
+              "source": "Myaza polling guidance: stop once status is no longer pending (the outcome is final)."
+            },
+            {
+              "from": "failed",
+              "to": [],
+              "source": "Myaza polling guidance: stop once status is no longer pending. A new attempt is a new verification (a new verificationId)."
+            },
+            {
+              "from": "not_found",
+              "to": [],
+              "source": "Myaza polling guidance: stop once status is no longer pending."
+            },
+            {
+              "from": "error",
+              "to": [],
+              "source": "Myaza polling guidance: stop once status is no longer pending. Decision (sources silent on retries): error is final for this verificationId."
+            }
+          ]
+        }
       },
       "PendingVerificationStatus": {
         "type": "object",

@@ -295,7 +295,42 @@ const spec = {
           "pending",
           "verified",
           "rejected"
-        ]
+        ],
+        "x-lifecycle": {
+          "description": "Which status may follow which for one `userId`, as observed by successive calls. An\nobservation may miss intermediate states, so each rule lists every status reachable before\nthe next call. Seeing the same status again is always allowed.\n",
+          "transitions": [
+            {
+              "from": "none",
+              "to": [
+                "pending",
+                "verified",
+                "rejected"
+              ],
+              "source": "Handbook: submittedAt is when the documents were first submitted; a submission is reviewed (pending) and then verified or rejected."
+            },
+            {
+              "from": "pending",
+              "to": [
+                "verified",
+                "rejected"
+              ],
+              "source": "Handbook status list: pending is under review and ends in verified or rejected. Decision (sources silent): a submission never goes back to none."
+            },
+            {
+              "from": "rejected",
+              "to": [
+                "pending",
+                "verified"
+              ],
+              "source": "Nyota Imara: resubmission is allowed only after rejected (rejectionReason carries the reviewer's note)."
+            },
+            {
+              "from": "verified",
+              "to": [],
+              "source": "Nyota Imara: resubmission only after rejected, so a verified record cannot be resubmitted. Decision (sources silent on revocation): verified is terminal."
+            }
+          ]
+        }
       },
       "KycDocuments": {
         "type": "object",

@@ -185,7 +185,42 @@ const spec = {
           "pending",
           "verified",
           "failed"
-        ]
+        ],
+        "x-lifecycle": {
+          "description": "Which status may follow which for one `partner_user_id`, as observed by successive calls.\nAn observation may miss intermediate states (a poll every few minutes can see\n`not_started` and then `verified`), so each rule lists every status reachable before the\nnext call. Seeing the same status again is always allowed. Proof documents no state\nmachine; the rules below are this spec's reading of its status table and guide.\n",
+          "transitions": [
+            {
+              "from": "not_started",
+              "to": [
+                "pending",
+                "verified",
+                "failed"
+              ],
+              "source": "Identity Verification guide: the user uploads documents and takes a selfie in the widget, then the submission is reviewed (status table: pending = documents submitted, under review)."
+            },
+            {
+              "from": "pending",
+              "to": [
+                "verified",
+                "failed"
+              ],
+              "source": "Status table: pending ends in verified (passed) or failed. Decision (sources silent): submitted documents are never 'unsubmitted', so pending never goes back to not_started."
+            },
+            {
+              "from": "failed",
+              "to": [
+                "pending",
+                "verified"
+              ],
+              "source": "Status table: failed means the user must retry inside the widget, which submits again. Decision (sources silent): a failed user never goes back to not_started."
+            },
+            {
+              "from": "verified",
+              "to": [],
+              "source": "Identity Verification guide, Returning user: verification status is remembered across sessions; a verified user skips directly to payment. Decision (sources silent on revocation): verified is terminal."
+            }
+          ]
+        }
       },
       "ErrorResponse": {
         "type": "object",

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { breakages, startBrokenMyaza, type Breakage, type BrokenServer } from "./fixtures/broken-myaza.js";
+import { breakages, noticeBreakages, startBrokenMyaza, type Breakage, type BrokenServer } from "./fixtures/broken-myaza.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const API_KEY = "sk_test_SECRETdistinctive0123456789abcdef";
@@ -43,7 +43,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function against(breakage: Breakage, run: (server: BrokenServer) => Promise<Run>): Promise<Run> {
+async function against<T = Run>(breakage: Breakage, run: (server: BrokenServer) => Promise<T>): Promise<T> {
   const server = await startBrokenMyaza(breakage, API_KEY, KNOWN_ID);
   try {
     return await run(server);
@@ -60,7 +60,7 @@ describe("kyc-contracts conform against the mocks", () => {
     const coverage = /Coverage: (.*)/.exec(r.stdout)?.[1] ?? "";
     for (const slug of ["proof", "btc-direct", "nyota-imara", "myaza"]) expect(coverage).toMatch(new RegExp(`${slug} (\\d+)/\\1 documented statuses, (\\d+)/\\2 named examples`));
     expect(r.code).toBe(0);
-  });
+  }, 180_000); // four Prism processes on a shared, loaded machine
 });
 
 describe("kyc-contracts conform against a live target", () => {
@@ -102,6 +102,33 @@ describe("kyc-contracts conform against a live target", () => {
     expect(xml).toMatch(/^<\?xml/);
     expect(xml).toContain("<testsuites");
     expect(xml).toContain("[header-present]");
+    // assert each case carries the names of the checks its response went through
+    expect(xml).toMatch(/<property name="checks" value="operation-documented, status-documented, [^"]*body-schema, id-echo, myaza-completed-at, myaza-reason, myaza-reason-code-known, lifecycle-transition">/);
+  });
+
+  it("reports an unknown reasonCode as a warning: exit 0, the warning shown", async () => {
+    const r = await against("unknown-reason-code", (s) => conform(["--provider", "myaza", "--base-url", s.url], liveEnv));
+    expect(r.stdout).toMatch(/Conformance: \d+ passed, 0 failed/);
+    expect(r.stdout).toContain(`⚠ warning: ✗ [${noticeBreakages["unknown-reason-code"]}] at /reasonCode`);
+    expect(r.stdout).toMatch(/1 warning\(s\)/);
+    expect(r.code).toBe(0);
+  });
+
+  it("--max-response-ms fails a slow target [response-time]; without it the same target passes", async () => {
+    const [slow, unbounded] = await against("slow", (s) =>
+      Promise.all([conform(["--provider", "myaza", "--base-url", s.url, "--max-response-ms", "1000"], liveEnv), conform(["--provider", "myaza", "--base-url", s.url], liveEnv)]),
+    );
+    expect(slow.stdout).toMatch(/✗ \[response-time\] at \(response\): expected at most 1000 ms, got \d+ ms/);
+    expect(slow.code).toBe(1);
+    expect(unbounded.code).toBe(0);
+  });
+
+  it("--reporter github prints one ::error annotation per failed check, titled with the check", async () => {
+    const r = await against("id-not-echoed", (s) => conform(["--provider", "myaza", "--base-url", s.url, "--reporter", "github"], liveEnv));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error title=id-echo%3A .*::HTTP 200 from GET .*%0A✗ \[id-echo\] at \/verificationId/m);
+    expect(r.stdout).toMatch(/Conformance: \d+ passed, 1 failed/);
+    expect(r.stdout).not.toContain(API_KEY);
   });
 
   it("reports an unreachable target as a failure that says what to check", async () => {
@@ -119,6 +146,9 @@ describe("kyc-contracts conform usage errors (exit 2)", () => {
     [["--reporter", "tap"], {}, 'unknown reporter "tap"'],
     [["--base-url", "not a url"], {}, "is not a URL"],
     [["--output", "x.json"], {}, "--output goes with --reporter junit or json"],
+    [["--reporter", "github", "--output", "x.json"], {}, "--output goes with --reporter junit or json"],
+    [["--max-response-ms", "soon"], {}, "--max-response-ms must be a positive whole number"],
+    [["--max-response-ms", "0"], {}, "--max-response-ms must be a positive whole number"],
   ] as [string[], Record<string, string>, string][])("%j", async (args, env, message) => {
     const r = await conform(args, env);
     expect(r.code).toBe(2);

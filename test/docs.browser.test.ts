@@ -22,7 +22,7 @@ import { bundledSpecPath } from "../src/spec/paths.js";
 import { listOperations, listResponses } from "../src/spec/walk.js";
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type ChromiumSession } from "./helpers/chromium.js";
 import { statusTableRows } from "../src/status.js";
-import { missingRows, missingTexts, normalizeSpace, tableRows, watchPage, type PageWatch } from "./helpers/page-check.js";
+import { missingRows, missingTexts, tableRows, watchPage, type PageWatch } from "./helpers/page-check.js";
 import { startStaticServer, type StaticServer } from "./helpers/static-server.js";
 
 const inCi = Boolean(process.env.CI) && process.env.CI !== "false";
@@ -38,6 +38,23 @@ function decisionsOf(doc: OpenApiDocument): { heading: string; leads: string[] }
   const section = description.slice(description.indexOf(heading));
   // Markdown code spans are shown without their backticks.
   return { heading, leads: [...section.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]!.replace(/`/g, "")) };
+}
+
+/** How long rendered content is waited for: a bound for a loaded machine, not a timing assertion. */
+const RENDER_WAIT = { timeout: 20_000, interval: 100 };
+
+/**
+ * Asserts that the page shows every text, waiting for it to render: Redoc renders after load
+ * and after each navigation, so the body is read again until nothing is missing (or the poll's
+ * bound passes, and the assertion names what is still missing). Never a fixed sleep.
+ */
+async function expectTexts(page: Page, texts: readonly string[]): Promise<void> {
+  await expect.poll(async () => missingTexts(await page.locator("body").innerText(), texts), RENDER_WAIT).toEqual([]);
+}
+
+/** Like `expectTexts`, for table rows (each given by cells it must contain). */
+async function expectRows(page: Page, rows: readonly (readonly string[])[]): Promise<void> {
+  await expect.poll(async () => missingRows(await tableRows(page), rows), RENDER_WAIT).toEqual([]);
 }
 
 /** Waits until Redoc has hydrated the prerendered page (its search box stops saying "Loading"). */
@@ -97,25 +114,23 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
       const { page, watch } = await open(docsFileNames(slug).page);
       try {
         await hydrated(page);
-        const text = await page.locator("body").innerText();
-        const rows = await tableRows(page);
         const decisions = decisionsOf(spec());
         expect(decisions.heading).not.toBe("");
         expect(decisions.leads.length).toBeGreaterThan(0);
         // assert the reader sees the spec's title, its decisions heading and every decision
-        expect(missingTexts(text, [spec().info.title, decisions.heading, ...decisions.leads, STATUS_VALUES_HEADING, ERROR_CATALOGUE_HEADING])).toEqual([]);
+        await expectTexts(page, [spec().info.title, decisions.heading, ...decisions.leads, STATUS_VALUES_HEADING, ERROR_CATALOGUE_HEADING]);
         // assert every status value the spec names is on the page, and every success example is a row showing its values
         for (const op of listOperations(spec())) {
           const fields = listStatusFields(spec(), op);
           expect(fields.length).toBeGreaterThan(0);
-          expect(missingTexts(text, fields.flatMap((f) => f.values))).toEqual([]);
+          await expectTexts(page, fields.flatMap((f) => f.values));
           const examples = listSuccessExamples(spec(), op, fields);
-          expect(missingRows(rows, examples.map((e) => [e.status, e.name, ...fields.map((f) => [...new Set(e.values[f.path])].join(", ") || "none")]))).toEqual([]);
+          await expectRows(page, examples.map((e) => [e.status, e.name, ...fields.map((f) => [...new Set(e.values[f.path])].join(", ") || "none")]));
         }
         // assert every documented error is one row: HTTP status, each field of its body, example name
         const catalogue = listErrorCatalogue(spec());
         expect(catalogue.length).toBeGreaterThan(0);
-        expect(missingRows(rows, catalogue.map((e) => [e.status, ...e.fields.map(([, v]) => v), e.example]))).toEqual([]);
+        await expectRows(page, catalogue.map((e) => [e.status, ...e.fields.map(([, v]) => v), e.example]));
         expect(watch.problems()).toEqual([]);
       } finally {
         await page.close();
@@ -133,10 +148,9 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
           if (tag) await menu.getByText(tag, { exact: true }).first().click();
           await menu.getByText(summary, { exact: true }).first().click();
           await page.waitForURL(/#\//);
-          const text = normalizeSpace(await page.locator("body").innerText());
           const statuses = listResponses(spec(), op).map((r) => r.status);
           // assert method + path, the summary, and the tab of every documented response status
-          expect(missingTexts(text, [`${op.method.toUpperCase()} ${op.path}`, summary, `Responses ${statuses.join(" ")}`])).toEqual([]);
+          await expectTexts(page, [`${op.method.toUpperCase()} ${op.path}`, summary, `Responses ${statuses.join(" ")}`]);
         }
         expect(watch.problems()).toEqual([]);
       } finally {
@@ -149,14 +163,13 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
     const { page, watch } = await open(docsFileNames("btc-direct").page);
     try {
       await hydrated(page);
-      const rows = await tableRows(page);
       expect(btcDirectErrorCodes.length).toBeGreaterThan(0);
       // assert one row per code of the generated catalogue, carrying all four facts
       const expected = btcDirectErrorCodes.map((code) => {
         const e = btcDirectErrorCatalogue[code];
         return [String(e.httpStatus), code, e.message, e.solution];
       });
-      expect(missingRows(rows, expected)).toEqual([]);
+      await expectRows(page, expected);
       expect(watch.problems()).toEqual([]);
     } finally {
       await page.close();
@@ -174,7 +187,7 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
         // assert the status table shows every row of the normalized mapping (src/status.ts)
         const expected = statusTableRows().map((r) => [r.provider, r.rawStatus.replace(/`/g, ""), r.state]);
         expect(expected.length).toBeGreaterThan(15);
-        expect(missingRows(await tableRows(page), expected)).toEqual([]);
+        await expectRows(page, expected);
         expect(watch.problems()).toEqual([]);
       } finally {
         await page.close();

@@ -13,7 +13,7 @@ import { tryStartMocks, type StartMocksOptions } from "../src/mock/start-mocks.j
 import type { ProviderSlug } from "../src/providers.js";
 import { createSpecValidator, listOperations, listResponses, loadSpec } from "../src/spec/index.js";
 import { bundledSpecPath } from "../src/spec/paths.js";
-import { isAlive, isListening, prismChildren } from "./support/processes.js";
+import { childrenOf, isAlive, isListening, listenerPids, prismChildren } from "./support/processes.js";
 
 let scratch: string;
 const running: Pick<RunningMocks, "stop">[] = [];
@@ -129,6 +129,25 @@ describe("a mock that dies while running", () => {
     expect(error.message).toContain("was killed by SIGKILL");
     await mocks.stop();
     expect(isAlive(mocks.pids.proof)).toBe(false);
+    expect(isListening(mocks.ports.proof)).toBe(false);
+  });
+});
+
+describe("a parent with NODE_ENV=production", () => {
+  it("still runs each mock as one process: no cluster worker outside `pids`", async () => {
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production"; // Prism's --multiprocess defaults to true under it
+    let mocks: RunningMocks<"proof">;
+    try {
+      mocks = await startMocks({ providers: ["proof"] });
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
+    running.push(mocks);
+    // assert the listed Prism has no child of its own, and is what serves the port
+    expect(childrenOf(mocks.pids.proof)).toEqual([]);
+    expect(listenerPids(mocks.ports.proof)).toEqual([mocks.pids.proof]);
+    await mocks.stop();
     expect(isListening(mocks.ports.proof)).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import { measureTasks, type TaskStats } from "../tiny.js";
 import { figureRow, type GroupRunner } from "./context.js";
 
 /** The response a Prism mock serves by default: the lowest 2xx's first example, as JSON. */
-async function defaultSuccess(slug: ProviderSlug): Promise<CapturedResponse> {
+export async function defaultSuccess(slug: ProviderSlug): Promise<CapturedResponse> {
   const doc = await loadSpec(slug);
   const op = listOperations(doc)[0];
   const success = op ? listResponses(doc, op).filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => Number(a.status) - Number(b.status))[0] : undefined;

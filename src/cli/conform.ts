@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { GithubReporter } from "../conformance/github-reporter.js";
 import { coverageLine, HumanReporter } from "../conformance/human-reporter.js";
 import { SUITE_ENV } from "../conformance/suite.js";
 import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
@@ -8,29 +9,38 @@ import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
+import { parseMaxResponseMs } from "./check-options.js";
 
-const REPORTERS = ["human", "junit", "json"] as const;
+const REPORTERS = ["human", "junit", "json", "github"] as const;
 type ReporterName = (typeof REPORTERS)[number];
 
 export const conformCommand: Command = {
   name: "conform",
   summary: "Check a live endpoint or the Prism mocks against the specs (exit 0 conforms, 1 violations, 2 usage)",
-  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL] [--reporter human|junit|json] [--output FILE]
+  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL] [--reporter human|junit|json|github] [--output FILE] [--max-response-ms N]
 
 Runs the conformance suite of each provider against its Prism mock (default: started and stopped
 by the run) or a live target (--base-url). Every response goes through every check: documented
-status, content type, documented headers, body schema. Cases: known id, no credentials, wrong
+status, content type, documented headers, body schema, and the semantic checks (the id in the
+body is the one requested; BTC Direct error entries match the catalogue; Proof error codes are
+documented for their status; Myaza completedAt / reason / reasonCode). Cases: known id, no credentials, wrong
 credentials, unknown id, malformed id (live), and every named example via Prefer (mocks).
 
 Options:
   --provider <list>  ${providerSlugs.join(", ")}, a comma-separated list, or all (default)
   --base-url URL     live target (read-only GET requests, a handful per provider)
-  --reporter NAME    human (default), junit or json (vitest's own reporters)
+  --reporter NAME    human (default), junit or json (vitest's own reporters; JUnit cases carry
+                     the check names of their failures), github (workflow annotations)
   --output FILE      write the junit/json report to FILE instead of stdout
+  --max-response-ms N  a response slower than N ms is a violation (default: no budget)
   -h, --help         show this help
 
 Live credentials and known ids come from environment variables, never flags:
 ${providerSlugs.map((s) => `  ${s.padEnd(12)} ${requiredEnv(s).join(", ")}`).join("\n")}
+
+A BTC Direct ER code at an HTTP status other than the spec's is reported as "contradicts a spec
+decision": those statuses are the spec's assumptions (BTC Direct documents only ER801 → 400), so
+it is evidence to correct the spec, not a failure. An unknown Myaza reasonCode is a warning.
 
 Exit codes: 0 the target conforms, 1 a check failed, 2 usage or configuration error.
 A 429 is waited out once (Retry-After / RateLimit-Reset); if it persists the case is reported as
@@ -39,7 +49,7 @@ skipped (inconclusive), not as a contract failure.
   async run(argv, io) {
     const args = parseCommandArgs(io, "conform", {
       args: argv,
-      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" } },
+      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, "max-response-ms": { type: "string" } },
       strict: true,
       allowPositionals: false,
     });
@@ -48,8 +58,10 @@ skipped (inconclusive), not as a contract failure.
     const selection = parseProviders(values.provider);
     if (!selection.ok) return usageError(io, "conform", selection.message);
     const reporter = (values.reporter ?? "human") as ReporterName;
-    if (!REPORTERS.includes(reporter)) return usageError(io, "conform", `unknown reporter "${values.reporter}"; choose human, junit or json.`);
-    if (values.output && reporter === "human") return usageError(io, "conform", "--output goes with --reporter junit or json.");
+    if (!REPORTERS.includes(reporter)) return usageError(io, "conform", `unknown reporter "${values.reporter}"; choose ${REPORTERS.join(", ")}.`);
+    if (values.output && (reporter === "human" || reporter === "github")) return usageError(io, "conform", "--output goes with --reporter junit or json.");
+    const budget = parseMaxResponseMs(values["max-response-ms"]);
+    if (!budget.ok) return usageError(io, "conform", budget.message);
     const baseUrl = values["base-url"];
     if (baseUrl !== undefined) {
       let url: URL;
@@ -64,11 +76,13 @@ skipped (inconclusive), not as a contract failure.
     }
 
     const reportDir = await mkdtemp(path.join(tmpdir(), "kyc-conform-"));
-    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir] };
+    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir], budget: process.env[SUITE_ENV.maxResponseMs] };
     // The suites run in vitest workers, which inherit this process's environment.
     if (baseUrl) process.env[SUITE_ENV.baseUrl] = baseUrl;
     else delete process.env[SUITE_ENV.baseUrl];
     process.env[SUITE_ENV.reportDir] = reportDir;
+    if (budget.value === undefined) delete process.env[SUITE_ENV.maxResponseMs];
+    else process.env[SUITE_ENV.maxResponseMs] = String(budget.value);
     try {
       io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ?? "their Prism mocks"}\n`);
       const { startVitest } = await import("vitest/node");
@@ -82,7 +96,7 @@ skipped (inconclusive), not as a contract failure.
           watch: false,
           include: selection.providers.map((p) => `conformance/${p}.test.ts`),
           exclude: [],
-          reporters: reporter === "human" ? [new HumanReporter({ write: io.stdout, reportDir })] : [reporter],
+          reporters: reporter === "human" ? [new HumanReporter({ write: io.stdout, reportDir })] : reporter === "github" ? [new GithubReporter(io.stdout)] : [reporter],
           ...(values.output ? { outputFile: path.resolve(values.output) } : {}),
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -104,6 +118,8 @@ skipped (inconclusive), not as a contract failure.
       else process.env[SUITE_ENV.baseUrl] = saved.base;
       if (saved.dir === undefined) delete process.env[SUITE_ENV.reportDir];
       else process.env[SUITE_ENV.reportDir] = saved.dir;
+      if (saved.budget === undefined) delete process.env[SUITE_ENV.maxResponseMs];
+      else process.env[SUITE_ENV.maxResponseMs] = saved.budget;
       await rm(reportDir, { recursive: true, force: true });
     }
   },

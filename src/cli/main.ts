@@ -1,19 +1,15 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { packageRoot } from "../spec/paths.js";
 import type { CliIo, Command, ExitCode } from "./command.js";
+import { checkHarCommand } from "./check-har.js";
 import { conformCommand } from "./conform.js";
 import { scenariosCommand } from "./scenarios.js";
 import { specCommand } from "./spec.js";
 import { docsCommand } from "./docs.js";
 import { mockCommand } from "./mock.js";
+import { proxyCommand } from "./proxy.js";
+import { packageVersion } from "./version.js";
 
 /** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
-export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, docsCommand];
-
-function version(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
-}
+export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, proxyCommand, checkHarCommand, docsCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -38,7 +34,7 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     return first === undefined ? 2 : 0;
   }
   if (first === "-v" || first === "--version") {
-    io.stdout(`${version()}\n`);
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === first);

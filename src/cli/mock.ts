@@ -153,7 +153,7 @@ list them all with \`kyc-contracts scenarios\`. Press Ctrl+C to stop.
  * usual), or when the process that started this one exits: `npm start` killed with SIGTERM
  * takes its shell down but not this process, which would otherwise keep the mocks running.
  */
-function waitForSignal(): Promise<string> {
+export function waitForSignal(): Promise<string> {
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   const parent = process.ppid;
   return new Promise((resolve) => {

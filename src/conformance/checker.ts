@@ -11,6 +11,8 @@ import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
 import { getAtPointer, listOperations, listResponses, resolve, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
 import { excerpt } from "./excerpt.js";
+import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
+import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
 
 export type CheckName =
   | "operation-documented"
@@ -20,7 +22,9 @@ export type CheckName =
   | "header-valid"
   | "body-present"
   | "body-json"
-  | "body-schema";
+  | "body-schema"
+  | SemanticCheckName
+  | "lifecycle-transition";
 
 export interface Violation {
   check: CheckName;
@@ -40,11 +44,22 @@ export interface Exchange {
   headers: Headers | Readonly<Record<string, string>>;
   /** Raw response body text ("" when empty). */
   body: string;
+  /** Time from sending the request to the end of the response body, when measured. */
+  durationMs?: number;
 }
 
 export interface CheckResult {
+  /** No violation (warnings and contradictions of spec decisions do not fail an exchange). */
   ok: boolean;
   violations: Violation[];
+  /** Responses that contradict an assumption the spec made (see semantic.ts); not failures. */
+  contradictions: Violation[];
+  /** Worth knowing, not failures (e.g. an unknown Myaza reasonCode). */
+  warnings: Violation[];
+  /** Decoded path parameters of the request, when the operation matched. */
+  pathParams?: Record<string, string>;
+  /** The parsed JSON body, when it parsed. */
+  body?: unknown;
   /** The operation and documented response the exchange matched, when it did. */
   operation?: { method: HttpMethod; path: string; operationId: string | undefined };
   documentedStatus?: string;
@@ -67,13 +82,35 @@ export interface ConformanceChecker {
 
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/i;
 
-export async function createConformanceChecker(provider: ProviderSlug): Promise<ConformanceChecker> {
-  return createCheckerForSpec(provider, await loadSpec(provider));
+export interface CheckerOptions extends SemanticOptions {
+  /**
+   * Check that successive observations of one id follow the spec's `x-lifecycle` transitions
+   * (default true). Off against Prism mocks, which serve any example for any id.
+   */
+  lifecycle?: boolean;
 }
 
-export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocument): ConformanceChecker {
+const SCHEMA_CHECKS: readonly CheckName[] = ["operation-documented", "status-documented", "content-type", "header-present", "header-valid", "body-present", "body-json", "body-schema"];
+
+/** Every check a checker with these options applies to a provider's exchanges (for reports that list them). */
+export function appliedChecks(provider: ProviderSlug, options: CheckerOptions = {}): CheckName[] {
+  return [...SCHEMA_CHECKS, ...semanticCheckNames(provider, options), ...(options.lifecycle === false ? [] : (["lifecycle-transition"] as const))];
+}
+
+export async function createConformanceChecker(provider: ProviderSlug, options: CheckerOptions = {}): Promise<ConformanceChecker> {
+  return createCheckerForSpec(provider, await loadSpec(provider), options);
+}
+
+export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocument, options: CheckerOptions = {}): ConformanceChecker {
   const validator = createSpecValidator(spec);
-  const operations = listOperations(spec).map((op) => ({ op, pattern: pathPattern(op.path), responses: listResponses(spec, op) }));
+  const semantic = createSemanticChecks(provider, spec, options);
+  const operations = listOperations(spec).map((op) => {
+    const responses = listResponses(spec, op);
+    const success = responses.find((r) => /^2\d\d$/.test(r.status));
+    return { op, responses, match: pathMatcher(op.path), lifecycle: options.lifecycle === false || !success ? undefined : readLifecycle(spec, success) };
+  });
+  const tracker = createLifecycleTracker();
+  let observations = 0;
   const seenStatuses = new Set<string>();
   const seenExamples = new Set<string>();
   const key = (op: Operation, status: string, example?: string): string => `${op.method.toUpperCase()} ${op.path} ${status}${example ? ` ${example}` : ""}`;
@@ -84,8 +121,9 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
     check(exchange) {
       const method = exchange.method.toLowerCase();
       const pathOnly = exchange.path.split(/[?#]/)[0] ?? "";
-      const found = operations.find((o) => o.op.method === method && o.pattern.test(pathOnly));
-      if (!found) {
+      let pathParams: Record<string, string> | undefined;
+      const found = operations.find((o) => o.op.method === method && (pathParams = o.match(pathOnly)) !== undefined);
+      if (!found || !pathParams) {
         return fail([
           violation("operation-documented", "", `one of: ${operations.map((o) => `${o.op.method.toUpperCase()} ${o.op.path}`).join(", ")}`, `${exchange.method.toUpperCase()} ${pathOnly}`, "The request does not match any documented operation."),
         ]);
@@ -116,7 +154,28 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
         matchedExample = body.media?.examples.find((e) => isDeepStrictEqual(e.value, body.parsed))?.name;
         if (matchedExample) seenExamples.add(key(op, response.status, matchedExample));
       }
-      return { ok: violations.length === 0, violations, operation, documentedStatus: response.status, ...(matchedExample ? { matchedExample } : {}) };
+      observations++;
+      // Only a body that passed the schema is a trustworthy observation of the status.
+      if (found.lifecycle && exchange.status >= 200 && exchange.status < 300 && body.parsed !== undefined && body.violations.length === 0) {
+        const broken = tracker.observe(`${op.method.toUpperCase()} ${pathOnly}`, found.lifecycle, body.parsed, `exchange ${observations}`);
+        if (broken) violations.push(broken);
+      }
+      const contradictions: Violation[] = [];
+      const warnings: Violation[] = [];
+      for (const { severity, ...f } of semantic({ status: exchange.status, pathParams, response, body: body.parsed, ...(exchange.durationMs === undefined ? {} : { durationMs: exchange.durationMs }) })) {
+        (severity === "violation" ? violations : severity === "contradiction" ? contradictions : warnings).push(f);
+      }
+      return {
+        ok: violations.length === 0,
+        violations,
+        contradictions,
+        warnings,
+        operation,
+        pathParams,
+        ...(body.parsed === undefined ? {} : { body: body.parsed }),
+        documentedStatus: response.status,
+        ...(matchedExample ? { matchedExample } : {}),
+      };
     },
     coverage() {
       const documentedStatuses = operations.flatMap((o) => o.responses.map((r) => key(o.op, r.status)));
@@ -130,20 +189,11 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
 }
 
 function fail(violations: Violation[]): CheckResult {
-  return { ok: false, violations };
+  return { ok: false, violations, contradictions: [], warnings: [] };
 }
 
 function violation(check: CheckName, pointer: string, expected: string, actual: string, message: string): Violation {
   return { check, pointer, expected, actual, message };
-}
-
-/** `/v1/kyc/{userId}` → a regex matching one non-empty segment per template parameter. */
-function pathPattern(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${source}$`);
 }
 
 /** Exact status first, then its range (`4XX`), then `default`. */

@@ -34,9 +34,11 @@ export async function sendRequest(baseUrl: string, request: OutgoingRequest, opt
   const url = `${baseUrl.replace(/\/+$/, "")}${request.path}`;
   const once = async (): Promise<ExchangeOutcome> => {
     try {
+      const started = performance.now();
       const response = await doFetch(url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
       const body = await response.text();
-      return { ok: true, exchange: { method: request.method, path: request.path, status: response.status, headers: response.headers, body } };
+      const durationMs = performance.now() - started;
+      return { ok: true, exchange: { method: request.method, path: request.path, status: response.status, headers: response.headers, body, durationMs } };
     } catch (error) {
       const e = error as Error;
       if (e.name === "TimeoutError") return { ok: false, kind: "timeout", message: `No response from ${new URL(url).origin} within ${timeoutMs} ms.` };

@@ -5,7 +5,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
+import { SEVERITY_LABEL } from "./semantic.js";
 import type { SuiteReport } from "./suite.js";
+
+const NOTE_TYPES = new Set<string>([SEVERITY_LABEL.contradiction, SEVERITY_LABEL.warning]);
 
 export interface HumanReporterOptions {
   write: (text: string) => void;
@@ -17,12 +20,14 @@ export class HumanReporter implements Reporter {
   private readonly failed: TestCase[] = [];
   private passed = 0;
   private skipped = 0;
+  private readonly notes: string[] = [];
 
   constructor(private readonly options: HumanReporterOptions) {}
 
   onTestCaseResult(test: TestCase): void {
     const result = test.result();
     const name = test.fullName;
+    const notes = test.annotations().filter((a) => NOTE_TYPES.has(a.type));
     if (result.state === "passed") {
       this.passed++;
       this.options.write(`  ✓ ${name}\n`);
@@ -32,6 +37,10 @@ export class HumanReporter implements Reporter {
     } else if (result.state === "skipped") {
       this.skipped++;
       this.options.write(`  - ${name} (skipped${result.note ? `: ${result.note}` : ""})\n`);
+    }
+    for (const note of notes) {
+      this.notes.push(note.type);
+      this.options.write(`      ${note.type === SEVERITY_LABEL.warning ? "⚠ warning" : "≠ contradicts a spec decision"}: ${note.message}\n`);
     }
   }
 
@@ -49,6 +58,10 @@ export class HumanReporter implements Reporter {
     }
     const failed = this.failed.length + moduleErrors.length + unhandled.length;
     w(`\nConformance: ${this.passed} passed, ${failed} failed, ${this.skipped} skipped\n`);
+    const contradictions = this.notes.filter((t) => t === SEVERITY_LABEL.contradiction).length;
+    const warnings = this.notes.length - contradictions;
+    if (contradictions > 0) w(`${contradictions} response(s) contradict a spec decision (an assumption in the spec, not a provider failure; correct the spec from this evidence)\n`);
+    if (warnings > 0) w(`${warnings} warning(s)\n`);
     w(`${coverageLine(this.options.reportDir)}\n`);
   }
 }

@@ -15,10 +15,11 @@ import { providers, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
 import { planCases, type CaseFailure } from "./cases.js";
-import { createCheckerForSpec, type Violation } from "./checker.js";
+import { appliedChecks, createCheckerForSpec, type Violation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
 import { resolveValues, type TargetKind } from "./target.js";
 import { createRedactor } from "../http/redact.js";
+import { CHECKS_ANNOTATION, SEVERITY_LABEL } from "./semantic.js";
 
 /** Environment variables the CLI uses to configure a suite run. */
 export const SUITE_ENV = {
@@ -26,6 +27,8 @@ export const SUITE_ENV = {
   baseUrl: "KYC_CONFORMANCE_BASE_URL",
   /** Folder where each suite writes `<slug>.json` (coverage and skips) for the CLI's summary. */
   reportDir: "KYC_CONFORMANCE_REPORT_DIR",
+  /** Response-time budget in ms (`--max-response-ms`); unset → no budget. */
+  maxResponseMs: "KYC_CONFORMANCE_MAX_RESPONSE_MS",
 } as const;
 
 export interface SuiteReport {
@@ -38,7 +41,12 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   const liveUrl = env[SUITE_ENV.baseUrl];
   const kind: TargetKind = liveUrl ? "live" : "mock";
   const spec = await loadSpec(slug);
-  const checker = createCheckerForSpec(slug, spec);
+  const budget = env[SUITE_ENV.maxResponseMs];
+  // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo and no
+  // lifecycle there (the Prefer cases serve every status for the same id).
+  const checkerOptions = { idEcho: kind === "live", lifecycle: kind === "live", ...(budget ? { maxResponseMs: Number(budget) } : {}) };
+  const checker = createCheckerForSpec(slug, spec, checkerOptions);
+  const checkNames = appliedChecks(slug, checkerOptions).join(", ");
   const operations = listOperations(spec);
   const planned = operations.map((op) => {
     const values = resolveValues(slug, kind, env, spec, op);
@@ -84,6 +92,12 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
               assert.fail(redact(`${outcome.kind}: ${outcome.message}`));
             }
             const result = checker.check(outcome.exchange);
+            // The names of the checks this response went through (a JUnit property of the case).
+            await ctx.annotate(checkNames, CHECKS_ANNOTATION);
+            // Contradictions of spec decisions and warnings do not fail a case; they are annotations
+            // (shown by the human and GitHub reporters, written as JUnit properties).
+            for (const v of result.contradictions) await ctx.annotate(redact(describeViolation(v)), SEVERITY_LABEL.contradiction);
+            for (const v of result.warnings) await ctx.annotate(redact(describeViolation(v)), SEVERITY_LABEL.warning);
             const failures = [...result.violations.map(describeViolation), ...c.expect(outcome.exchange).map(describeFailure)];
             if (failures.length > 0) {
               assert.fail(redact(`HTTP ${outcome.exchange.status} from GET ${outcome.exchange.path.slice(0, 120)}\n${failures.join("\n")}`));

@@ -87,6 +87,9 @@ export async function launchPrism(launch: PrismLaunch): Promise<LaunchResult> {
     launch.host,
     "--port",
     String(launch.port),
+    // Prism defaults to forking its server into a cluster worker when NODE_ENV=production; that
+    // worker would be a process `pids` does not list and `stop()` does not wait for. One process.
+    "--multiprocess=false",
     "--verboseLevel",
     launch.onLog ? "info" : "warn",
     ...(launch.dynamic ? ["--dynamic"] : []),

@@ -10,8 +10,12 @@ import type { OpenApiDocument } from "./load.js";
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-/** OpenAPI keywords that may appear inside schemas and are annotations, not validation. */
-const OPENAPI_SCHEMA_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"];
+/**
+ * OpenAPI keywords and this project's extensions that may appear inside schemas and are
+ * annotations, not validation (`x-lifecycle`: allowed status transitions, see
+ * src/conformance/lifecycle.ts).
+ */
+const OPENAPI_SCHEMA_KEYWORDS = ["example", "discriminator", "xml", "externalDocs", "x-lifecycle"];
 
 export interface SchemaViolation {
   /** JSON pointer into the validated value (`""` is the value itself). */

@@ -2,7 +2,7 @@
  * Process and port checks for the mock tests (Linux /proc). Only this test process's own
  * children are looked at, so Prism servers of tests running in parallel do not interfere.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { checkPort } from "../../src/mock/ports.js";
 
 interface ProcInfo {
@@ -45,11 +45,14 @@ export const prismChildren = (parentPid: number): number[] =>
     .filter((p) => p.cmdline.includes("prism-cli"))
     .map((p) => p.pid);
 
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs` (a bound, not a timing assertion). */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+/**
+ * Polls `condition` until it holds; fails with `what` after `timeoutMs` (a bound, not a timing
+ * assertion). `what` may be a function, to describe the state at the moment of giving up.
+ */
+export async function waitFor(what: string | (() => string), condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
+    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${typeof what === "string" ? what : what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -62,22 +65,49 @@ export const portIsFree = async (port: number, host = "127.0.0.1"): Promise<bool
  * connection, which would make a bind fail although nothing listens there.
  */
 export function isListening(port: number): boolean {
+  return listeningInodes(port).size > 0;
+}
+
+/** The inodes of the sockets listening on TCP `port` (any address), from /proc/net/tcp{,6}. */
+function listeningInodes(port: number): Set<string> {
   const LISTEN = "0A";
-  return ["/proc/net/tcp", "/proc/net/tcp6"].some((file) => {
+  const inodes = new Set<string>();
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
     let table: string;
     try {
       table = readFileSync(file, "utf8");
     } catch {
-      return false;
+      continue;
     }
-    return table
-      .split("\n")
-      .slice(1)
-      .some((row) => {
-        const [, local, , state] = row.trim().split(/\s+/);
-        return state === LISTEN && local !== undefined && Number.parseInt(local.split(":")[1] ?? "", 16) === port;
-      });
-  });
+    for (const row of table.split("\n").slice(1)) {
+      const cells = row.trim().split(/\s+/);
+      const [, local, , state] = cells;
+      if (state === LISTEN && local !== undefined && Number.parseInt(local.split(":")[1] ?? "", 16) === port) inodes.add(cells[9] ?? "");
+    }
+  }
+  return inodes;
+}
+
+/** Which live processes hold a socket listening on TCP `port` (their open descriptors, per /proc). */
+export function listenerPids(port: number): number[] {
+  const wanted = new Set([...listeningInodes(port)].map((inode) => `socket:[${inode}]`));
+  if (wanted.size === 0) return [];
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+          try {
+            return wanted.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
+          } catch {
+            return false;
+          }
+        });
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** The lowest port the OS hands out for port 0 and outgoing connections. */

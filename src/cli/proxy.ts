@@ -1,0 +1,116 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { harDocument, harEntry, type HarEntry } from "../conformance/har.js";
+import { serveNodeHttp } from "../conformance/node-transport.js";
+import { createProxyHandler, DEFAULT_MAX_BODY_BYTES } from "../conformance/proxy.js";
+import { liveLines, renderReport } from "../conformance/traffic-report.js";
+import { createTrafficChecker } from "../conformance/traffic.js";
+import { providerSlugs, type ProviderSlug } from "../providers.js";
+import { type Command, parseCommandArgs, usageError } from "./command.js";
+import { waitForSignal } from "./mock.js";
+import { parseProviders } from "./provider-option.js";
+import { parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
+import { packageVersion } from "./version.js";
+
+/** Most exchanges kept for --record; later ones are checked but not recorded (memory stays bounded). */
+export const MAX_RECORDED_EXCHANGES = 10_000;
+
+export const proxyCommand: Command = {
+  name: "proxy",
+  summary: "Validating proxy: forward an application's calls to a provider and check every exchange live",
+  help: `Usage: kyc-contracts proxy --provider <slug> --upstream URL [--port N] [--record FILE.har] [--reporter human|json|junit|github] [--output FILE] [--max-response-ms N] [--no-mask-pii]
+
+Listens on 127.0.0.1 and forwards every request unchanged to --upstream (the provider's sandbox or
+your integration environment), returning the upstream's response unchanged. Each exchange is
+checked with every check (schema, semantic, lifecycle) and each violation is printed as it
+happens. Point your application's base URL for the provider at the printed address and run your
+own integration tests through it. Ctrl+C prints the summary and exits.
+
+Options:
+  --provider <slug>    ${providerSlugs.join(", ")} (required)
+  --upstream URL       where to forward, e.g. https://api-sandbox.btcdirect.eu (required)
+  --port N             port to listen on (default: a free port, printed)
+  --record FILE.har    write the session as a HAR file on exit (check it again later with
+                       \`kyc-contracts check-har\`); credentials removed, personal data masked
+  --max-body-bytes N   largest request/response body handled (default ${DEFAULT_MAX_BODY_BYTES})
+${TRAFFIC_OPTIONS_HELP}
+  -h, --help           show this help
+
+Requests that match no operation of the provider are forwarded and listed, not failed.
+
+Exit codes: 0 every checked exchange conformed, 1 a check failed (or the upstream never
+answered), 2 usage error or the port is taken.
+`,
+  async run(argv, io) {
+    const args = parseCommandArgs(io, "proxy", {
+      args: argv,
+      options: { provider: { type: "string" }, upstream: { type: "string" }, port: { type: "string" }, record: { type: "string" }, "max-body-bytes": { type: "string" }, ...trafficOptionSpecs },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (!args.ok) return args.code;
+    const { values } = args.parsed;
+    if (values.provider === undefined) return usageError(io, "proxy", `--provider is required: one of ${providerSlugs.join(", ")}.`);
+    const selection = parseProviders(values.provider, []);
+    if (!selection.ok || selection.providers.length !== 1) return usageError(io, "proxy", selection.ok ? "--provider takes one provider." : selection.message);
+    const provider: ProviderSlug = selection.providers[0]!;
+    if (values.upstream === undefined) return usageError(io, "proxy", "--upstream is required: the provider's base URL to forward to.");
+    let upstream: URL;
+    try {
+      upstream = new URL(values.upstream);
+    } catch {
+      return usageError(io, "proxy", `--upstream "${values.upstream}" is not a URL; give e.g. https://api-sandbox.example.com.`);
+    }
+    if (upstream.protocol !== "http:" && upstream.protocol !== "https:") return usageError(io, "proxy", `--upstream must be http or https, not ${upstream.protocol}`);
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!/^\d+$/.test(values.port ?? "0") || port > 65535) return usageError(io, "proxy", `--port must be a port number (0-65535), not "${values.port}".`);
+    const maxBodyBytes = values["max-body-bytes"] === undefined ? DEFAULT_MAX_BODY_BYTES : Number(values["max-body-bytes"]);
+    if (!/^\d+$/.test(values["max-body-bytes"] ?? "1") || maxBodyBytes <= 0) return usageError(io, "proxy", `--max-body-bytes must be a positive number of bytes, not "${values["max-body-bytes"]}".`);
+    const options = parseTrafficOptions(values);
+    if (!options.ok) return usageError(io, "proxy", options.message);
+    const { reporter, output, maxResponseMs, maskPii } = options.value;
+
+    const traffic = createTrafficChecker({ provider, maskPii, checker: maxResponseMs === undefined ? {} : { maxResponseMs } });
+    const recorded: HarEntry[] = [];
+    let proxyErrors = 0;
+    const handler = createProxyHandler({
+      upstream,
+      maxBodyBytes,
+      onExchange(exchange) {
+        const report = traffic.check(exchange);
+        if (values.record && recorded.length < MAX_RECORDED_EXCHANGES) recorded.push(harEntry(exchange, traffic.masker, traffic.scrubber));
+        io.stdout(liveLines(report, reporter));
+      },
+      onProxyError(message) {
+        proxyErrors++;
+        io.stderr(`kyc-contracts proxy: ${traffic.scrub(message)}\n`);
+      },
+    });
+    let server;
+    try {
+      server = await serveNodeHttp(handler, { port, onError: (e) => io.stderr(`kyc-contracts proxy: internal error: ${e.message}\n`) });
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      return usageError(io, "proxy", e.code === "EADDRINUSE" ? `port ${port} is in use; pick another with --port, or omit it for a free one.` : `cannot listen: ${e.message}`);
+    }
+    io.stderr(`kyc-contracts proxy: ${server.url} → ${upstream.origin}${upstream.pathname.replace(/\/$/, "")} (checking as ${provider}). Point your application at ${server.url}; Ctrl+C for the summary.\n`);
+
+    const signal = await (io.waitForStop ?? waitForSignal)();
+    await server.close();
+    io.stderr(`\n${signal}: proxy stopped.\n`);
+    if (values.record) {
+      await writeFile(path.resolve(values.record), harDocument(recorded, packageVersion()));
+      io.stderr(`kyc-contracts proxy: recorded ${recorded.length} exchange(s) to ${values.record}${maskPii ? " (personal data masked, credentials removed)" : " (credentials removed; personal data kept: --no-mask-pii)"}\n`);
+    }
+    const summary = traffic.summary();
+    const report = renderReport(reporter, summary, traffic.reports, `proxy ${provider} ${upstream.origin}`);
+    if (output) {
+      await writeFile(path.resolve(output), report);
+      io.stderr(`kyc-contracts proxy: report written to ${output}\n`);
+    } else {
+      io.stdout(report);
+    }
+    if (proxyErrors > 0) io.stderr(`kyc-contracts proxy: ${proxyErrors} request(s) were answered by the proxy itself (see above), not by the upstream.\n`);
+    return summary.failed > 0 || proxyErrors > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,168 @@
+/**
+ * What never reaches a recording or a report: credentials (always), and by default personal data
+ * from the responses (names, emails, ID numbers, signatures of pre-signed document URLs).
+ *
+ * Credentials: the request headers the four specs' security schemes name (Authorization,
+ * X-Api-Key, User-Authorization, User-Identifier), plus cookies and proxy auth, are replaced, and
+ * their values are scrubbed from every other place they may echo (URLs, bodies, messages).
+ * Personal data: values under the keys below are masked in JSON bodies, every email address
+ * anywhere, and the signature parameters of URLs; the masked values are then scrubbed from the
+ * report text too (a violation's "actual" may quote one). One redactor does the scrubbing
+ * (src/http/redact.ts).
+ */
+import { createRedactor, type Redactor } from "../http/redact.js";
+import { providerSlugs } from "../providers.js";
+import { specDocument } from "../spec/load.js";
+import { isObject } from "../json.js";
+
+export const REDACTED = "[redacted]";
+export const MASKED = "[masked]";
+/** Masked emails stay valid emails, so a masked recording still passes `format: email`. */
+export const MASKED_EMAIL = "masked@masked.invalid";
+
+type Json = Record<string, unknown>;
+
+/** Request headers that carry credentials: fixed ones plus every header a spec's security scheme names. */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  ...providerSlugs.flatMap((slug) => {
+    const schemes = specDocument(slug).components?.securitySchemes ?? {};
+    return Object.values(schemes).flatMap((s) => (isObject(s) && s.type === "apiKey" && typeof s.name === "string" ? [s.name.toLowerCase()] : []));
+  }),
+]);
+
+/** Keys whose string values are personal data, wherever they appear in a body. */
+const PII_KEYS = new Set(["email", "idnumber", "firstname", "lastname", "middlename", "fullname", "dateofbirth", "dob", "phone", "phonenumber", "address", "bvn", "nin"]);
+/** `name` is personal data only inside a person's record (BTC Direct's requirement `name` is not). */
+const PERSON_OBJECTS = new Set(["userinfo", "userdata", "user", "person", "profile"]);
+/** Query parameters of pre-signed URLs that are the signature or grant access. */
+const SIGNATURE_PARAMS = /^(x-amz-signature|x-amz-credential|x-amz-security-token|signature|sig|x-goog-signature|x-goog-credential|googleaccessid|token|sv|se)$/i;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+/** Collects what a body's masking removed, so report text quoting it can be scrubbed as well. */
+export interface PiiMasker {
+  /** Masks a JSON (or text) body; returns it unchanged when masking is off. */
+  maskBody(text: string): string;
+  /** Masks signature parameters of a URL. */
+  maskUrl(url: string): string;
+  /** Every personal value masked so far. */
+  readonly maskedValues: readonly string[];
+}
+
+export function createPiiMasker(enabled: boolean): PiiMasker {
+  const masked = new Set<string>();
+  const remember = (v: string): void => {
+    if (v.length >= 3) masked.add(v);
+  };
+  const maskUrl = (url: string): string => {
+    if (!enabled || !/^https?:\/\//i.test(url)) return url;
+    try {
+      const u = new URL(url);
+      let changed = false;
+      for (const key of [...u.searchParams.keys()]) {
+        if (!SIGNATURE_PARAMS.test(key)) continue;
+        for (const v of u.searchParams.getAll(key)) remember(v);
+        u.searchParams.set(key, MASKED);
+        changed = true;
+      }
+      return changed ? u.toString() : url;
+    } catch {
+      return url;
+    }
+  };
+  const maskString = (value: string): string => {
+    const url = maskUrl(value);
+    return url.replace(EMAIL, (email) => {
+      if (email === MASKED_EMAIL) return email;
+      remember(email);
+      return MASKED_EMAIL;
+    });
+  };
+  const walk = (node: unknown, parentKey: string): unknown => {
+    if (typeof node === "string") return maskString(node);
+    if (Array.isArray(node)) return node.map((n) => walk(n, parentKey));
+    if (!isObject(node)) return node;
+    const out: Json = {};
+    for (const [key, value] of Object.entries(node)) {
+      const k = key.toLowerCase();
+      const personal = PII_KEYS.has(k) || (k === "name" && PERSON_OBJECTS.has(parentKey));
+      if (personal && (typeof value === "string" || typeof value === "number")) {
+        if (value !== MASKED && value !== MASKED_EMAIL) remember(String(value));
+        out[key] = k === "email" ? MASKED_EMAIL : MASKED;
+      } else if (k === "userdata" && isObject(value)) {
+        // Myaza's biodata: every field of it is personal.
+        out[key] = Object.fromEntries(Object.keys(value).map((f) => [f, MASKED]));
+        for (const v of Object.values(value)) if (typeof v === "string") remember(v);
+      } else {
+        out[key] = walk(value, k);
+      }
+    }
+    return out;
+  };
+  return {
+    maskBody(text) {
+      if (!enabled || text.length === 0) return text;
+      try {
+        return JSON.stringify(walk(JSON.parse(text), ""));
+      } catch {
+        return maskString(text);
+      }
+    },
+    maskUrl,
+    get maskedValues() {
+      return [...masked];
+    },
+  };
+}
+
+/** Credential values in request headers (the whole value and, for `Bearer x`, the token). */
+export function credentialValues(headers: Readonly<Record<string, string>>): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!CREDENTIAL_HEADERS.has(name.toLowerCase()) || value.length === 0) continue;
+    out.push(value);
+    const token = /^\s*\w+\s+(.+)$/.exec(value)?.[1];
+    if (token) out.push(token.trim());
+  }
+  return out;
+}
+
+/** Request headers with every credential replaced. */
+export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, CREDENTIAL_HEADERS.has(k.toLowerCase()) ? REDACTED : v]));
+}
+
+/**
+ * Scrubs report and recording text: credentials always, personal values when masking is on.
+ * Built anew as values are learnt (cheap: the lists are short).
+ */
+export class Scrubber {
+  private readonly secrets = new Set<string>();
+  private redactor: Redactor = (t) => t;
+  private dirty = false;
+
+  constructor(private readonly masker: PiiMasker) {}
+
+  addSecrets(values: readonly string[]): void {
+    for (const v of values) {
+      if (this.secrets.has(v)) continue;
+      this.secrets.add(v);
+      this.dirty = true;
+    }
+  }
+
+  scrub(text: string): string {
+    const pii = this.masker.maskedValues;
+    if (this.dirty || pii.length + this.secrets.size !== this.size) {
+      this.redactor = createRedactor([...this.secrets, ...pii]);
+      this.size = pii.length + this.secrets.size;
+      this.dirty = false;
+    }
+    return this.redactor(text);
+  }
+
+  private size = 0;
+}

@@ -1,0 +1,193 @@
+/**
+ * `kyc-contracts proxy` as a user runs it (the built CLI, a real process): forwards to an upstream
+ * on 127.0.0.1, prints violations live, records a HAR, prints the summary on Ctrl+C (SIGINT) and
+ * exits 1 when anything failed. Masking: every artefact the test makes (stdout, stderr, the HAR,
+ * the JSON report) is grepped for the credential and the personal data of the response.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { serveNodeHttp } from "../src/conformance/node-transport.js";
+import { listScenarios, loadSpec } from "../src/spec/index.js";
+import { runCli } from "./helpers/cli.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tmp = mkdtempSync(path.join(tmpdir(), "kyc-proxy-test-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const TOKEN = "eyJhbGciOiJIUzI1NiJ9.SECRETproxytoken0123456789";
+const SIGNATURE = "5e1f0c0ffee5ca1ab1e0decafbad0123456789abcdef";
+const USER = "usr_01j9zproxy";
+
+/** Nyota Imara's `pending` example about USER, with a signed document URL: full of personal data. */
+async function nyotaRecord(status = "pending"): Promise<Record<string, unknown>> {
+  const example = listScenarios(await loadSpec("nyota-imara")).find((s) => s.status === "200" && s.example === "pending")!;
+  const body = structuredClone(example.value) as { data: Record<string, unknown> };
+  body.data.userId = USER;
+  body.data.status = status;
+  (body.data.documents as Record<string, string>).idFrontUrl = `https://storage.example.com/id-front?X-Amz-Expires=900&X-Amz-Signature=${SIGNATURE}`;
+  return body;
+}
+const personal = (body: Record<string, unknown>): string[] => {
+  const d = body.data as { userInfo: { email: string; name: string }; idNumber: string };
+  return [d.userInfo.email, d.userInfo.name, d.idNumber, SIGNATURE];
+};
+
+interface ProxyRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the proxy CLI, waits until it listens, runs `traffic` against it, then Ctrl+C. */
+function runProxy(args: string[], traffic: (url: string) => Promise<void>): Promise<ProxyRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "dist", "src", "cli.js"), "proxy", ...args], { cwd: tmp, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let started = false;
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      const url = /kyc-contracts proxy: (http:\/\/127\.0\.0\.1:\d+) →/.exec(stderr)?.[1];
+      if (url && !started) {
+        started = true;
+        traffic(url)
+          .then(() => child.kill("SIGINT"))
+          .catch((e: unknown) => {
+            child.kill("SIGKILL");
+            reject(e);
+          });
+      }
+    });
+    // A proxy that never starts must not outlive the test.
+    const guard = setTimeout(() => child.kill("SIGKILL"), 90_000);
+    child.on("close", (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("kyc-contracts proxy", () => {
+  it("forwards unchanged, reports live, records a masked HAR, summarises on Ctrl+C and exits 1 on a violation", async () => {
+    const records = [await nyotaRecord("rejected"), await nyotaRecord("pending"), { ...(await nyotaRecord("verified")) }];
+    // the third answer is about another user: an id-echo violation
+    (records[2]!.data as Record<string, unknown>).userId = "usr_someoneelse";
+    let turn = 0;
+    const seenAuth: string[] = [];
+    const upstream = await serveNodeHttp((req) => {
+      seenAuth.push(req.headers.get("authorization") ?? "");
+      return Promise.resolve(Response.json(records[Math.min(turn++, records.length - 1)], { headers: { "x-upstream": "yes" } }));
+    });
+    const har = path.join(tmp, "session.har");
+    const report = path.join(tmp, "report.json");
+    const bodies: string[] = [];
+    let run: ProxyRun;
+    try {
+      run = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url, "--record", har, "--reporter", "json", "--output", report], async (url) => {
+        for (let i = 0; i < 3; i++) {
+          const r = await fetch(`${url}/v1/kyc/${USER}?trace=1`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+          expect(r.headers.get("x-upstream")).toBe("yes");
+          bodies.push(await r.text());
+        }
+      });
+    } finally {
+      await upstream.close();
+    }
+    // assert the request reached the upstream with its credentials, and the response came back unchanged
+    expect(seenAuth).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+    expect(bodies.map((b) => JSON.parse(b) as unknown)).toEqual(records);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(readFileSync(report, "utf8")) as { summary: { checked: number; failed: number }; exchanges: { violations: { check: string }[] }[] };
+    expect(json.summary).toMatchObject({ checked: 3, failed: 1 });
+    expect(json.exchanges.map((e) => e.violations.map((v) => v.check))).toEqual([[], [], ["id-echo"]]);
+    const recorded = JSON.parse(readFileSync(har, "utf8")) as { log: { entries: { request: { headers: { name: string; value: string }[] } }[] } };
+    expect(recorded.log.entries).toHaveLength(3);
+    expect(recorded.log.entries[0]!.request.headers.find((h) => h.name.toLowerCase() === "authorization")?.value).toBe("[redacted]");
+    // assert no artefact holds the credential or any personal value
+    const artefacts = [run.stdout, run.stderr, ...readdirSync(tmp).filter((f) => f === "session.har" || f === "report.json").map((f) => readFileSync(path.join(tmp, f), "utf8"))];
+    expect(artefacts).toHaveLength(4);
+    for (const text of artefacts) {
+      expect(text).not.toContain(TOKEN);
+      for (const value of personal(records[0]!)) expect(text).not.toContain(value);
+    }
+    // assert the masked recording still checks (masked emails stay emails) and keeps the violation
+    const again = await runCli("check-har", har);
+    expect(again.out).toContain("Checked 3 of 3 exchange(s) (nyota-imara 3): 2 passed, 1 failed");
+    expect(again.out).toContain("✗ [id-echo] at /data/userId");
+  });
+
+  it("prints each violation live (human), and --no-mask-pii keeps personal data but never the credential", async () => {
+    const body = await nyotaRecord();
+    (body.data as Record<string, unknown>).userId = "usr_other";
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(body)));
+    const har = path.join(tmp, "unmasked.har");
+    let run: ProxyRun;
+    try {
+      run = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url, "--record", har, "--no-mask-pii"], async (url) => {
+        await (await fetch(`${url}/v1/kyc/${USER}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      });
+    } finally {
+      await upstream.close();
+    }
+    expect(run.stdout).toContain(`  ✗ #1 GET /v1/kyc/${USER} → 200 (nyota-imara)`);
+    expect(run.stdout).toContain("✗ [id-echo] at /data/userId");
+    expect(run.stdout).toContain("Checked 1 of 1 exchange(s) (nyota-imara 1): 0 passed, 1 failed");
+    expect(run.stderr).toContain("SIGINT: proxy stopped.");
+    expect(run.code).toBe(1);
+    const text = readFileSync(har, "utf8");
+    for (const value of personal(body)) expect(text).toContain(value);
+    for (const t of [text, run.stdout, run.stderr]) expect(t).not.toContain(TOKEN);
+  });
+
+  it("exits 0 when every exchange conformed; an unreachable upstream is reported and exits 1", async () => {
+    const body = await nyotaRecord();
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(body)));
+    let ok: ProxyRun;
+    try {
+      ok = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url], async (url) => {
+        await (await fetch(`${url}/v1/kyc/${USER}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+        await (await fetch(`${url}/favicon.ico`)).text();
+      });
+    } finally {
+      await upstream.close();
+    }
+    expect(ok.stdout).toContain("? #2 GET /favicon.ico → 200: matches no provider operation (not checked)");
+    expect(ok.stdout).toContain("Checked 1 of 2 exchange(s) (nyota-imara 1): 1 passed, 0 failed");
+    expect(ok.code).toBe(0);
+    const down = await runProxy(["--provider", "nyota-imara", "--upstream", "http://127.0.0.1:9"], async (url) => {
+      const r = await fetch(`${url}/v1/kyc/${USER}`);
+      expect(r.status).toBe(502);
+    });
+    expect(down.stderr).toContain("Could not reach the upstream http://127.0.0.1:9");
+    expect(down.code).toBe(1);
+  });
+});
+
+describe("kyc-contracts proxy usage errors (exit 2)", () => {
+  it.each([
+    [["--upstream", "http://127.0.0.1:1"], "--provider is required"],
+    [["--provider", "myaza"], "--upstream is required"],
+    [["--provider", "paypal", "--upstream", "http://127.0.0.1:1"], 'unknown provider "paypal"'],
+    [["--provider", "myaza", "--upstream", "not a url"], "is not a URL"],
+    [["--provider", "myaza", "--upstream", "ftp://x"], "must be http or https"],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--port", "http"], "--port must be a port number"],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--reporter", "tap"], 'unknown reporter "tap"'],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--max-body-bytes", "0"], "--max-body-bytes must be a positive number"],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "stray"], "Unexpected argument 'stray'"],
+  ])("%j", async (args, message) => {
+    const r = await runCli("proxy", ...args);
+    expect(r.err).toContain(message);
+    expect(r.code).toBe(2);
+  });
+
+  it("--help", async () => {
+    const r = await runCli("proxy", "--help");
+    expect(r.out).toContain("Usage: kyc-contracts proxy --provider <slug> --upstream URL");
+    expect(r.code).toBe(0);
+  });
+});
