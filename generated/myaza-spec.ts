@@ -6,8 +6,8 @@ const spec = {
   "info": {
     "title": "Myaza Identity verification status API",
     "version": "1.0.0",
-    "summary": "Minimal lifecycle state of a Myaza identity verification.",
-    "description": "Contract for Myaza Identity's `GET /api/kyc/status/{verificationId}`, written from Myaza's\n*Get verification status* reference page, its failure-reason-code list and its SDK types.\nThe endpoint is publishable-safe: it accepts a `pk_` or an `sk_` key and returns no PII, no\nmatch scores and no result data. Webhooks (`X-Myaza-Signature: sha256=<hex HMAC of the raw\nbody>`) are the recommended way to learn about completion; if you poll, back off (2–3 s,\nwidening) and stop once `status` is no longer `pending`.\n\n## Decisions where the sources disagree or are silent\n- **Hosts.** The docs use `https://identity.myaza.app`; the newest SDKs use\n  `https://trust.myaza.app`. Both are listed. A staging host exists, but its name is not\n  public, so it is not listed.\n- **Which fields when.** Every response has `verificationId`, `status` and `createdAt`.\n  `completedAt` is required once a verification finished with `verified`, `failed` or\n  `not_found` (the docs show it on each); on `error` it is optional, since the docs do not\n  say an errored verification completed. `reason` and `reasonCode` are required on\n  `failed`, `not_found` and `error`.\n- **Reason codes are open.** Known codes: `failed` → `document_unreadable`,\n  `document_blurry`, `document_type_mismatch`, `id_number_not_found`,\n  `document_data_mismatch`, `document_expired`, `selfie_mismatch`; `not_found` →\n  `identity_not_found`. Myaza says new codes may appear, so `reasonCode` is an open string.\n  The `reason` texts of the examples other than the docs' two are illustrative, as are the\n  `error` example's reason and code (Myaza documents none for `error`).\n- **`assuranceLevel`** (`chip`, `gov_db`, `document`) comes from the SDK types only; it is\n  optional and open.\n- **Errors.** `{ \"error\": <text>, \"message\"?: <text> }`. Verbatim from the docs: 404\n  \"Verification not found\", 401 \"Invalid API key\", 429 \"Too many requests, please try again\n  later.\"; the other texts are illustrative. The 429 body is taken to be JSON like the others.\n- **Rate limit.** 100 requests per 15 minutes per client. `RateLimit-Limit`,\n  `RateLimit-Remaining` and `RateLimit-Reset` are required on 200 and 429. The limit is\n  counted per client key, so a request rejected before it is identified (400, 401) may not\n  carry them; they are not declared on the other statuses.\n"
+    "summary": "Minimal lifecycle state of a Myaza identity verification, and the webhooks that report it.",
+    "description": "Contract for Myaza Identity's `GET /api/kyc/status/{verificationId}`, written from Myaza's\n*Get verification status* reference page, its failure-reason-code list and its SDK types.\nThe endpoint is publishable-safe: it accepts a `pk_` or an `sk_` key and returns no PII, no\nmatch scores and no result data. Webhooks (`X-Myaza-Signature: sha256=<hex HMAC of the raw\nbody>`) are the recommended way to learn about completion; if you poll, back off (2–3 s,\nwidening) and stop once `status` is no longer `pending`.\n\n## Decisions where the sources disagree or are silent\n- **Hosts.** The docs use `https://identity.myaza.app`; the newest SDKs use\n  `https://trust.myaza.app`. Both are listed. A staging host exists, but its name is not\n  public, so it is not listed.\n- **Which fields when.** Every response has `verificationId`, `status` and `createdAt`.\n  `completedAt` is required once a verification finished with `verified`, `failed` or\n  `not_found` (the docs show it on each); on `error` it is optional, since the docs do not\n  say an errored verification completed. `reason` and `reasonCode` are required on\n  `failed`, `not_found` and `error`.\n- **Reason codes are open.** Known codes: `failed` → `document_unreadable`,\n  `document_blurry`, `document_type_mismatch`, `id_number_not_found`,\n  `document_data_mismatch`, `document_expired`, `selfie_mismatch`; `not_found` →\n  `identity_not_found`. Myaza says new codes may appear, so `reasonCode` is an open string.\n  The `reason` texts of the examples other than the docs' two are illustrative, as are the\n  `error` example's reason and code (Myaza documents none for `error`).\n- **`assuranceLevel`** (`chip`, `gov_db`, `document`) comes from the SDK types only; it is\n  optional and open.\n- **Errors.** `{ \"error\": <text>, \"message\"?: <text> }`. Verbatim from the docs: 404\n  \"Verification not found\", 401 \"Invalid API key\", 429 \"Too many requests, please try again\n  later.\"; the other texts are illustrative. The 429 body is taken to be JSON like the others.\n- **Rate limit.** 100 requests per 15 minutes per client. `RateLimit-Limit`,\n  `RateLimit-Remaining` and `RateLimit-Reset` are required on 200 and 429. The limit is\n  counted per client key, so a request rejected before it is identified (400, 401) may not\n  carry them; they are not declared on the other statuses.\n\n## Webhook deliveries\nWritten from Myaza's webhooks page. Myaza `POST`s a JSON event to each endpoint your\norganisation registers (endpoints are per environment, staging or production) with\n`Content-Type: application/json`, `User-Agent: Myaza-Webhooks/1.0`,\n`X-Myaza-Signature: sha256=<hex>` (HMAC-SHA256 of the raw body with the endpoint's secret),\n`X-Myaza-Event: <event>` and `X-Myaza-Delivery: <id>` (unique per delivery, for\nde-duplication). Every event has the envelope `{ id: \"evt_…\", event, createdAt, data }`.\nVerify the signature over the exact bytes received, with a constant-time comparison,\n**before** parsing the body; `verifyMyazaWebhook` from `kyc-status-contracts/webhooks` does.\n\n**Not stated by Myaza, so not contracted here:** the retry schedule (or whether it retries\nat all), the response it expects from your endpoint (this contract takes any 2xx as accepted),\nthe signing secret's format (it is used as the UTF-8 bytes of the string you were given),\nand any timestamp tolerance or signed timestamp (the signature covers the body only; use\n`X-Myaza-Delivery` to reject replays). The case of the signature's hex digits is not stated\neither; both are accepted.\n\nDecisions where the webhooks page is silent:\n- **Event ↔ status.** Each `verification.*` event fixes `data.status`:\n  `verification.started` → `pending`, `verification.completed` → `verified` (\"identity\n  confirmed\"), `verification.failed` → `failed`, `verification.not_found` → `not_found`,\n  `verification.error` → `error`. As on the status endpoint, `reason` and `reasonCode` are\n  strings on `failed`, `not_found` and `error`; otherwise they are `null` (\"null when none\")\n  or a string.\n- **Verification `data`.** Every field the page's example shows is required:\n  `verificationId`, `requestId`, `externalId`, `status`, `reason`, `reasonCode`, `idType`\n  (e.g. `bvn`), `country` (e.g. `NG`), `idNumber`, `userData`. `requestId` and `externalId`\n  (your references) and `userData` (biodata, e.g. `firstName`) may be `null`: the page does\n  not say they are always given. Other fields may appear. **`idNumber` and `userData` are\n  personal data**: mask them in logs, recordings and reports.\n- **`api_key.*` and `credits.*`.** The page names these events but documents no `data`\n  fields, so their `data` is an open object, and their examples carry an empty one.\n- **`User-Agent`.** Only the `Myaza-Webhooks/` product name is required; the version may\n  change. The format of delivery ids (`X-Myaza-Delivery`) and of the part of event ids\n  after `evt_` is not documented.\n- Example event and delivery ids, references, ID numbers and biodata are illustrative.\n"
   },
   "servers": [
     {
@@ -30,6 +30,10 @@ const spec = {
     {
       "name": "Verifications",
       "description": "Identity verifications created by your organization."
+    },
+    {
+      "name": "Webhooks",
+      "description": "Events Myaza POSTs to the endpoints your organisation registered."
     }
   ],
   "paths": {
@@ -223,6 +227,697 @@ const spec = {
       }
     }
   },
+  "webhooks": {
+    "verification.started": {
+      "post": {
+        "operationId": "verificationStartedWebhook",
+        "summary": "verification.started",
+        "description": "A verification started (`data.status` `pending`).\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "verification.started"
+            },
+            "example": "verification.started"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/VerificationStartedEvent"
+              },
+              "examples": {
+                "started": {
+                  "summary": "Started; no reason, no biodata yet",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w00a",
+                    "event": "verification.started",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {
+                      "verificationId": "ver_01j9x2m4k7p8q3r5s6t9v0w1y2",
+                      "requestId": "order-2026-0427-001",
+                      "externalId": "user-123",
+                      "status": "pending",
+                      "reason": null,
+                      "reasonCode": null,
+                      "idType": "bvn",
+                      "country": "NG",
+                      "idNumber": "22212345678",
+                      "userData": null
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "verification.completed": {
+      "post": {
+        "operationId": "verificationCompletedWebhook",
+        "summary": "verification.completed",
+        "description": "The identity was confirmed (`data.status` `verified`).\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "verification.completed"
+            },
+            "example": "verification.completed"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/VerificationCompletedEvent"
+              },
+              "examples": {
+                "completed": {
+                  "summary": "Identity confirmed, with biodata",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w01a",
+                    "event": "verification.completed",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {
+                      "verificationId": "ver_01j9x2m4k7p8q3r5s6t9v0w1y2",
+                      "requestId": "order-2026-0427-001",
+                      "externalId": "user-123",
+                      "status": "verified",
+                      "reason": null,
+                      "reasonCode": null,
+                      "idType": "bvn",
+                      "country": "NG",
+                      "idNumber": "22212345678",
+                      "userData": {
+                        "firstName": "Amaka"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "verification.failed": {
+      "post": {
+        "operationId": "verificationFailedWebhook",
+        "summary": "verification.failed",
+        "description": "The verification completed but validations did not pass (`data.status` `failed`).\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "verification.failed"
+            },
+            "example": "verification.failed"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/VerificationFailedEvent"
+              },
+              "examples": {
+                "failed_selfie_mismatch": {
+                  "summary": "failed / selfie_mismatch (the status page's reason text)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w02a",
+                    "event": "verification.failed",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {
+                      "verificationId": "ver_01j9x2m4k7p8q3r5s6t9v0w1y2",
+                      "requestId": "order-2026-0427-001",
+                      "externalId": "user-123",
+                      "status": "failed",
+                      "reason": "The user's selfie does not match the photo on file with the government database (match confidence 48%, minimum 70% required).",
+                      "reasonCode": "selfie_mismatch",
+                      "idType": "bvn",
+                      "country": "NG",
+                      "idNumber": "22212345678",
+                      "userData": {
+                        "firstName": "Amaka"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "verification.not_found": {
+      "post": {
+        "operationId": "verificationNotFoundWebhook",
+        "summary": "verification.not_found",
+        "description": "The ID number was not found in the government database (`data.status` `not_found`).\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "verification.not_found"
+            },
+            "example": "verification.not_found"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/VerificationNotFoundEvent"
+              },
+              "examples": {
+                "not_found_identity_not_found": {
+                  "summary": "not_found / identity_not_found (the status page's reason text)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w03a",
+                    "event": "verification.not_found",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {
+                      "verificationId": "ver_01j9x2m4k7p8q3r5s6t9v0w1y2",
+                      "requestId": "order-2026-0427-001",
+                      "externalId": "user-123",
+                      "status": "not_found",
+                      "reason": "The BVN number was not found in the government database.",
+                      "reasonCode": "identity_not_found",
+                      "idType": "bvn",
+                      "country": "NG",
+                      "idNumber": "22212345678",
+                      "userData": null
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "verification.error": {
+      "post": {
+        "operationId": "verificationErrorWebhook",
+        "summary": "verification.error",
+        "description": "A system problem occurred (`data.status` `error`).\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "verification.error"
+            },
+            "example": "verification.error"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/VerificationErrorEvent"
+              },
+              "examples": {
+                "error": {
+                  "summary": "error (reason and code illustrative; Myaza documents none)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w04a",
+                    "event": "verification.error",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {
+                      "verificationId": "ver_01j9x2m4k7p8q3r5s6t9v0w1y2",
+                      "requestId": "order-2026-0427-001",
+                      "externalId": "user-123",
+                      "status": "error",
+                      "reason": "The government database could not be reached.",
+                      "reasonCode": "provider_unavailable",
+                      "idType": "bvn",
+                      "country": "NG",
+                      "idNumber": "22212345678",
+                      "userData": null
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "api_key.created": {
+      "post": {
+        "operationId": "apiKeyCreatedWebhook",
+        "summary": "api_key.created",
+        "description": "An API key was created.\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "api_key.created"
+            },
+            "example": "api_key.created"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ApiKeyCreatedEvent"
+              },
+              "examples": {
+                "created": {
+                  "summary": "An API key was created (`data` fields undocumented)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w05a",
+                    "event": "api_key.created",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {}
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "api_key.revoked": {
+      "post": {
+        "operationId": "apiKeyRevokedWebhook",
+        "summary": "api_key.revoked",
+        "description": "An API key was revoked.\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "api_key.revoked"
+            },
+            "example": "api_key.revoked"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ApiKeyRevokedEvent"
+              },
+              "examples": {
+                "revoked": {
+                  "summary": "An API key was revoked (`data` fields undocumented)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w06a",
+                    "event": "api_key.revoked",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {}
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "credits.deducted": {
+      "post": {
+        "operationId": "creditsDeductedWebhook",
+        "summary": "credits.deducted",
+        "description": "Credits were deducted.\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "credits.deducted"
+            },
+            "example": "credits.deducted"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreditsDeductedEvent"
+              },
+              "examples": {
+                "deducted": {
+                  "summary": "Credits deducted (`data` fields undocumented)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w07a",
+                    "event": "credits.deducted",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {}
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "credits.low": {
+      "post": {
+        "operationId": "creditsLowWebhook",
+        "summary": "credits.low",
+        "description": "The credit balance is low.\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "credits.low"
+            },
+            "example": "credits.low"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreditsLowEvent"
+              },
+              "examples": {
+                "low": {
+                  "summary": "Credit balance low (`data` fields undocumented)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w08a",
+                    "event": "credits.low",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {}
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    },
+    "credits.topped_up": {
+      "post": {
+        "operationId": "creditsToppedUpWebhook",
+        "summary": "credits.topped_up",
+        "description": "Credits were topped up.\nMyaza POSTs this JSON event to every endpoint your organisation registered for the\nenvironment, signed with the endpoint's secret: verify `X-Myaza-Signature` over the raw body\nbefore parsing, and de-duplicate on `X-Myaza-Delivery`.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "security": [
+          {
+            "webhookSignature": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/X-Myaza-Signature"
+          },
+          {
+            "name": "X-Myaza-Event",
+            "in": "header",
+            "required": true,
+            "description": "The event name, as in the body's `event`.",
+            "schema": {
+              "type": "string",
+              "const": "credits.topped_up"
+            },
+            "example": "credits.topped_up"
+          },
+          {
+            "$ref": "#/components/parameters/X-Myaza-Delivery"
+          },
+          {
+            "$ref": "#/components/parameters/User-Agent"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreditsToppedUpEvent"
+              },
+              "examples": {
+                "topped_up": {
+                  "summary": "Credits topped up (`data` fields undocumented)",
+                  "value": {
+                    "id": "evt_01j9x2m4k7p8q3r5s6t9v0w09a",
+                    "event": "credits.topped_up",
+                    "createdAt": "2026-04-27T12:00:05.000Z",
+                    "data": {}
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "2XX": {
+            "description": "The receiver accepted the delivery. Myaza does not document which response it expects\nor what it does after another answer (retries are not documented); this contract takes\nany 2xx as accepted.\n"
+          }
+        }
+      }
+    }
+  },
   "components": {
     "securitySchemes": {
       "apiKey": {
@@ -230,6 +925,12 @@ const spec = {
         "scheme": "bearer",
         "bearerFormat": "pk_test_… | pk_live_… | sk_test_… | sk_live_… (32 alphanumerics after the prefix)",
         "description": "`Authorization: Bearer <key>`. This endpoint accepts the publishable `pk_` key that ships\nin your SDK as well as the secret `sk_` key. A verification is visible only to the\norganization that created it.\n"
+      },
+      "webhookSignature": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-Myaza-Signature",
+        "description": "Not a key: `sha256=<hex>`, the HMAC-SHA256 of the raw request body keyed with the\nendpoint's signing secret, which Myaza sends on every webhook delivery. Your endpoint\nrecomputes it over the exact bytes received and compares in constant time.\n"
       }
     },
     "schemas": {
@@ -462,6 +1163,527 @@ const spec = {
             "description": "Optional detail."
           }
         }
+      },
+      "WebhookEnvelope": {
+        "type": "object",
+        "description": "The envelope every Myaza webhook event shares: `{ id, event, createdAt, data }`. What `data`\nholds depends on `event`.\n",
+        "required": [
+          "id",
+          "event",
+          "createdAt",
+          "data"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/WebhookEventId"
+          },
+          "event": {
+            "$ref": "#/components/schemas/WebhookEventName"
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "data": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "The event's payload."
+          }
+        }
+      },
+      "WebhookEventName": {
+        "type": "string",
+        "description": "The event a webhook delivery reports; also sent as the `X-Myaza-Event` header. Closed: these\nare the events Myaza's webhooks page lists.\n",
+        "enum": [
+          "verification.started",
+          "verification.completed",
+          "verification.failed",
+          "verification.not_found",
+          "verification.error",
+          "api_key.created",
+          "api_key.revoked",
+          "credits.deducted",
+          "credits.low",
+          "credits.topped_up"
+        ]
+      },
+      "WebhookEventId": {
+        "type": "string",
+        "pattern": "^evt_",
+        "description": "The event's id, `evt_` followed by an undocumented suffix."
+      },
+      "VerificationEventData": {
+        "type": "object",
+        "description": "`data` of the `verification.*` events, as Myaza's webhooks page shows it. `idNumber` and\n`userData` are **personal data**: mask them in any log, recording or report. Fields beyond\nthese are not documented; the schema leaves room for them.\n",
+        "required": [
+          "verificationId",
+          "requestId",
+          "externalId",
+          "status",
+          "reason",
+          "reasonCode",
+          "idType",
+          "country",
+          "idNumber",
+          "userData"
+        ],
+        "properties": {
+          "verificationId": {
+            "$ref": "#/components/schemas/VerificationId"
+          },
+          "requestId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Your reference for the request (the partner's). Assumed null when you gave none."
+          },
+          "externalId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Your external id for the user. Assumed null when you gave none."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "verified",
+              "failed",
+              "not_found",
+              "error"
+            ],
+            "description": "The verification's status, with the values of the status endpoint; fixed by the event."
+          },
+          "reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Human-readable reason; null when there is none."
+          },
+          "reasonCode": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Stable code to branch on (the status endpoint's codes); null when there is none. Open."
+          },
+          "idType": {
+            "type": "string",
+            "description": "The kind of ID checked, e.g. `bvn`. Open; the page names no list."
+          },
+          "country": {
+            "type": "string",
+            "description": "The ID's country, e.g. `NG`."
+          },
+          "idNumber": {
+            "type": "string",
+            "description": "The ID number checked. Personal data."
+          },
+          "userData": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true,
+            "description": "Biodata (e.g. `firstName`). Personal data. Its fields are not listed by Myaza. Assumed\nnull when there is none yet (e.g. on `verification.started`).\n"
+          }
+        }
+      },
+      "UndocumentedEventData": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "`data` of an `api_key.*` or `credits.*` event. Myaza's webhooks page names these events but\ndocuments no fields for their `data`, so this contract only requires an object.\n"
+      },
+      "VerificationStartedEvent": {
+        "title": "verification.started",
+        "description": "A verification started; `data.status` is `pending`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "verification.started"
+              },
+              "data": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/VerificationEventData"
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "status"
+                    ],
+                    "properties": {
+                      "status": {
+                        "type": "string",
+                        "const": "pending"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "VerificationCompletedEvent": {
+        "title": "verification.completed",
+        "description": "The identity was confirmed; `data.status` is `verified`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "verification.completed"
+              },
+              "data": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/VerificationEventData"
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "status"
+                    ],
+                    "properties": {
+                      "status": {
+                        "type": "string",
+                        "const": "verified"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "VerificationFailedEvent": {
+        "title": "verification.failed",
+        "description": "The verification completed but validations did not pass; `data.status` is `failed`, with `reason` and `reasonCode`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "verification.failed"
+              },
+              "data": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/VerificationEventData"
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "status",
+                      "reason",
+                      "reasonCode"
+                    ],
+                    "properties": {
+                      "status": {
+                        "type": "string",
+                        "const": "failed"
+                      },
+                      "reason": {
+                        "type": "string"
+                      },
+                      "reasonCode": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "VerificationNotFoundEvent": {
+        "title": "verification.not_found",
+        "description": "The ID number was not found in the government database; `data.status` is `not_found`, with `reason` and `reasonCode` (`identity_not_found`).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "verification.not_found"
+              },
+              "data": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/VerificationEventData"
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "status",
+                      "reason",
+                      "reasonCode"
+                    ],
+                    "properties": {
+                      "status": {
+                        "type": "string",
+                        "const": "not_found"
+                      },
+                      "reason": {
+                        "type": "string"
+                      },
+                      "reasonCode": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "VerificationErrorEvent": {
+        "title": "verification.error",
+        "description": "A system problem occurred; `data.status` is `error`, with `reason` and `reasonCode`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "verification.error"
+              },
+              "data": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/VerificationEventData"
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "status",
+                      "reason",
+                      "reasonCode"
+                    ],
+                    "properties": {
+                      "status": {
+                        "type": "string",
+                        "const": "error"
+                      },
+                      "reason": {
+                        "type": "string"
+                      },
+                      "reasonCode": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "ApiKeyCreatedEvent": {
+        "title": "api_key.created",
+        "description": "An API key was created. Myaza documents no fields for its `data`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "api_key.created"
+              },
+              "data": {
+                "$ref": "#/components/schemas/UndocumentedEventData"
+              }
+            }
+          }
+        ]
+      },
+      "ApiKeyRevokedEvent": {
+        "title": "api_key.revoked",
+        "description": "An API key was revoked. Myaza documents no fields for its `data`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "api_key.revoked"
+              },
+              "data": {
+                "$ref": "#/components/schemas/UndocumentedEventData"
+              }
+            }
+          }
+        ]
+      },
+      "CreditsDeductedEvent": {
+        "title": "credits.deducted",
+        "description": "Credits were deducted (e.g. for a verification). Myaza documents no fields for its `data`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "credits.deducted"
+              },
+              "data": {
+                "$ref": "#/components/schemas/UndocumentedEventData"
+              }
+            }
+          }
+        ]
+      },
+      "CreditsLowEvent": {
+        "title": "credits.low",
+        "description": "The organisation's credit balance is low. Myaza documents no fields for its `data`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "credits.low"
+              },
+              "data": {
+                "$ref": "#/components/schemas/UndocumentedEventData"
+              }
+            }
+          }
+        ]
+      },
+      "CreditsToppedUpEvent": {
+        "title": "credits.topped_up",
+        "description": "Credits were topped up. Myaza documents no fields for its `data`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEnvelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "event",
+              "data"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "const": "credits.topped_up"
+              },
+              "data": {
+                "$ref": "#/components/schemas/UndocumentedEventData"
+              }
+            }
+          }
+        ]
+      }
+    },
+    "parameters": {
+      "X-Myaza-Signature": {
+        "name": "X-Myaza-Signature",
+        "in": "header",
+        "required": true,
+        "description": "`sha256=<hex>`: the HMAC-SHA256 of the **raw** request body, keyed with the endpoint's signing\nsecret. Verify it over the exact bytes received, before parsing, with a constant-time\ncomparison. The hex case is not documented; upper and lower case are both accepted here.\n",
+        "schema": {
+          "type": "string",
+          "pattern": "^sha256=[0-9a-fA-F]{64}$"
+        },
+        "example": "sha256=8f4c9a1e0b6d2f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a"
+      },
+      "X-Myaza-Delivery": {
+        "name": "X-Myaza-Delivery",
+        "in": "header",
+        "required": true,
+        "description": "The delivery's id, unique per delivery: keep the ids you processed and ignore a repeat. Its\nformat is not documented.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "dlv_01j9x2m4k7p8q3r5s6t9v0w1z4"
+      },
+      "User-Agent": {
+        "name": "User-Agent",
+        "in": "header",
+        "required": true,
+        "description": "`Myaza-Webhooks/1.0`. The version after the slash may change, so only the product name is\nfixed here.\n",
+        "schema": {
+          "type": "string",
+          "pattern": "^Myaza-Webhooks/"
+        },
+        "example": "Myaza-Webhooks/1.0"
       }
     },
     "headers": {

@@ -9,6 +9,9 @@
  *   examples of the spec's error responses (the catalogue is written once, in the spec), and
  *   the same catalogue as the table in README.md (between its catalogue markers).
  * - README.md's "Status normalization" table, rendered from the mapping in src/status.ts.
+ * - generated/myaza-webhooks.ts: build-time validators (Ajv standalone code) of the Myaza spec's
+ *   webhook bodies and headers, used by `verifyMyazaWebhook` and the receiver check at run time
+ *   without YAML, Ajv's compiler or `eval` (scripts/webhook-validators.ts).
  * - README.md's mock scenarios table (every named example and its Prefer header), between its
  *   mock-scenarios markers.
  *
@@ -28,6 +31,7 @@ import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalo
 import { renderStatusTableMarkdown } from "../src/status.js";
 import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
 import { replaceReadmeSection } from "./readme-section.js";
+import { renderWebhookValidators } from "./webhook-validators.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -78,6 +82,13 @@ async function main(): Promise<void> {
     await writeFile(path.join(root, dataOutput), GENERATED_HEADER(api.root) + renderSpecDataModule(bundled));
     console.log(`wrote ${dataOutput} from ${api.root}`);
   }
+  const myaza = redocly.apis.myaza;
+  const myazaDoc = bundles.get("myaza");
+  if (!myaza || !myazaDoc) throw new Error("redocly.yaml: apis.myaza is missing");
+  const webhooks = renderWebhookValidators(myazaDoc as OpenApiDocument, "./myaza.js", 'components["schemas"]["WebhookEventName"]');
+  const webhooksOut = "generated/myaza-webhooks.ts";
+  await writeFile(path.join(root, webhooksOut), GENERATED_HEADER(`${myaza.root} (webhooks)`) + webhooks.code);
+  console.log(`wrote ${webhooksOut}: validators for ${webhooks.events.length} webhook events`);
   const btc = redocly.apis["btc-direct"];
   if (!btc) throw new Error("redocly.yaml: apis.btc-direct is missing");
   const catalogue = deriveBtcDirectCatalogue(await bundleSpec(path.join(root, btc.root), true));

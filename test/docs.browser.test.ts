@@ -19,7 +19,8 @@ import { STATUS_VALUES_HEADING, listStatusFields, listSuccessExamples } from "..
 import { providerSlugs, type ProviderSlug } from "../src/providers.js";
 import { loadSpec, type OpenApiDocument } from "../src/spec/load.js";
 import { bundledSpecPath } from "../src/spec/paths.js";
-import { listOperations, listResponses } from "../src/spec/walk.js";
+import { listOperations, listResponses, listWebhooks } from "../src/spec/walk.js";
+import { listParameters } from "../src/spec/parameters.js";
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type ChromiumSession } from "./helpers/chromium.js";
 import { statusTableRows } from "../src/status.js";
 import { missingRows, missingTexts, tableRows, watchPage, type PageWatch } from "./helpers/page-check.js";
@@ -170,6 +171,35 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
         return [String(e.httpStatus), code, e.message, e.solution];
       });
       await expectRows(page, expected);
+      expect(watch.problems()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("Myaza's page shows every webhook, opened from the sidebar, with its headers and named example payloads", async () => {
+    const { page, watch } = await open(docsFileNames("myaza").page);
+    try {
+      await hydrated(page);
+      const doc = specs.get("myaza")!;
+      const webhooks = listWebhooks(doc);
+      expect(webhooks.map((w) => w.name).sort()).toEqual(Object.keys(doc.webhooks as object).sort());
+      expect(webhooks.length).toBe(10);
+      const menu = page.locator('[data-component-name="Menu/Menu"]');
+      const tag = (webhooks[0]!.value.tags as string[])[0]!;
+      await menu.getByText(tag, { exact: true }).last().click();
+      for (const hook of webhooks) {
+        await menu.getByText(hook.summary!, { exact: true }).first().click();
+        await page.waitForURL(/#\/webhooks\//);
+        const headers = listParameters(doc, hook).filter((p) => p.in === "header").map((p) => p.name);
+        // Redoc shows a named example's payload (ids are unique per example)
+        const examples = hook.requestBody.flatMap((m) => m.examples.map((e) => (e.value as { id: string }).id));
+        expect(headers.length).toBeGreaterThanOrEqual(4);
+        expect(examples.length).toBeGreaterThan(0);
+        // assert the reader lands on the webhook and sees its event, its X-Myaza-* headers and its example payloads
+        expect(page.url()).toContain(`#/webhooks/${hook.operationId!.toLowerCase()}`);
+        await expectTexts(page, [hook.name, ...headers, ...examples]);
+      }
       expect(watch.problems()).toEqual([]);
     } finally {
       await page.close();

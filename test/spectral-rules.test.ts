@@ -40,6 +40,16 @@ const ok = { description: "ok", content: json({ found: { value: { id: "1" } } })
 const err404 = { description: "not found", content: json({ not_found: { value: { error: "not_found" } } }) };
 const secured = { security: [{ bearer: [] }] };
 
+/** A document whose only operation is an OpenAPI 3.1 webhook. */
+const webhookDoc = (operation: Record<string, unknown>): Record<string, unknown> => ({
+  openapi: "3.1.0",
+  info: { title: "t", version: "1" },
+  components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, signature: { type: "apiKey", in: "header", name: "X-Signature" } } },
+  security: [{ bearer: [] }],
+  paths: {},
+  webhooks: { "thing.created": { post: { operationId: "thingCreated", responses: { "2XX": { description: "ok" } }, ...operation } } },
+});
+
 const cases: Case[] = [
   { name: "valid: secured operation, every error response has named examples", document: base({ ...secured, responses: { "200": ok, "404": err404 } }) },
   { name: "valid: security inherited from the document", document: base({ responses: { "200": ok } }, { security: [{ bearer: [] }] }) },
@@ -83,6 +93,23 @@ const cases: Case[] = [
     name: "invalid: example name not snake_case",
     document: base({ ...secured, responses: { "200": { description: "ok", content: json({ "Found-It": { value: {} } }) } } }),
     errors: ["kyc-example-names-snake-case @ paths./things/{id}.get.responses.200.content.application/json.examples.Found-It"],
+  },
+  {
+    name: "valid: webhook with its own signature security and snake_case body examples",
+    document: webhookDoc({ security: [{ signature: [] }], requestBody: { content: json({ completed: { value: {} } }) } }),
+  },
+  {
+    name: "invalid: webhook opts out of security",
+    document: webhookDoc({ security: [], requestBody: { content: json({ completed: { value: {} } }) } }),
+    errors: ["kyc-operation-security @ webhooks.thing.created.post"],
+  },
+  {
+    name: "invalid: webhook uses an undefined scheme, and a body example name not snake_case",
+    document: webhookDoc({ security: [{ hmac: [] }], requestBody: { content: json({ "Thing-Created": { value: {} } }) } }),
+    errors: [
+      "kyc-operation-security @ webhooks.thing.created.post.security",
+      "kyc-example-names-snake-case @ webhooks.thing.created.post.requestBody.content.application/json.examples.Thing-Created",
+    ],
   },
 ];
 

@@ -7,9 +7,10 @@ import { docsCommand } from "./docs.js";
 import { mockCommand } from "./mock.js";
 import { proxyCommand } from "./proxy.js";
 import { packageVersion } from "./version.js";
+import { webhookReceiverCommand } from "./webhook-receiver.js";
 
 /** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
-export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, proxyCommand, checkHarCommand, docsCommand];
+export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, proxyCommand, checkHarCommand, docsCommand, webhookReceiverCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -5,13 +5,12 @@ import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
 import { type CliIo, type Command, type ExitCode, parseCommandArgs, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
+import { waitForSignal } from "./signals.js";
 
 const firstDefaultPort = Math.min(...providerSlugs.map((s) => providers[s].defaultMockPort));
 /** Each provider's distance from the first default port: --port-base keeps the default layout. */
 const portOffset = (slug: ProviderSlug): number => providers[slug].defaultMockPort - firstDefaultPort;
 const maxOffset = Math.max(...providerSlugs.map(portOffset));
-/** How often the command checks whether the process that started it is still there. */
-const PARENT_POLL_MS = 500;
 
 /** Start-up failures that are the user's to fix (exit 2) rather than a failing mock (exit 1). */
 const CONFIGURATION_ERRORS: readonly MockErrorCode[] = ["invalid-options", "port-unavailable", "spec-missing", "prism-missing"];
@@ -146,23 +145,4 @@ ${table}
 Choose a documented response with a Prefer header${preferExample ? `, e.g. -H "Prefer: ${preferExample}"` : ""};
 list them all with \`kyc-contracts scenarios\`. Press Ctrl+C to stop.
 `;
-}
-
-/**
- * Resolves with the first of SIGINT, SIGTERM or SIGHUP (a second one then ends the process as
- * usual), or when the process that started this one exits: `npm start` killed with SIGTERM
- * takes its shell down but not this process, which would otherwise keep the mocks running.
- */
-export function waitForSignal(): Promise<string> {
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-  const parent = process.ppid;
-  return new Promise((resolve) => {
-    const done = (reason: string): void => {
-      for (const s of signals) process.off(s, done);
-      clearInterval(watch);
-      resolve(reason);
-    };
-    for (const s of signals) process.on(s, done);
-    const watch = setInterval(() => process.ppid !== parent && done(`the parent process (${parent}) exited`), PARENT_POLL_MS);
-  });
 }

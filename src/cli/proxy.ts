@@ -7,7 +7,7 @@ import { liveLines, renderReport } from "../conformance/traffic-report.js";
 import { createTrafficChecker } from "../conformance/traffic.js";
 import { providerSlugs, type ProviderSlug } from "../providers.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
-import { waitForSignal } from "./mock.js";
+import { waitForSignal } from "./signals.js";
 import { parseProviders } from "./provider-option.js";
 import { parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
 import { packageVersion } from "./version.js";

@@ -4,6 +4,8 @@ export { createSpecValidator, type SpecValidator, type SchemaViolation, type Val
 export {
   listOperations,
   listResponses,
+  listWebhooks,
+  type WebhookOperation,
   resolve,
   getAtPointer,
   escapePointer,

@@ -14,7 +14,7 @@ export interface Parameter {
 }
 
 /** Parameters of the path item and the operation; the operation's win on the same `in` + `name`. */
-export function listParameters(doc: OpenApiDocument, op: Operation): Parameter[] {
+export function listParameters(doc: OpenApiDocument, op: Pick<Operation, "pointer" | "value">): Parameter[] {
   const itemPointer = op.pointer.slice(0, op.pointer.lastIndexOf("/"));
   const item = resolve(doc, itemPointer).value;
   const lists: [unknown, string][] = [

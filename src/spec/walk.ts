@@ -106,22 +106,7 @@ export function listResponses(doc: OpenApiDocument, op: Operation): ResponseInfo
   return Object.keys(responses).map((status) => {
     const res = resolve(doc, `${op.pointer}/responses/${escapePointer(status)}`);
     const body = isObject(res.value) ? res.value : {};
-    const media: MediaTypeInfo[] = [];
-    if (isObject(body.content)) {
-      for (const [mediaType, m] of Object.entries(body.content)) {
-        const mPointer = `${res.pointer}/content/${escapePointer(mediaType)}`;
-        const mt = isObject(m) ? m : {};
-        const examples: NamedExample[] = [];
-        if (isObject(mt.examples)) {
-          for (const name of Object.keys(mt.examples)) {
-            const ex = resolve(doc, `${mPointer}/examples/${escapePointer(name)}`);
-            const exv = isObject(ex.value) ? ex.value : {};
-            examples.push({ name, summary: typeof exv.summary === "string" ? exv.summary : undefined, value: exv.value, pointer: ex.pointer });
-          }
-        }
-        media.push({ mediaType, schemaPointer: mt.schema === undefined ? undefined : `${mPointer}/schema`, examples });
-      }
-    }
+    const media = listMedia(doc, res.pointer, body.content);
     const headers: HeaderInfo[] = [];
     if (isObject(body.headers)) {
       for (const name of Object.keys(body.headers)) {
@@ -132,4 +117,55 @@ export function listResponses(doc: OpenApiDocument, op: Operation): ResponseInfo
     }
     return { status, description: typeof body.description === "string" ? body.description : "", pointer: res.pointer, media, headers };
   });
+}
+
+/** The media types under `content` at `ownerPointer` (a response or a request body), with their named examples. */
+function listMedia(doc: OpenApiDocument, ownerPointer: string, content: unknown): MediaTypeInfo[] {
+  if (!isObject(content)) return [];
+  return Object.entries(content).map(([mediaType, m]) => {
+    const mPointer = `${ownerPointer}/content/${escapePointer(mediaType)}`;
+    const mt = isObject(m) ? m : {};
+    const examples: NamedExample[] = [];
+    if (isObject(mt.examples)) {
+      for (const name of Object.keys(mt.examples)) {
+        const ex = resolve(doc, `${mPointer}/examples/${escapePointer(name)}`);
+        const exv = isObject(ex.value) ? ex.value : {};
+        examples.push({ name, summary: typeof exv.summary === "string" ? exv.summary : undefined, value: exv.value, pointer: ex.pointer });
+      }
+    }
+    return { mediaType, schemaPointer: mt.schema === undefined ? undefined : `${mPointer}/schema`, examples };
+  });
+}
+
+/** An operation of the document's `webhooks:` (OpenAPI 3.1): what the provider sends to you. */
+export interface WebhookOperation {
+  /** The key under `webhooks:` (Myaza: the event name, e.g. `verification.completed`). */
+  name: string;
+  method: HttpMethod;
+  operationId: string | undefined;
+  summary: string | undefined;
+  pointer: string;
+  value: Json;
+  /** The request body's media types with their schemas and named examples. */
+  requestBody: MediaTypeInfo[];
+}
+
+export function listWebhooks(doc: OpenApiDocument): WebhookOperation[] {
+  const webhooks = doc.webhooks;
+  if (!isObject(webhooks)) return [];
+  const ops: WebhookOperation[] = [];
+  for (const name of Object.keys(webhooks)) {
+    const item = resolve(doc, `/webhooks/${escapePointer(name)}`);
+    if (!isObject(item.value)) continue;
+    for (const method of HTTP_METHODS) {
+      const pointer = `${item.pointer}/${method}`;
+      const op = getAtPointer(doc, pointer);
+      if (!isObject(op)) continue;
+      const body = op.requestBody === undefined ? undefined : resolve(doc, `${pointer}/requestBody`);
+      const requestBody = body && isObject(body.value) ? listMedia(doc, body.pointer, body.value.content) : [];
+      const summary = typeof op.summary === "string" ? op.summary : undefined;
+      ops.push({ name, method, operationId: typeof op.operationId === "string" ? op.operationId : undefined, summary, pointer, value: op, requestBody });
+    }
+  }
+  return ops;
 }
