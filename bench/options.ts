@@ -12,13 +12,21 @@ export interface BenchOptions {
   durationSeconds: number;
   runs: number;
   taskTimeMs: number;
+  /** Where the results go: RESULTS_FILE by default, COMMITTED_RESULTS_FILE with --save. */
   out: string;
+  /** --save: also rewrite the README's Performance tables from these results. */
+  save: boolean;
 }
 
 export type ParsedArgs = { ok: true; help: true } | { ok: true; help: false; options: BenchOptions } | { ok: false; message: string };
 
 export const DEFAULTS = { connections: 10, durationSeconds: 5, runs: 3, taskTimeMs: 500 } as const;
 export const QUICK = { durationSeconds: 1, runs: 1, taskTimeMs: 50 } as const;
+
+/** Where a run writes its figures by default: ignored by git, so trying things changes no file. */
+export const RESULTS_FILE = "reports/bench/results.json";
+/** The committed figures the README's Performance section is generated from (`--save`). */
+export const COMMITTED_RESULTS_FILE = "bench/results.json";
 
 export const benchHelp = `Usage: npm run bench -- [options]
 
@@ -42,7 +50,9 @@ Options:
   --connections <n>     concurrent connections for autocannon (default ${DEFAULTS.connections})
   --task-time <ms>      tinybench time per task and run (default ${DEFAULTS.taskTimeMs})
   --quick               smoke run: --duration ${QUICK.durationSeconds} --runs ${QUICK.runs} --task-time ${QUICK.taskTimeMs} (figures are not comparable)
-  --out <file>          where to write the results (default bench/results.json)
+  --out <file>          where to write the results (default ${RESULTS_FILE}, ignored by git)
+  --save                record a full run: write ${COMMITTED_RESULTS_FILE} and regenerate the README's
+                        Performance tables from it (not with --quick, --only, --providers, --out)
   -h, --help            show this help
 
 Needs the build (npm run bench builds first). A full run takes about 3–4 minutes on 2 cores.
@@ -66,7 +76,7 @@ function list<T extends string>(name: string, raw: string | undefined, allowed: 
 
 const isGroupName = (s: string): s is GroupName => (groupNames as readonly string[]).includes(s);
 
-export function parseBenchArgs(argv: readonly string[], cwd = process.cwd(), defaultOut = "bench/results.json"): ParsedArgs {
+export function parseBenchArgs(argv: readonly string[], cwd = process.cwd()): ParsedArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -80,6 +90,7 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd(), def
         "task-time": { type: "string" },
         quick: { type: "boolean" },
         out: { type: "string" },
+        save: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -97,6 +108,11 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd(), def
   const connections = positive("connections", values.connections, DEFAULTS.connections, true);
   const taskTimeMs = positive("task-time", values["task-time"], quick ? QUICK.taskTimeMs : DEFAULTS.taskTimeMs, false);
   for (const v of [groups, providers, durationSeconds, runs, connections, taskTimeMs]) if (typeof v === "string") return { ok: false, message: v };
+  const save = values.save === true;
+  if (save) {
+    const partial = [quick && "--quick", values.only !== undefined && "--only", values.providers !== undefined && "--providers", values.out !== undefined && "--out"].filter(Boolean);
+    if (partial.length > 0) return { ok: false, message: `--save records a full, comparable run into ${COMMITTED_RESULTS_FILE} and the README; drop ${partial.join(", ")} (or drop --save to try things out).` };
+  }
   return {
     ok: true,
     help: false,
@@ -108,7 +124,8 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd(), def
       runs: runs as number,
       connections: connections as number,
       taskTimeMs: taskTimeMs as number,
-      out: path.resolve(cwd, values.out ?? defaultOut),
+      out: path.resolve(cwd, values.out ?? (save ? COMMITTED_RESULTS_FILE : RESULTS_FILE)),
+      save,
     },
   };
 }

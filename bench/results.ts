@@ -4,6 +4,7 @@
  * old file) relies on.
  */
 import { cpus, loadavg } from "node:os";
+import { isObject } from "../src/json.js";
 
 export const groupNames = ["mocks", "twins", "conformance", "client", "validation", "proxy"] as const;
 export type GroupName = (typeof groupNames)[number];
@@ -76,8 +77,6 @@ export function serializeResults(results: BenchResults): string {
   return `${JSON.stringify(results, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Problems with a parsed results file, one line each naming the path; empty when it is well-formed. */
 export function checkResults(value: unknown): string[] {
@@ -108,7 +107,7 @@ export function checkResults(value: unknown): string[] {
     g.figures.forEach((f: unknown, fi) => {
       const fat = `${at}.figures[${fi}]`;
       if (!isObject(f)) return problems.push(`${fat}: expected an object`);
-      for (const key of ["table", "subject", "metric", "unit", "runs"] as const) need(typeof f[key] === "string" && (f[key] as string).length > 0, `${fat}.${key}: expected a non-empty string`);
+      for (const key of ["table", "subject", "metric", "unit", "runs"] as const) need(typeof f[key] === "string" && f[key].length > 0, `${fat}.${key}: expected a non-empty string`);
       need(f.value === null || (typeof f.value === "number" && Number.isFinite(f.value)), `${fat}.value: expected a finite number or null`);
       need(Number.isInteger(f.medianOf) && (f.medianOf as number) >= 1, `${fat}.medianOf: expected a positive integer (how many runs the value is the median of)`);
       return undefined;

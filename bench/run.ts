@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: measures the mocks, the conformance run, the clients and validation, prints
- * a Markdown table per group and writes every figure to bench/results.json. See `--help` and
- * bench/README.md.
+ * a Markdown table per group and writes every figure to reports/bench/results.json (ignored by
+ * git); `--save` writes the committed bench/results.json instead and regenerates the README's
+ * Performance tables from it. See `--help` and bench/README.md.
  */
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { providerSlugs } from "../src/providers.js";
 import { bundledSpecPath } from "../src/spec/index.js";
 import { withCleanup } from "./cleanup.js";
@@ -17,11 +19,13 @@ import { benchMocks } from "./groups/mocks.js";
 import { benchTwins } from "./groups/twins.js";
 import { benchProxy } from "./groups/proxy.js";
 import { benchValidation } from "./groups/validation.js";
-import { benchHelp, parseBenchArgs } from "./options.js";
+import { RESULTS_FILE, benchHelp, parseBenchArgs } from "./options.js";
+import { writeReadmePerformance } from "./readme.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
 const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy };
 
+const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -80,11 +84,20 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }, progress);
   results.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+  // A --save run with a failed group is incomplete: its figures go to the ignored file, the committed ones stay.
+  const save = options.save && failed.length === 0;
+  const outFile = options.save && !save ? path.resolve(RESULTS_FILE) : options.out;
   if (results.groups.length > 0) {
-    await mkdir(path.dirname(options.out), { recursive: true });
-    await writeFile(options.out, serializeResults(results));
-    const shown = path.relative(process.cwd(), options.out);
-    progress(`\nWrote ${shown.startsWith("..") ? options.out : shown} (${results.totalSeconds} s in all).`);
+    await mkdir(path.dirname(outFile), { recursive: true });
+    await writeFile(outFile, serializeResults(results));
+    const shown = path.relative(process.cwd(), outFile);
+    progress(`\nWrote ${shown.startsWith("..") ? outFile : shown} (${results.totalSeconds} s in all).`);
+  }
+  if (save) {
+    await writeReadmePerformance(README, results);
+    progress("Regenerated the Performance tables in README.md from it: review and commit both files.");
+  } else if (options.save) {
+    progress("--save: not saved, since a group failed; bench/results.json and README.md are unchanged.");
   }
   if (failed.length > 0) {
     progress(`npm run bench: ${failed.join(", ")} failed (see above); the other groups' figures were written.`);

@@ -4,6 +4,7 @@
  * error, keyed by its own code; a code may appear under one HTTP status only.
  */
 import { replaceReadmeSection, sectionMarkers } from "./readme-section.js";
+import { isObject } from "../src/json.js";
 
 export interface CatalogueEntry {
   code: string;
@@ -16,7 +17,6 @@ export interface CatalogueEntry {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function deriveBtcDirectCatalogue(spec: Json): CatalogueEntry[] {
   const entries = new Map<string, CatalogueEntry>();

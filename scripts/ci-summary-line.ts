@@ -1,4 +1,4 @@
-/** The closing line of .ci/run, derived from vitest's JSON report (see ci-summary.ts). */
+/** The summary lines of .ci/run, derived from vitest's JSON reports (see ci-summary.ts). */
 export interface Summary {
   passed: number;
   failed: number;
@@ -44,4 +44,34 @@ export function slowestFiles(report: unknown, root: string, count = 10, fileTime
 export function formatSlowest(files: readonly FileTime[]): string[] {
   if (files.length === 0) return [];
   return [`Slowest ${files.length} test files:`, ...files.map((f) => `${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.file}`)];
+}
+
+/** One run of the matrix, e.g. `node 22.23.5: 310 passed, 0 failed, 3 skipped`. */
+export const formatRun = (node: string, s: Summary): string => `node ${node}: ${formatSummary(s)}`;
+
+/**
+ * The sum of the matrix's runs. A run that left no summary (`undefined`: its Node did not
+ * install, or it died before reporting) counts as one failure, and so does an empty matrix.
+ */
+export function total(runs: readonly (Summary | undefined)[]): Summary {
+  const sum: Summary = { passed: 0, failed: 0, skipped: 0 };
+  for (const run of runs) {
+    const s = run ?? { passed: 0, failed: 1, skipped: 0 };
+    sum.passed += s.passed;
+    sum.failed += s.failed;
+    sum.skipped += s.skipped;
+  }
+  if (runs.length === 0 || sum.passed + sum.failed === 0) sum.failed = Math.max(sum.failed, 1);
+  return sum;
+}
+
+/** The closing line of .ci/run: exactly `N passed, N failed`. */
+export const formatTotal = (s: Summary): string => `${s.passed} passed, ${s.failed} failed`;
+
+/** A run summary read back from JSON, or undefined when it is not one. */
+export function parseSummary(value: unknown): Summary | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { passed, failed, skipped } = value as Record<string, unknown>;
+  const count = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+  return count(passed) && count(failed) && count(skipped) ? { passed, failed, skipped } : undefined;
 }

@@ -1,26 +1,43 @@
 /**
- * Prints the end of .ci/run from vitest's JSON report: the 10 slowest test files (so the time
- * budget of `npm test` stays visible), then the closing line `N passed, N failed[, N skipped]`. A failing or empty run never prints `0 failed`: if `npm test` failed before or
- * outside vitest (lint, drift, tsc), or no test ran at all, that counts as a failure.
+ * The summary lines of .ci/run. A failing or empty run never prints `0 failed`: if `npm test`
+ * failed before or outside vitest (install, lint, drift, tsc), or no test ran at all, that
+ * counts as a failure.
  *
- * Usage: tsx scripts/ci-summary.ts <reports/vitest.json> <npm test exit status> [reports/file-times.json]
+ * Usage:
+ *   tsx scripts/ci-summary.ts run <node version> <reports/vitest.json> <npm test exit status> <summary.json>
+ *       prints `node <version>: N passed, N failed[, N skipped]` and writes that run's summary
+ *   tsx scripts/ci-summary.ts total <summary.json>...
+ *       prints the closing line, exactly `N passed, N failed`, summed over the runs; a summary
+ *       file that is missing or unreadable counts as a failed run
+ *   tsx scripts/ci-summary.ts slowest <reports/vitest.json> [reports/file-times.json]
+ *       prints the 10 slowest test files of a run (hooks included when the file-times reporter
+ *       wrote its list), so the time budget of `npm test` stays visible; .ci/run prints it
+ *       before the closing line
  */
-import { existsSync, readFileSync } from "node:fs";
-import { formatSlowest, formatSummary, slowestFiles, summarize } from "./ci-summary-line.js";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { formatRun, formatSlowest, formatTotal, parseSummary, slowestFiles, summarize, total } from "./ci-summary-line.js";
 
-const [file = "reports/vitest.json", status = "1", timesFile = "reports/file-times.json"] = process.argv.slice(2);
-
-/** A JSON file's content; undefined when missing or truncated (a truncated report counts as no report). */
-function readJson(name: string): unknown {
-  if (!existsSync(name)) return undefined;
+function readJson(file: string): unknown {
+  if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(name, "utf8"));
+    return JSON.parse(readFileSync(file, "utf8"));
   } catch {
-    return undefined;
+    return undefined; // a truncated file counts as none
   }
 }
 
-const report = readJson(file);
-for (const line of formatSlowest(slowestFiles(report, process.cwd(), 10, readJson(timesFile)))) console.log(line);
-// The closing line stays last: CI reads it.
-console.log(formatSummary(summarize(report, Number(status))));
+const [command, ...args] = process.argv.slice(2);
+if (command === "run" && args.length === 4) {
+  const [node = "", report = "", status = "1", out = ""] = args;
+  const exit = /^\d+$/.test(status) ? Number(status) : 1;
+  const summary = summarize(readJson(report), exit);
+  writeFileSync(out, `${JSON.stringify(summary)}\n`);
+  console.log(formatRun(node, summary));
+} else if (command === "slowest" && args.length >= 1) {
+  for (const line of formatSlowest(slowestFiles(readJson(args[0] ?? ""), process.cwd(), 10, args[1] === undefined ? undefined : readJson(args[1])))) console.log(line);
+} else if (command === "total") {
+  console.log(formatTotal(total(args.map((file) => parseSummary(readJson(file))))));
+} else {
+  console.error("Usage: tsx scripts/ci-summary.ts run <node version> <vitest.json> <exit status> <summary.json>\n       tsx scripts/ci-summary.ts total <summary.json>...\n       tsx scripts/ci-summary.ts slowest <vitest.json> [file-times.json]");
+  process.exitCode = 2;
+}

@@ -30,8 +30,8 @@ async function output(file: string, args: string[]): Promise<string> {
   } catch (error) {
     // Linters exit non-zero when they find problems; their report is still on stdout.
     const e = error as { stdout?: string; stderr?: string; message: string };
-    if (e.stdout && e.stdout.trim().length > 0) return e.stdout;
-    throw new Error(`${path.basename(file)} ${args.join(" ")} failed: ${e.stderr || e.message}`);
+    if (e.stdout?.trim()) return e.stdout;
+    throw new Error(`${path.basename(file)} ${args.join(" ")} failed: ${e.stderr?.trim() ? e.stderr : e.message}`, { cause: error });
   }
 }
 

@@ -12,7 +12,7 @@ import { listOperations } from "../src/spec/walk.js";
 export const README_SCENARIOS_SECTION = "mock-scenarios";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const same = (a: Scenario | undefined, b: Scenario): boolean => a !== undefined && a.path === b.path && a.method === b.method && a.prefer === b.prefer;
+const same = (a: Scenario | undefined, b: Scenario): boolean => a?.path === b.path && a.method === b.method && a.prefer === b.prefer;
 
 export function renderScenariosMarkdown(specs: readonly { slug: ProviderSlug; doc: OpenApiDocument }[]): string {
   const rows: string[] = [];

@@ -12,7 +12,7 @@ export type ServerPlan<P extends ProviderSlug> =
 export function planServers<P extends ProviderSlug>(options: { providers?: readonly P[]; ports?: Partial<Record<P, number>> }, words: { verb: string; noun: string }): ServerPlan<P> {
   const { verb, noun } = words;
   const providers = [...(options.providers ?? (providerSlugs as readonly ProviderSlug[] as readonly P[]))];
-  const unknown = providers.filter((p) => !isProviderSlug(p));
+  const unknown: string[] = providers.filter((p) => !isProviderSlug(p));
   if (unknown.length > 0) return { ok: false, message: `Unknown provider ${unknown.map((u) => `"${u}"`).join(", ")}; choose from ${providerSlugs.join(", ")}.` };
   if (providers.length === 0) return { ok: false, message: `No providers to ${verb}; pass some of ${providerSlugs.join(", ")} (or omit \`providers\` for all).` };
   if (new Set(providers).size !== providers.length) return { ok: false, message: `A provider is listed twice in ${JSON.stringify(providers)}.` };

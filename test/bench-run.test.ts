@@ -30,9 +30,9 @@ function bench(args: string[]): Bench {
   let stdout = "";
   let stderr = "";
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stdout.on("data", (d: Buffer) => (stdout += d));
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => {
-    stderr += d;
+    stderr += d.toString();
     for (const w of waiters.filter((x) => x.pattern.test(stderr))) w.resolve();
   });
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
@@ -89,9 +89,15 @@ describe("npm run bench usage", () => {
   it("--help explains the flags; a bad flag exits 2 naming it", async () => {
     const help = await bench(["--help"]).done;
     expect(help.code).toBe(0);
-    for (const flag of ["--quick", "--only", "--providers", "--duration", "--runs", "--out"]) expect(help.stdout).toContain(flag);
+    for (const flag of ["--quick", "--only", "--providers", "--duration", "--runs", "--out", "--save"]) expect(help.stdout).toContain(flag);
     const bad = await bench(["--only", "disk"]).done;
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--only: unknown "disk"');
+    // assert --save refuses a smoke run before measuring anything, leaving the committed files alone
+    const before = [readFileSync(path.join(root, "bench/results.json"), "utf8"), readFileSync(path.join(root, "README.md"), "utf8")];
+    const smoke = await bench(["--save", "--quick"]).done;
+    expect(smoke.code).toBe(2);
+    expect(smoke.stderr).toContain("--save records a full, comparable run");
+    expect([readFileSync(path.join(root, "bench/results.json"), "utf8"), readFileSync(path.join(root, "README.md"), "utf8")]).toEqual(before);
   });
 });

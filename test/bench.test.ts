@@ -3,12 +3,17 @@
  * check, flag parsing, invalid body variants, replay comparison, the conformance report reader
  * and the cleanup registry. No timing is asserted anywhere.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { invalidVariant } from "../bench/bodies.js";
 import { Cleanup } from "../bench/cleanup.js";
 import { formatValue, renderGroup } from "../bench/format.js";
 import { caseTimes } from "../bench/groups/conformance.js";
 import { parseBenchArgs } from "../bench/options.js";
+import { performanceMarkers, renderPerformanceSection, writeReadmePerformance } from "../bench/readme.js";
 import { responseDifferences, type CapturedResponse } from "../bench/replay.js";
 import { checkResults, serializeResults, type BenchResults, type Figure, type GroupResult } from "../bench/results.js";
 import { median, medianRatio, percentile, ratio } from "../bench/stats.js";
@@ -131,12 +136,27 @@ describe("results file", () => {
 describe("parseBenchArgs", () => {
   const parse = (...argv: string[]) => parseBenchArgs(argv, "/repo");
 
-  it("defaults to every group and provider, 5 s runs, median of 3, 10 connections, bench/results.json", () => {
+  it("defaults to every group and provider, 5 s runs, median of 3, 10 connections, results in the ignored reports/bench/", () => {
     expect(parse()).toEqual({
       ok: true,
       help: false,
-      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/bench/results.json" },
+      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/reports/bench/results.json", save: false },
     });
+  });
+
+  it("--save writes the committed bench/results.json (and the README tables)", () => {
+    expect(parse("--save", "--runs", "5")).toMatchObject({ ok: true, options: { save: true, runs: 5, out: "/repo/bench/results.json" } });
+  });
+
+  it.each([
+    [["--save", "--quick"], "--quick"],
+    [["--save", "--only", "client"], "--only"],
+    [["--save", "--providers", "myaza"], "--providers"],
+    [["--save", "--out", "x.json"], "--out"],
+  ])("--save refuses a partial or smoke run: %j", (argv, flag) => {
+    const r = parse(...argv);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(new RegExp(`^--save records a full, comparable run .* drop ${flag}`));
   });
 
   it("--quick shrinks durations and runs; explicit flags still win; lists keep the canonical order", () => {
@@ -213,7 +233,10 @@ describe("Cleanup", () => {
     cleanup.add("c", () => {
       throw new Error("boom");
     });
-    cleanup.add("d", async () => void stopped.push("d"));
+    cleanup.add("d", () => {
+      stopped.push("d");
+      return Promise.resolve();
+    });
     doneB();
     expect(cleanup.pending).toEqual(["a", "c", "d"]);
     const failed = await cleanup.stopAll();
@@ -221,5 +244,42 @@ describe("Cleanup", () => {
     expect(stopped).toEqual(["d", "a"]);
     expect(failed).toEqual(["c: boom"]);
     expect(cleanup.pending).toEqual([]);
+  });
+});
+
+describe("README Performance tables (generated from bench/results.json by --save)", () => {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const committed = JSON.parse(readFileSync(path.join(root, "bench/results.json"), "utf8")) as BenchResults;
+
+  it("the committed README section is exactly what the committed results render to", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const { start, end } = performanceMarkers;
+    const section = readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end));
+    expect(readme.indexOf(start)).toBeGreaterThan(0);
+    expect(section).toBe(`\n${renderPerformanceSection(committed)}\n`);
+    expect(checkResults(committed)).toEqual([]);
+    expect(committed.settings.quick).toBe(false);
+  });
+
+  it("names the run and shows every group's tables", () => {
+    const text = renderPerformanceSection(committed);
+    expect(text).toContain(`Node ${committed.machine.node}`);
+    expect(text).toContain(committed.date.slice(0, 10));
+    for (const g of committed.groups) expect(text).toContain(renderGroup(g).trimEnd());
+  });
+
+  it("rewrites only its own section of a README, and says so when the markers are gone", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-readme-"));
+    try {
+      const file = path.join(dir, "README.md");
+      const { start, end } = performanceMarkers;
+      writeFileSync(file, `# T\n\nintro\n\n${start}\nold tables\n${end}\n\noutro\n`);
+      await writeReadmePerformance(file, committed);
+      expect(readFileSync(file, "utf8")).toBe(`# T\n\nintro\n\n${start}\n${renderPerformanceSection(committed)}\n${end}\n\noutro\n`);
+      writeFileSync(file, "# no markers\n");
+      await expect(writeReadmePerformance(file, committed)).rejects.toThrow(/lacks the markers/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -66,6 +66,6 @@ describe("deriveBtcDirectCatalogue", () => {
     ],
     ["no error examples at all", specWith("400", {}), /empty/],
   ])("rejects %s", (_name, spec, message) => {
-    expect(() => deriveBtcDirectCatalogue(spec as Record<string, unknown>)).toThrow(message);
+    expect(() => deriveBtcDirectCatalogue(spec)).toThrow(message);
   });
 });

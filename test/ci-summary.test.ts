@@ -1,7 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { formatSlowest, formatSummary, slowestFiles, summarize } from "../scripts/ci-summary-line.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatRun, formatSlowest, formatSummary, formatTotal, parseSummary, slowestFiles, summarize, total } from "../scripts/ci-summary-line.js";
 
-describe(".ci/run closing line", () => {
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+describe(".ci/run summary of one run", () => {
   it("reports vitest's counts for a green run", () => {
     expect(formatSummary(summarize({ numPassedTests: 120, numFailedTests: 0, numPendingTests: 2, numTodoTests: 0 }, 0))).toBe("120 passed, 0 failed, 2 skipped");
   });
@@ -17,6 +24,51 @@ describe(".ci/run closing line", () => {
 
   it("never says 0 failed for an empty run", () => {
     expect(summarize({ numPassedTests: 0, numFailedTests: 0 }, 0).failed).toBe(1);
+  });
+
+  it("names the Node version of the run", () => {
+    expect(formatRun("22.23.5", { passed: 7, failed: 0, skipped: 1 })).toBe("node 22.23.5: 7 passed, 0 failed, 1 skipped");
+  });
+});
+
+describe(".ci/run closing line over the Node matrix", () => {
+  const green = { passed: 300, failed: 0, skipped: 2 };
+
+  it("sums every run, exactly `N passed, N failed`", () => {
+    expect(formatTotal(total([green, green, { passed: 299, failed: 1, skipped: 2 }]))).toBe("899 passed, 1 failed");
+  });
+
+  it("counts a run that left no summary (Node not installed, run died) as a failure", () => {
+    expect(total([green, undefined, green])).toMatchObject({ passed: 600, failed: 1 });
+  });
+
+  it("never says 0 failed for an empty matrix or runs that ran nothing", () => {
+    expect(total([]).failed).toBe(1);
+    expect(total([{ passed: 0, failed: 0, skipped: 0 }]).failed).toBe(1);
+  });
+
+  it("reads back only well-formed run summaries", () => {
+    expect(parseSummary({ passed: 1, failed: 0, skipped: 0 })).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    for (const bad of [undefined, null, "1 passed", { passed: 1, failed: -1, skipped: 0 }, { passed: 1.5, failed: 0, skipped: 0 }, { passed: 1, failed: 0 }]) {
+      expect(parseSummary(bad), JSON.stringify(bad)).toBeUndefined();
+    }
+  });
+});
+
+describe("scripts/ci-summary.ts (as .ci/run calls it)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "ci-summary-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cli = (...args: string[]): string => execFileSync(process.execPath, ["--import", "tsx", "scripts/ci-summary.ts", ...args], { cwd: root, encoding: "utf8" }).trim();
+
+  it("writes each run's summary and sums them, a missing or broken one counting as failed", () => {
+    const report = path.join(dir, "vitest.json");
+    writeFileSync(report, JSON.stringify({ numPassedTests: 5, numFailedTests: 0, numPendingTests: 1 }));
+    expect(cli("run", "20.20.2", report, "0", path.join(dir, "a.json"))).toBe("node 20.20.2: 5 passed, 0 failed, 1 skipped");
+    expect(cli("run", "22.23.5", path.join(dir, "no-report.json"), "1", path.join(dir, "b.json"))).toBe("node 22.23.5: 0 passed, 1 failed");
+    writeFileSync(path.join(dir, "broken.json"), "{");
+    expect(cli("total", path.join(dir, "a.json"), path.join(dir, "b.json"))).toBe("5 passed, 1 failed");
+    expect(cli("total", path.join(dir, "a.json"), path.join(dir, "missing.json"), path.join(dir, "broken.json"))).toBe("5 passed, 2 failed");
+    expect(cli("total", path.join(dir, "a.json"))).toBe("5 passed, 0 failed");
   });
 });
 

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clientErrorKinds, createSpecValidator, kycStates, listOperations, listResponses, loadSpec, providerSlugs } from "../src/index.js";
+import { isObject } from "../src/json.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { harnesses, RECORD_ID, recordingFetch, secretsInError, shapeProblems, TOKEN, USER_ID, type AnyResult } from "./helpers/clients.js";
 
@@ -32,8 +33,8 @@ function exchanges(examples: readonly unknown[], successExamples: readonly unkno
   const mutated = fc
     .tuple(fc.constantFrom(...examples), fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }))
     .map(([example, key, value]) => {
-      const copy = structuredClone(example) as Record<string, unknown>;
-      const keys = typeof copy === "object" && copy !== null ? Object.keys(copy) : [];
+      const copy: Record<string, unknown> = isObject(example) ? structuredClone(example) : {};
+      const keys = Object.keys(copy);
       copy[keys.length > 0 && key.length % 2 === 0 ? keys[key.length % keys.length]! : key] = value;
       return JSON.stringify(copy);
     });

@@ -25,7 +25,7 @@ async function servedExamples(slug: ProviderSlug): Promise<Served[]> {
       const headers: Record<string, string> = {};
       for (const h of res.headers) {
         const example = (getAtPointer(doc, h.pointer) as { example?: unknown }).example;
-        if (example !== undefined) headers[h.name] = String(example);
+        if (example !== undefined) headers[h.name] = typeof example === "string" ? example : JSON.stringify(example);
       }
       for (const media of res.media) for (const ex of media.examples) served.push({ status: Number(res.status), example: ex.name, value: ex.value, headers });
     }

@@ -198,6 +198,7 @@ describe.each(providerSlugs)("%s client", (slug) => {
 
     it("is a network error when the transport throws anything, or reading the body fails", async () => {
       const broken = new Response(new ReadableStream({ pull: (c) => c.error(new Error("socket hang up")) }), { headers: { "content-type": "application/json" } });
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a transport rejecting with a non-Error is the case under test
       for (const respond of [() => Promise.reject("not even an Error"), () => broken, () => undefined as unknown as Response]) {
         const error = failed(await call(h, respond).run());
         expect(error).toMatchObject({ kind: "network", retryable: true });

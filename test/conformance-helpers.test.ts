@@ -11,12 +11,11 @@ function scripted(responses: Response[]): { fetch: typeof fetch; calls: string[]
   const calls: string[] = [];
   return {
     calls,
-    fetch: (async (input: RequestInfo | URL) => {
-      calls.push(String(input));
+    fetch: (input: RequestInfo | URL) => {
+      calls.push(input instanceof Request ? input.url : input.toString());
       const next = responses.shift();
-      if (!next) throw new Error("no more scripted responses");
-      return next;
-    }) as typeof fetch,
+      return next ? Promise.resolve(next) : Promise.reject(new Error("no more scripted responses"));
+    },
   };
 }
 const tooMany = (headers: Record<string, string>): Response => Response.json({ error: "Too many requests, please try again later." }, { status: 429, headers });
@@ -53,7 +52,10 @@ describe("sendRequest on 429", () => {
   it("waits once as Retry-After says, then returns the retried exchange", async () => {
     const waits: number[] = [];
     const { fetch, calls } = scripted([tooMany({ "Retry-After": "2" }), Response.json({ ok: 1 })]);
-    const out = await sendRequest("http://127.0.0.1:1", request, { fetch, sleep: async (ms) => void waits.push(ms) });
+    const out = await sendRequest("http://127.0.0.1:1", request, { fetch, sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      } });
     expect(waits).toEqual([2000]);
     expect(calls).toHaveLength(2);
     expect(out.ok && out.exchange.status).toBe(200);
@@ -61,14 +63,17 @@ describe("sendRequest on 429", () => {
 
   it("is inconclusive (not a failure) when still rate limited after one wait", async () => {
     const { fetch } = scripted([tooMany({ "RateLimit-Reset": "1" }), tooMany({ "RateLimit-Reset": "1" })]);
-    const out = await sendRequest("http://127.0.0.1:1", request, { fetch, sleep: async () => {} });
+    const out = await sendRequest("http://127.0.0.1:1", request, { fetch, sleep: () => Promise.resolve() });
     expect(out).toMatchObject({ ok: false, kind: "rate_limited" });
   });
 
   it("does not wait longer than allowed: inconclusive at once", async () => {
     const waits: number[] = [];
     const { fetch, calls } = scripted([tooMany({ "RateLimit-Reset": "900" })]);
-    const out = await sendRequest("http://127.0.0.1:1", request, { fetch, sleep: async (ms) => void waits.push(ms), maxRateLimitWaitMs: 60_000 });
+    const out = await sendRequest("http://127.0.0.1:1", request, { fetch, sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      }, maxRateLimitWaitMs: 60_000 });
     expect(out).toMatchObject({ ok: false, kind: "rate_limited" });
     expect(out.ok ? "" : out.message).toContain("900 s");
     expect(waits).toEqual([]);

@@ -16,7 +16,7 @@ import { btcDirectErrorCatalogue, btcDirectErrorCodes } from "../generated/btc-d
 import { buildDocs, docsFileNames } from "../src/docs/build.js";
 import { ERROR_CATALOGUE_HEADING, listErrorCatalogue } from "../src/docs/error-catalogue.js";
 import { STATUS_VALUES_HEADING, listStatusFields, listSuccessExamples } from "../src/docs/status-values.js";
-import { providers, providerSlugs, type ProviderSlug } from "../src/providers.js";
+import { providerSlugs, type ProviderSlug } from "../src/providers.js";
 import { loadSpec, type OpenApiDocument } from "../src/spec/load.js";
 import { bundledSpecPath } from "../src/spec/paths.js";
 import { listOperations, listResponses, listWebhooks } from "../src/spec/walk.js";
@@ -63,7 +63,7 @@ async function hydrated(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
   await page.waitForFunction(() => {
     const search = document.querySelector('[data-testid="search-trigger"]');
-    return search !== null && !(search.textContent ?? "").includes("Loading");
+    return search !== null && !search.textContent.includes("Loading");
   });
 }
 
@@ -76,7 +76,8 @@ describe("Chromium for the docs browser test", () => {
 
 describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SKIP_REASON}` : ""}`, () => {
   let outDir: string;
-  let server: StaticServer;
+  let server: StaticServer | undefined;
+  const origin = (): string => server?.origin ?? expect.unreachable("the static server did not start");
   let browser: ChromiumSession | undefined;
   const specs = new Map<ProviderSlug, OpenApiDocument>();
 
@@ -87,7 +88,7 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
     const built = await buildDocs({ outDir });
     if (!built.ok) throw new Error(built.message);
     server = await startStaticServer(outDir);
-    browser = await launchChromium(server.origin);
+    browser = await launchChromium(origin());
   }, 120_000);
 
   afterAll(async () => {
@@ -102,8 +103,8 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
   /** Opens a page in a fresh tab, watching what the browser reports. */
   async function open(file: string): Promise<{ page: Page; watch: PageWatch }> {
     const page = await browser!.context.newPage();
-    const watch = watchPage(page, server.origin);
-    await page.goto(`${server.origin}/${file}`);
+    const watch = watchPage(page, origin());
+    await page.goto(`${origin()}/${file}`);
     return { page, watch };
   }
 
@@ -239,7 +240,7 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
             continue;
           }
           const target = await browser!.context.newPage();
-          const targetWatch = watchPage(target, server.origin);
+          const targetWatch = watchPage(target, origin());
           try {
             const response = await target.goto(link);
             expect(response?.status(), link).toBe(200);
@@ -278,7 +279,7 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
             "console error: boom",
             "external request: https://fonts.example.invalid/font.png",
             expect.stringMatching(/^request failed: https:\/\/fonts\.example\.invalid\/font\.png/),
-            `HTTP 404: ${server.origin}/bad/missing.png`,
+            `HTTP 404: ${origin()}/bad/missing.png`,
           ]),
         );
         // assert a missing error code and a row with a wrong status are reported; present ones are not

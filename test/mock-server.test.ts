@@ -48,7 +48,8 @@ const specs = Object.fromEntries(
 
 const seedCurls = JSON.parse(readFileSync(path.join(here, "fixtures", "provider-docs", "curl.json"), "utf8")) as Record<ProviderSlug, { name: string; source: string; curl: string }[]>;
 
-let mocks: RunningMocks;
+let mocks: RunningMocks | undefined;
+const running = (): RunningMocks => mocks ?? expect.unreachable("startMocks() failed in beforeAll");
 
 beforeAll(async () => {
   mocks = await startMocks();
@@ -68,7 +69,7 @@ const exampleValue = (p: Provider, s: Scenario): unknown => json(p, s.status).ex
 
 async function send(p: Provider, init: { path?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; type: string; body: unknown; headers: Headers }> {
   const request = exampleRequest(p.doc, p.op);
-  const res = await fetch(`${mocks.urls[p.slug]}${init.path ?? request.path}`, { headers: init.headers ?? request.headers });
+  const res = await fetch(`${running().urls[p.slug]}${init.path ?? request.path}`, { headers: init.headers ?? request.headers });
   return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.json(), headers: res.headers };
 }
 
@@ -86,7 +87,7 @@ describe("the provider pages' curl lines (host replaced)", () => {
   it.each(cases)("$slug: $name", async ({ slug, curl }) => {
     const p = specs[slug];
     const request = parseCurl(curl);
-    const res = await fetch(rebase(request, mocks.urls[slug]), { method: request.method, headers: request.headers });
+    const res = await fetch(rebase(request, running().urls[slug]), { method: request.method, headers: request.headers });
     const body: unknown = await res.json();
     // assert a documented success, with a body valid against the spec
     expect(res.status).toBe(200);
@@ -100,7 +101,7 @@ describe("the provider pages' curl lines (host replaced)", () => {
 describe("the example requests `kyc-contracts mock` prints", () => {
   it.each(providerSlugs)("%s", async (slug) => {
     const p = specs[slug];
-    const request = parseCurl(toCurl(mocks.urls[slug], exampleRequest(p.doc, p.op)));
+    const request = parseCurl(toCurl(running().urls[slug], exampleRequest(p.doc, p.op)));
     const res = await fetch(request.url, { headers: request.headers });
     // assert the printed curl line gets a documented success with a valid body
     expect(res.status).toBe(200);
@@ -198,18 +199,18 @@ describe("Prism behaviour the README documents", () => {
 
 describe("stop()", () => {
   it("ends every Prism process and frees every port", async () => {
-    const pids = Object.values(mocks.pids) as number[];
-    const ports = Object.values(mocks.ports) as number[];
+    const pids = Object.values(running().pids);
+    const ports = Object.values(running().ports);
     // assert the mocks were direct children of this process while running
     expect(prismChildren(process.pid).sort()).toEqual([...pids].sort());
     for (const port of ports) expect(isListening(port), `port ${port}`).toBe(true);
-    await mocks.stop();
+    await running().stop();
     // assert nothing is left: no process, no listener
     expect(pids.filter(isAlive)).toEqual([]);
     expect(prismChildren(process.pid)).toEqual([]);
     for (const port of ports) expect(isListening(port), `port ${port}`).toBe(false);
-    await expect(fetch(mocks.urls.proof)).rejects.toThrow();
+    await expect(fetch(running().urls.proof)).rejects.toThrow();
     // assert stop() again is harmless
-    await mocks.stop();
+    await running().stop();
   });
 });

@@ -14,11 +14,12 @@ function fakeClock(start = 1_000_000): PollClock & { waits: number[]; signals: (
     waits,
     signals,
     now: () => now,
-    sleep: async (ms, signal) => {
-      signal?.throwIfAborted();
+    sleep: (ms, signal) => {
+      if (signal?.aborted) return Promise.reject(signal.reason);
       waits.push(ms);
       signals.push(signal);
       now += ms;
+      return Promise.resolve();
     },
   };
 }
@@ -35,9 +36,9 @@ function sequence(results: Result[]) {
   const calls: CallOptions[] = [];
   return {
     calls,
-    get: async (options: CallOptions) => {
+    get: (options: CallOptions) => {
       calls.push(options);
-      return results[Math.min(calls.length - 1, results.length - 1)]!;
+      return Promise.resolve(results[Math.min(calls.length - 1, results.length - 1)]!);
     },
   };
 }
@@ -173,9 +174,9 @@ describe("pollUntilSettled: cancellation", () => {
     const controller = new AbortController();
     const clock = fakeClock();
     let calls = 0;
-    const get = async () => {
+    const get = () => {
       if (++calls === 2) controller.abort(new Error("stop polling"));
-      return ok("pending");
+      return Promise.resolve(ok("pending"));
     };
     await expect(pollUntilSettled(get, { clock, signal: controller.signal })).rejects.toThrow("stop polling");
     expect(calls).toBe(2);

@@ -49,9 +49,9 @@ function runProxy(args: string[], traffic: (url: string) => Promise<void>): Prom
     let stdout = "";
     let stderr = "";
     let started = false;
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => {
-      stderr += d;
+      stderr += d.toString();
       const url = /kyc-contracts proxy: (http:\/\/127\.0\.0\.1:\d+) →/.exec(stderr)?.[1];
       if (url && !started) {
         started = true;
@@ -59,7 +59,7 @@ function runProxy(args: string[], traffic: (url: string) => Promise<void>): Prom
           .then(() => child.kill("SIGINT"))
           .catch((e: unknown) => {
             child.kill("SIGKILL");
-            reject(e as Error);
+            reject(e);
           });
       }
     });
@@ -79,9 +79,9 @@ describe("kyc-contracts proxy", () => {
     (records[2]!.data as Record<string, unknown>).userId = "usr_someoneelse";
     let turn = 0;
     const seenAuth: string[] = [];
-    const upstream = await serveNodeHttp(async (req) => {
+    const upstream = await serveNodeHttp((req) => {
       seenAuth.push(req.headers.get("authorization") ?? "");
-      return Response.json(records[Math.min(turn++, records.length - 1)], { headers: { "x-upstream": "yes" } });
+      return Promise.resolve(Response.json(records[Math.min(turn++, records.length - 1)], { headers: { "x-upstream": "yes" } }));
     });
     const har = path.join(tmp, "session.har");
     const report = path.join(tmp, "report.json");
@@ -124,7 +124,7 @@ describe("kyc-contracts proxy", () => {
   it("prints each violation live (human), and --no-mask-pii keeps personal data but never the credential", async () => {
     const body = await nyotaRecord();
     (body.data as Record<string, unknown>).userId = "usr_other";
-    const upstream = await serveNodeHttp(async () => Response.json(body));
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(body)));
     const har = path.join(tmp, "unmasked.har");
     let run: ProxyRun;
     try {
@@ -146,7 +146,7 @@ describe("kyc-contracts proxy", () => {
 
   it("exits 0 when every exchange conformed; an unreachable upstream is reported and exits 1", async () => {
     const body = await nyotaRecord();
-    const upstream = await serveNodeHttp(async () => Response.json(body));
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(body)));
     let ok: ProxyRun;
     try {
       ok = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url], async (url) => {

@@ -13,7 +13,7 @@ const { Spectral, Document } = spectralCore;
 // The Spectral CLI's own ruleset loader, so the test resolves `.spectral.yaml` exactly as
 // `spectral lint` does (YAML migration, OWASP extends from node_modules, functionsDir).
 const { getRuleset } = createRequire(import.meta.url)("@stoplight/spectral-cli/dist/services/linter/utils/getRuleset.js") as {
-  getRuleset(file: string): Promise<Parameters<InstanceType<typeof Spectral>["setRuleset"]>[0]>;
+  getRuleset: (file: string) => Promise<Parameters<InstanceType<typeof Spectral>["setRuleset"]>[0]>;
 };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

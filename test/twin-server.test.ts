@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 const start = async (...args: Parameters<typeof startTwins>) => {
   const r = await startTwins(...args);
-  running.push(r as RunningTwins);
+  running.push(r);
   return r;
 };
 

@@ -72,7 +72,7 @@ const broken: { name: string; check: ReceiverCheck; make: () => Promise<Request>
     status: 400,
     make: () => request(json({ ...completed, data: { ...completed.data, status: "failed" } }), (h) => (h["X-Myaza-Event"] = "verification.completed")),
   },
-  { name: "GET instead of POST", check: "method", status: 405, make: async () => new Request(URL_, { method: "GET" }) },
+  { name: "GET instead of POST", check: "method", status: 405, make: () => Promise.resolve(new Request(URL_, { method: "GET" })) },
 ];
 
 describe("deliveries that break one rule each", () => {

@@ -163,7 +163,7 @@ describe("named failures", () => {
     expect(failure(await verifyMyazaWebhook({ rawBody: signed.body, headers: signed.headers, secret: SECRET }))).toBe("ok");
   });
 
-  it("the delivery-id memory forgets the oldest ids beyond its limit", async () => {
+  it("the delivery-id memory forgets the oldest ids beyond its limit", () => {
     const memory = createDeliveryIdMemory(2);
     expect([memory.claim("a"), memory.claim("b"), memory.claim("a"), memory.claim("c"), memory.claim("a")]).toEqual([true, true, false, true, true]);
     expect(() => createDeliveryIdMemory(0)).toThrow(/positive integer/);

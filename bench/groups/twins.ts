@@ -123,7 +123,7 @@ async function startUpTimes(ctx: GroupContext): Promise<Figure[]> {
         {
           name: set.subject,
           fn: async () => {
-            running = (await startTwins({ providers: set.providers, ...(set.fixtures ? { fixtures: set.fixtures } : {}) })) as RunningTwins;
+            running = await startTwins<ProviderSlug>({ providers: set.providers, ...(set.fixtures ? { fixtures: set.fixtures } : {}) });
           },
           options: {
             afterEach: async () => {

@@ -28,7 +28,8 @@ function headerExample(doc: OpenApiDocument, header: HeaderInfo): string | undef
   const h = getAtPointer(doc, header.pointer) as { example?: unknown } | undefined;
   const s = header.schemaPointer ? (getAtPointer(doc, header.schemaPointer) as { example?: unknown; examples?: unknown[] } | undefined) : undefined;
   const found = h?.example ?? s?.example ?? s?.examples?.[0];
-  return found === undefined ? undefined : String(found);
+  if (found === undefined) return undefined;
+  return typeof found === "string" ? found : JSON.stringify(found);
 }
 
 /** Every named example of every documented response, with the exchange a server answering with it would make. */

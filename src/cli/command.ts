@@ -2,8 +2,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /** What a CLI command can touch; injected so commands are testable without a real process. */
 export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
   /**
    * For long-running commands (`mock`): resolves with the signal name when the user asks to

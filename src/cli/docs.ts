@@ -37,7 +37,7 @@ Options:
     const args = parseCommandArgs(io, "docs", { args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: false });
     if (!args.ok) return args.code;
     const { values } = args.parsed;
-    if (values.out !== undefined && values.out.trim() === "") return usageError(io, "docs", "--out needs a folder.");
+    if (values.out?.trim() === "") return usageError(io, "docs", "--out needs a folder.");
     const result = await buildDocs({ outDir: values.out ?? DEFAULT_DOCS_DIR, onProgress: reporter(io) });
     if (!result.ok) {
       io.stderr(`kyc-contracts docs: ${result.message}\n`);

@@ -11,6 +11,7 @@ import type { NormalizedStatus } from "../status.js";
 import { loadContract, type Contract } from "./contract.js";
 import { createRedactor, type Redactor } from "../http/redact.js";
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, isBodyLimit, limitBody } from "../http/body-limit.js";
+import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
 import { retryAfterMs } from "../http/retry-after.js";
 import { cleanServerText, httpError, invalidResponseError, networkError, timeoutError } from "./errors.js";
 import type { FieldPath } from "./tolerance.js";
@@ -193,8 +194,8 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
   const success = contract.successes.get(httpStatus);
   if (!success) return invalid(`a status the spec does not document for ${contract.operation} (documented: ${[...contract.successes.keys()].join(", ")})`);
   const contentType = response.headers.get("content-type");
-  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase();
-  if (!mediaType || !success.mediaTypes.includes(mediaType)) {
+  const mediaType = mediaTypeOf(contentType);
+  if (!success.mediaTypes.some((documented) => mediaTypeMatches(documented, mediaType))) {
     const got = contentType === null ? "no Content-Type" : `Content-Type "${cleanServerText(contentType, redact) ?? ""}"`;
     return invalid(`${got} where the spec documents ${success.mediaTypes.join(" or ")}`);
   }
@@ -249,7 +250,7 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * cannot change the path. (`.` and `..` alone are refused earlier: URL parsers resolve them even
  * when percent-encoded.)
  */
-export function encodePathParams(pathname: string, params: Record<string, unknown>): string {
+function encodePathParams(pathname: string, params: Record<string, unknown>): string {
   return pathname.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => {
     const value = params[name];
     return typeof value === "string" ? encodeURIComponent(value) : placeholder;
@@ -329,7 +330,7 @@ function checkOptions(factory: string, options: CoreOptions): CheckedOptions {
 const isHeaderValue = (value: string): boolean => {
   try {
     new Headers([["x-check", value]]);
-    return value === value.trim() && !/[\u0000-\u001f\u007f]/.test(value);
+    return value === value.trim() && !/\p{Cc}/u.test(value);
   } catch {
     return false;
   }

@@ -10,7 +10,7 @@ import type { ClientErrorKind, KycClientError } from "./types.js";
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const MAX_SERVER_TEXT = 300;
 
-export const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUSES.has(status);
+const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUSES.has(status);
 
 /** A short, single-line, secret-free version of a server-provided string (secrets go first, then control characters and length). */
 export const cleanServerText = (value: unknown, redact: Redactor): string | undefined => cleanText(value, redact, MAX_SERVER_TEXT);
@@ -27,9 +27,9 @@ interface ErrorFields<P extends ProviderSlug> {
 }
 
 /** A frozen error value without undefined fields (so its JSON is exactly what it says). */
-export function clientError<P extends ProviderSlug, Extra extends object>(fields: ErrorFields<P>, extra?: Extra): KycClientError<P> & Extra {
+function clientError<P extends ProviderSlug, Extra extends object>(fields: ErrorFields<P>, extra?: Extra): KycClientError<P> & Extra {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries({ ...fields, ...extra })) if (value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries<unknown>({ ...fields, ...extra })) if (value !== undefined) out[key] = value;
   return Object.freeze(out) as unknown as KycClientError<P> & Extra;
 }
 

@@ -11,6 +11,7 @@ import { credentialHeaders } from "../spec/security.js";
 import type { Operation } from "../spec/walk.js";
 import type { Exchange } from "./checker.js";
 import type { OutgoingRequest } from "./exchange.js";
+import { excerpt } from "./excerpt.js";
 import { lookalike, targetConfig, type TargetKind, type TargetValues } from "./target.js";
 
 /** Expectations of a case, beyond the checker's checks. */
@@ -114,7 +115,7 @@ export function planCases(slug: ProviderSlug, spec: OpenApiDocument, op: Operati
         } catch {
           body = undefined;
         }
-        if (!isDeepStrictEqual(body, scenario.value)) out.push({ check: "example-served", expected: `example "${scenario.example}" verbatim`, actual: truncate(x.body), message: "The body differs from the spec's named example." });
+        if (!isDeepStrictEqual(body, scenario.value)) out.push({ check: "example-served", expected: `example "${scenario.example}" verbatim`, actual: excerpt(x.body), message: "The body differs from the spec's named example." });
         return out;
       },
     });
@@ -132,8 +133,4 @@ function malformedSubjects(where: "path" | "credential"): [string, string][] {
 
 function failure(check: CaseCheck, expected: string, x: Exchange, message: string): CaseFailure {
   return { check, expected, actual: `HTTP ${x.status}`, message };
-}
-
-function truncate(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text || "(empty body)";
 }

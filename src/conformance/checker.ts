@@ -5,11 +5,13 @@
  * check, a JSON pointer, what was expected and what was seen.
  */
 import { isDeepStrictEqual } from "node:util";
+import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
 import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
 import { narrowedViolations } from "../spec/union.js";
 import { getAtPointer, listOperations, listResponses, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
+import { excerpt } from "./excerpt.js";
 import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
 import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
 
@@ -245,9 +247,9 @@ function checkBody(
   exchange: Exchange,
 ): { violations: Violation[]; parsed?: unknown; media?: ResponseInfo["media"][number] } {
   if (response.media.length === 0) return { violations: [] };
-  const contentType = (headerValue(exchange.headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const contentType = mediaTypeOf(headerValue(exchange.headers, "content-type"));
   const documented = response.media.map((m) => m.mediaType);
-  const media = response.media.find((m) => mediaMatches(m.mediaType, contentType));
+  const media = response.media.find((m) => mediaTypeMatches(m.mediaType, contentType));
   if (exchange.body.length === 0) {
     return { violations: [violation("body-present", "", `a ${documented.join(" or ")} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
   }
@@ -261,7 +263,7 @@ function checkBody(
   try {
     parsed = JSON.parse(exchange.body);
   } catch (error) {
-    return { violations: [violation("body-json", "", "valid JSON", truncate(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`)], media };
+    return { violations: [violation("body-json", "", "valid JSON", excerpt(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`)], media };
   }
   if (!media.schemaPointer) return { violations: [], parsed, media };
   const result = validator.validate(media.schemaPointer, parsed);
@@ -270,17 +272,16 @@ function checkBody(
   const schemaViolations = narrowedViolations(spec, validator, media.schemaPointer, parsed);
   return {
     violations: schemaViolations.map((v) =>
-      violation("body-schema", v.instancePath, expectation(v), truncate(JSON.stringify(getAtPointer(parsed, v.instancePath)) ?? "undefined"), `${v.instancePath || "(body)"} ${v.message}.`),
+      violation("body-schema", v.instancePath, expectation(v), excerpt(jsonText(getAtPointer(parsed, v.instancePath))), `${v.instancePath || "(body)"} ${v.message}.`),
     ),
     parsed,
     media,
   };
 }
 
-function mediaMatches(documented: string, actual: string): boolean {
-  const d = documented.toLowerCase();
-  if (d === actual || d === "*/*") return true;
-  return d.endsWith("/*") && actual.startsWith(d.slice(0, -1));
+/** A value as JSON text; "undefined" where JSON has no text for it. */
+function jsonText(value: unknown): string {
+  return value === undefined ? "undefined" : JSON.stringify(value);
 }
 
 /** A short statement of what the schema wanted, from an Ajv violation. */
@@ -302,8 +303,4 @@ function expectation(v: SchemaViolation): string {
     default:
       return `${v.keyword} (${v.schemaPath})`;
   }
-}
-
-function truncate(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 }

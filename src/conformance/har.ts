@@ -6,6 +6,7 @@
 import type { PiiMasker, Scrubber } from "./pii.js";
 import { redactHeaders } from "./pii.js";
 import type { ObservedExchange } from "./traffic.js";
+import { isObject } from "../json.js";
 
 interface HarHeader {
   name: string;
@@ -33,8 +34,6 @@ export interface HarEntry {
 
 export type HarParse = { ok: true; exchanges: ObservedExchange[]; skipped: string[] } | { ok: false; message: string };
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const headerRecord = (list: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -96,7 +95,7 @@ export function harEntry(x: ObservedExchange, masker: PiiMasker, scrubber: Scrub
   const url = scrubber.scrub(masker.maskUrl(x.request.url));
   const scrubHeaders = (h: Readonly<Record<string, string>>): HarHeader[] => toList(redactHeaders(h)).map(({ name, value }) => ({ name, value: scrubber.scrub(masker.maskUrl(value)) }));
   const text = scrubber.scrub(masker.maskBody(x.response.body));
-  let queryString: HarHeader[] = [];
+  let queryString: HarHeader[];
   try {
     queryString = [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
   } catch {

@@ -11,7 +11,7 @@ import type { SuiteReport } from "./suite.js";
 const NOTE_TYPES = new Set<string>([SEVERITY_LABEL.contradiction, SEVERITY_LABEL.warning]);
 
 export interface HumanReporterOptions {
-  write(text: string): void;
+  write: (text: string) => void;
   /** Where the suites write their reports (coverage). */
   reportDir: string;
 }

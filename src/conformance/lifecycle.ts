@@ -15,6 +15,7 @@
  */
 import type { OpenApiDocument } from "../spec/load.js";
 import { escapePointer, resolve, type ResponseInfo } from "../spec/walk.js";
+import { isObject } from "../json.js";
 
 export interface TransitionRule {
   from: string;
@@ -39,7 +40,6 @@ export interface LifecycleViolation {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Reads the `x-lifecycle` rules reachable from a success response's schema; undefined when there are none (or they are not checked). */
 export function readLifecycle(spec: OpenApiDocument, response: ResponseInfo): Lifecycle | undefined {

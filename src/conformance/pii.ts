@@ -13,6 +13,7 @@
 import { createRedactor, type Redactor } from "../http/redact.js";
 import { providerSlugs } from "../providers.js";
 import { specDocument } from "../spec/load.js";
+import { isObject } from "../json.js";
 
 export const REDACTED = "[redacted]";
 export const MASKED = "[masked]";
@@ -20,7 +21,6 @@ export const MASKED = "[masked]";
 export const MASKED_EMAIL = "masked@masked.invalid";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Request headers that carry credentials: fixed ones plus every header a spec's security scheme names. */
 export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
@@ -147,7 +147,11 @@ export class Scrubber {
   constructor(private readonly masker: PiiMasker) {}
 
   addSecrets(values: readonly string[]): void {
-    for (const v of values) if (!this.secrets.has(v)) (this.secrets.add(v), (this.dirty = true));
+    for (const v of values) {
+      if (this.secrets.has(v)) continue;
+      this.secrets.add(v);
+      this.dirty = true;
+    }
   }
 
   scrub(text: string): string {

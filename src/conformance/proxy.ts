@@ -14,7 +14,7 @@ export interface ProxyCoreOptions {
   /** Upstream base URL; its path (if any) prefixes every forwarded path. */
   upstream: URL;
   /** Called with each completed exchange, before the response is returned. */
-  onExchange(exchange: ObservedExchange): void;
+  onExchange: (exchange: ObservedExchange) => void;
   /** Called when the proxy itself answered (upstream unreachable, body too large). */
   onProxyError?(message: string): void;
   fetch?: typeof fetch;
@@ -54,7 +54,10 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
   }
   const out = new Uint8Array(size);
   let offset = 0;
-  for (const c of chunks) (out.set(c, offset), (offset += c.byteLength));
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@ import { btcDirectErrorCatalogue, isBtcDirectErrorCode } from "../../generated/b
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { escapePointer, resolve, type ResponseInfo } from "../spec/walk.js";
+import { isObject } from "../json.js";
 
 export type SemanticCheckName =
   | "id-echo"
@@ -78,8 +79,6 @@ export interface SemanticOptions {
 
 export type SemanticChecks = (input: SemanticInput) => SemanticFinding[];
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Where each provider echoes the requested id in a success body. */
 const ID_ECHO: Readonly<Partial<Record<ProviderSlug, { param: string; pointer: string; except?: string }>>> = {

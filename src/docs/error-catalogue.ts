@@ -7,6 +7,7 @@
 import type { OpenApiDocument } from "../spec/load.js";
 import { listOperations, listResponses } from "../spec/walk.js";
 import { markdownCode, markdownLiteral, markdownProse, markdownTable } from "./text.js";
+import { isObject } from "../json.js";
 
 export interface ErrorCatalogueEntry {
   /** `GET /path` of the operation that returns it. */
@@ -22,9 +23,8 @@ export interface ErrorCatalogueEntry {
   fields: ReadonlyArray<readonly [string, string]>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export const isErrorStatus = (status: string): boolean => /^[45]/.test(status);
+const isErrorStatus = (status: string): boolean => /^[45]/.test(status);
 
 /**
  * The text fields of an error body. Envelopes that hold a single object and no text of their

@@ -7,9 +7,10 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 /** Absolute path of @redocly/cli's `redocly` bin script. */
-export function redoclyCliEntry(): string {
+function redoclyCliEntry(): string {
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve("@redocly/cli/package.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: Record<string, string> | string };
@@ -45,8 +46,7 @@ export function runBuildDocs(run: BuildDocsRun): Promise<RunResult> {
 
 /** The last meaningful lines of Redocly's output: no ANSI colours, no boxed banners. */
 function tail(output: string): string {
-  const lines = output
-    .replace(/\u001b\[[0-9;]*m/g, "")
+  const lines = stripVTControlCharacters(output)
     .split("\n")
     .map((l) => l.trimEnd())
     .filter((l) => l.trim() !== "" && !/[║╔╗╚╝═]/.test(l));

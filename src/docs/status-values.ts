@@ -6,6 +6,7 @@
 import type { OpenApiDocument } from "../spec/load.js";
 import { escapePointer, listResponses, resolve, type Operation } from "../spec/walk.js";
 import { markdownCode, markdownProse, markdownTable } from "./text.js";
+import { isObject } from "../json.js";
 
 export interface StatusField {
   /** Where the field sits in the body: `status`, `data.status`, `[].status` (`[]`: every array item). */
@@ -24,7 +25,6 @@ export interface SuccessExample {
   values: Record<string, string[]>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isSuccess = (status: string): boolean => /^2/.test(status);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 const pushUnique = (list: string[], values: readonly string[]): void => {
@@ -37,7 +37,7 @@ export function valuesAtPath(body: unknown, path: string): string[] {
   for (const segment of path.split(".")) {
     const key = segment.endsWith("[]") ? segment.slice(0, -2) : segment;
     nodes = nodes.map((n) => (key === "" ? n : isObject(n) ? n[key] : undefined));
-    if (segment.endsWith("[]")) nodes = nodes.flatMap((n) => (Array.isArray(n) ? n : []));
+    if (segment.endsWith("[]")) nodes = nodes.flatMap((n): unknown[] => (Array.isArray(n) ? n : []));
   }
   return nodes.filter((n): n is string => typeof n === "string");
 }
@@ -102,7 +102,7 @@ export function listSuccessExamples(doc: OpenApiDocument, op: Operation, fields:
 export const STATUS_VALUES_HEADING = "Status values";
 
 /** One line per status field: where it is, its values, closed or open. */
-export function describeStatusField(f: StatusField): string {
+function describeStatusField(f: StatusField): string {
   const where = f.path.startsWith("[]") ? `${markdownCode(f.path)} (in every item of the array)` : markdownCode(f.path);
   const kind = f.closed ? "the schema's enum; no other value is valid" : "an open string: the values the spec names, others may appear";
   return `${where}: ${f.values.map(markdownCode).join(", ") || "no values named"} (${kind}).`;

@@ -59,7 +59,7 @@ async function respond(handler: FetchHandler, host: string, req: IncomingMessage
     const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? host}`), {
       method,
       headers,
-      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+      ...(hasBody ? { body: Readable.toWeb(req), duplex: "half" } : {}),
     } as RequestInit);
     const response = await handler(request);
     const body = Buffer.from(await response.arrayBuffer());

@@ -12,6 +12,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 
 export interface PrismCli {
   /** Absolute path of Prism's JS entry point (its package.json `bin`). */
@@ -70,7 +71,7 @@ export type LaunchResult =
   | { ok: false; reason: "not-ready"; output: string };
 
 /** Formats a host for a URL (IPv6 literals in brackets). */
-export const urlHost = (host: string): string => (host.includes(":") ? `[${host}]` : host);
+const urlHost = (host: string): string => (host.includes(":") ? `[${host}]` : host);
 
 /** Starts Prism and waits until it reports listening on its port, it exits, or `readyTimeoutMs` passes (then it is stopped). */
 export async function launchPrism(launch: PrismLaunch): Promise<LaunchResult> {
@@ -185,7 +186,7 @@ function listeningPort(line: string): number | undefined {
  * `fatal` line already carries the message. The last `maxLines` lines are kept.
  */
 export function summarizePrismOutput(output: string, maxLines = 15): string {
-  const lines = output.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
+  const lines = stripVTControlCharacters(output).split("\n");
   const kept: string[] = [];
   let skipUntil: RegExp | undefined;
   for (const line of lines) {

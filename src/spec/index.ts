@@ -1,6 +1,6 @@
 export { loadSpec, specDocument, type OpenApiDocument } from "./load.js";
 export { bundledSpecPath, sourceSpecPath, packageRoot } from "./paths.js";
-export { createSpecValidator, createAjv, type SpecValidator, type SchemaViolation, type ValidationResult } from "./validator.js";
+export { createSpecValidator, type SpecValidator, type SchemaViolation, type ValidationResult } from "./validator.js";
 export {
   listOperations,
   listResponses,
@@ -9,7 +9,6 @@ export {
   resolve,
   getAtPointer,
   escapePointer,
-  HTTP_METHODS,
   type HttpMethod,
   type Operation,
   type ResponseInfo,

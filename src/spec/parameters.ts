@@ -1,9 +1,9 @@
 /** An operation's parameters (path-item level ones included, `$ref`s followed) and their documented examples. */
 import type { OpenApiDocument } from "./load.js";
 import { escapePointer, resolve, type Operation } from "./walk.js";
+import { isObject } from "../json.js";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export interface Parameter {
   name: string;

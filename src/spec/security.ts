@@ -5,9 +5,8 @@
  */
 import type { OpenApiDocument } from "./load.js";
 import { resolve, type Operation } from "./walk.js";
+import { isObject } from "../json.js";
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Scheme names of each security requirement of the operation (its own, else the document's), in spec order. */
 export function securityRequirements(doc: OpenApiDocument, op: Operation): string[][] {

@@ -4,12 +4,12 @@
  * every node kept, so schemas can be compiled where they live and violations located.
  */
 import type { OpenApiDocument } from "./load.js";
+import { isObject } from "../json.js";
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"] as const;
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export const escapePointer = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");
 const unescapePointer = (token: string): string => token.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -58,7 +58,7 @@ export interface Operation {
 
 export function listOperations(doc: OpenApiDocument): Operation[] {
   const ops: Operation[] = [];
-  for (const path of Object.keys(doc.paths ?? {})) {
+  for (const path of Object.keys(doc.paths)) {
     const item = resolve(doc, `/paths/${escapePointer(path)}`);
     if (!isObject(item.value)) continue;
     for (const method of HTTP_METHODS) {

@@ -51,7 +51,7 @@ function describeRecord(slug: ProviderSlug, record: AnyTwinRecord): string {
     if (slug === "btc-direct") return typeof x.example === "string" ? `example ${x.example}` : `${Array.isArray(x.requirements) ? x.requirements.length : 0} requirement(s)`;
     return [x.status, x.reasonCode].filter((v) => typeof v === "string").join(" / ");
   };
-  const steps = ((r.then as Record<string, unknown>[] | undefined) ?? []).map((s) => `→ ${state({ ...r, ...s })} ${s.afterCalls !== undefined ? `after ${String(s.afterCalls)} call(s)` : `after ${String(s.afterMs)} ms`}`);
+  const steps = ((r.then as Record<string, unknown>[] | undefined) ?? []).map((s) => `→ ${state({ ...r, ...s })} ${s.afterCalls !== undefined ? `after ${JSON.stringify(s.afterCalls)} call(s)` : `after ${JSON.stringify(s.afterMs)} ms`}`);
   const owner = slug === "myaza" ? ` (${String(r.organization)})` : "";
   const faults = Array.isArray(r.faults) && r.faults.length > 0 ? ` [${r.faults.length} fault(s)]` : "";
   return [state(r) + owner, ...steps].join(" ") + faults;

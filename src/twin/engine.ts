@@ -103,7 +103,7 @@ export interface Twin<S extends ProviderSlug = ProviderSlug> {
   /** The engine: a web-standard request in, a response out (`Response.error()` for a dropped connection). */
   handle(request: Request): Promise<Response>;
   /** The same engine with plain data in and out (what `handle` wraps; transports may call it to skip building Request/Response objects). `null`: drop the connection. */
-  answer(request: TwinRequestLike): Promise<TwinAnswer | null>;
+  answer: (request: TwinRequestLike) => Promise<TwinAnswer | null>;
   /** A `fetch` over `handle` (any origin; rejects with a TypeError on a dropped connection): the clients' `fetch` option. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Adds or replaces a record (validated like fixtures; throws a TwinFixturesError naming the field). Its call count starts again. */
@@ -113,7 +113,7 @@ export interface Twin<S extends ProviderSlug = ProviderSlug> {
   /** The journal, oldest first (the last `journalLimit` requests). */
   requests(): TwinRequestRecord[];
   /** Releases hung responses (what stopping a server does). */
-  close(): void;
+  close: () => void;
 }
 
 export interface CreateTwinOptions {
@@ -169,7 +169,7 @@ interface RecordState {
 }
 
 function recordState(record: AnyTwinRecord, setAt: number): RecordState {
-  const { then, faults, ...base } = record as AnyTwinRecord & { then?: unknown };
+  const { then, faults, ...base } = record;
   void then;
   void faults;
   return { record, base, setAt, calls: 0 };
@@ -230,7 +230,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     let current = state.base;
     if (!then || then.length === 0) return current as EffectiveRecord<S>;
     const elapsed = clock.now() - state.setAt;
-    for (const step of then ?? []) {
+    for (const step of then) {
       const { afterCalls, afterMs, ...fields } = step as { afterCalls?: number; afterMs?: number };
       if (afterCalls !== undefined ? calls > afterCalls : afterMs !== undefined && elapsed >= afterMs) current = { ...current, ...fields };
     }
@@ -309,7 +309,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
         return null;
       }
     }
-    const fault = faults.find((f) => f.status !== undefined || f.hang || f.reset || f.malformed);
+    const fault = faults.find((f) => f.status !== undefined || f.hang === true || f.reset === true || f.malformed === true);
     if (!fault) return send(request, path, reply, latency > 0 ? { ...marks, fault: "latency" } : marks);
     if (fault.status !== undefined) {
       const example = fault.example ?? view.statuses.get(fault.status)?.examples.keys().next().value;
@@ -429,7 +429,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     set(id, record) {
       const problem = checkRecord(slug, id, record, { ...resolved, [slug]: fixtures });
       if (problem) throw new TwinFixturesError(problem, `${slug} twin set("${id}")`);
-      store(id, structuredClone(record) as AnyTwinRecord);
+      store(id, structuredClone(record));
     },
     reset() {
       releaseHung();

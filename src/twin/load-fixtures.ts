@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { resolveFixtures, TwinError } from "./engine.js";
-import type { TwinFixtureMap, TwinFixtures } from "./fixtures.js";
+import type { TwinFixtureMap } from "./fixtures.js";
 
 /** Parses and validates `file`; rejects with a TwinError (`fixtures-unreadable` or `invalid-fixtures`, naming the field). */
 export async function loadFixturesFile(file: string): Promise<TwinFixtureMap> {
@@ -21,5 +21,5 @@ export async function loadFixturesFile(file: string): Promise<TwinFixtureMap> {
     throw new TwinError("fixtures-unreadable", `The fixtures file ${file} is not valid ${kind}: ${(error as Error).message.split("\n")[0]}`);
   }
   if (value === null || value === undefined) throw new TwinError("fixtures-unreadable", `The fixtures file ${file} is empty. Give at least one provider section, e.g. "myaza:".`);
-  return resolveFixtures(value as TwinFixtures, file);
+  return resolveFixtures(value, file);
 }

@@ -61,7 +61,7 @@ function buildView(slug: ProviderSlug, doc: OpenApiDocument): SpecView {
     for (const h of res.headers) {
       const header = getAtPointer(doc, h.pointer);
       const example = isObject(header) ? header.example : undefined;
-      headers.set(h.name, example === undefined ? undefined : String(example));
+      headers.set(h.name, example === undefined ? undefined : typeof example === "string" ? example : JSON.stringify(example));
     }
     statuses.set(Number(res.status), { status: Number(res.status), examples, headers });
   }

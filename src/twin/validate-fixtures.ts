@@ -62,7 +62,7 @@ export function checkFixtures(value: unknown): FixturesCheck {
     const fn = validator(`/properties/${slug}`);
     if (!fn(given[slug])) return { ok: false, problem: describe(fn.errors ?? [], [slug]) };
   }
-  const merged = { ...defaultFixtures(), ...Object.fromEntries(providerSlugs.filter((s) => given[s] !== undefined).map((s) => [s, given[s]])) } as TwinFixtureMap;
+  const merged = { ...defaultFixtures(), ...Object.fromEntries(providerSlugs.filter((s) => given[s] !== undefined).map((s) => [s, given[s]])) };
   for (const slug of providerSlugs) {
     if (given[slug] === undefined) continue;
     const problem = semanticProblem(slug, merged);
@@ -86,8 +86,8 @@ function recordKeyProblem(slug: ProviderSlug, id: string): FixtureProblem | unde
   const section = (fixturesSchema().properties as Record<string, { properties: { records: { propertyNames?: { pattern?: string; not?: { const: string } } } } }>)[slug];
   const names = section?.properties.records.propertyNames;
   const field = fieldName([slug, "records", id]);
-  if (names?.pattern && !new RegExp(names.pattern).test(id)) return { field, message: `${field}: the id "${id}" must match ${names.pattern}.` };
-  if (names?.not && id === names.not.const) return { field, message: `${field}: "${id}" is not a record id (it means the caller).` };
+  if (names?.pattern !== undefined && !new RegExp(names.pattern).test(id)) return { field, message: `${field}: the id "${id}" must match ${names.pattern}.` };
+  if (names?.not?.const === id) return { field, message: `${field}: "${id}" is not a record id (it means the caller).` };
   return undefined;
 }
 
@@ -125,8 +125,8 @@ function recordProblem(slug: ProviderSlug, at: string[], record: AnyTwinRecord, 
     const rule = typeof before === "string" ? lifecycle?.rules.get(before) : undefined;
     if (rule && before !== state.status && typeof state.status === "string" && !rule.to.includes(state.status)) {
       const field = fieldName([...where, "status"]);
-      const allowed = rule.to.length === 0 ? `${before} is final in the spec` : `the spec allows ${before} → ${rule.to.join(", ")}`;
-      return { field, message: `${field}: ${before} → ${state.status} cannot happen (${allowed}: ${rule.source}).` };
+      const allowed = rule.to.length === 0 ? `${String(before)} is final in the spec` : `the spec allows ${String(before)} → ${rule.to.join(", ")}`;
+      return { field, message: `${field}: ${String(before)} → ${state.status} cannot happen (${allowed}: ${rule.source}).` };
     }
   }
   return undefined;
@@ -198,7 +198,7 @@ function describe(errors: readonly ErrorObject[], prefix: readonly string[]): Fi
   const segments = [...prefix, ...error.instancePath.split("/").slice(1).map(unescape)];
   const field = fieldName(segments);
   const p = error.params as Record<string, unknown>;
-  const got = (value: unknown): string => JSON.stringify(value)?.slice(0, 80) ?? String(value);
+  const got = (value: unknown): string => (value === undefined ? "undefined" : JSON.stringify(value).slice(0, 80));
   switch (error.keyword) {
     case "additionalProperties": {
       const name = String(p.additionalProperty);

@@ -70,7 +70,7 @@ export interface MyazaWebhookReceiverOptions {
 }
 
 export interface MyazaWebhookReceiver {
-  handle(request: Request): Promise<Response>;
+  handle: (request: Request) => Promise<Response>;
   deliveries(): readonly ReceivedDelivery[];
   summary(): ReceiverSummary;
 }
@@ -94,7 +94,7 @@ export function createMyazaWebhookReceiver(options: MyazaWebhookReceiverOptions)
     const deliveryId = singleHeader(request.headers, "x-myaza-delivery");
     let body: unknown;
     let event: string | undefined;
-    let status = 200;
+    let status: number;
 
     if (request.method !== "POST") {
       add("method", `${request.method} is not a delivery: Myaza POSTs webhooks.`);

@@ -28,7 +28,7 @@ function secretBytes(secret: string | Uint8Array): Uint8Array {
 }
 
 function webCrypto(): SubtleCrypto {
-  const subtle = globalThis.crypto?.subtle;
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
   if (!subtle) throw new Error("Web Crypto (globalThis.crypto.subtle) is not available in this runtime; Myaza webhook signatures need it (Node ≥ 20, browsers in secure contexts, edge runtimes).");
   return subtle;
 }

@@ -128,7 +128,7 @@ export function shapeProblems(result: AnyResult, provider: ProviderSlug, states:
     check(result.status.provider === provider, `status.provider ${result.status.provider}`);
     check(states.includes(result.status.state), `state ${result.status.state}`);
     check(typeof result.status.rawStatus === "string", "rawStatus not a string");
-    check(result.data !== undefined, "no data");
+    check("data" in result && (result.data as unknown) !== undefined, "no data");
     check(
       Array.isArray(result.warnings) && result.warnings.every((w) => typeof w.pointer === "string" && typeof w.keyword === "string" && typeof w.message === "string" && !w.message.includes("\n")),
       `warnings ${JSON.stringify(result.warnings)}`,

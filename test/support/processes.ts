@@ -39,7 +39,7 @@ export function isAlive(pid: number): boolean {
 const liveChildren = (parentPid: number): ProcInfo[] =>
   procPids()
     .map(procInfo)
-    .filter((p): p is ProcInfo => p !== undefined && p.ppid === parentPid && p.state !== "Z" && p.state !== "X");
+    .filter((p): p is ProcInfo => p?.ppid === parentPid && p.state !== "Z" && p.state !== "X");
 
 /** Live child processes of `parentPid`. */
 export const childrenOf = (parentPid: number): number[] => liveChildren(parentPid).map((p) => p.pid);

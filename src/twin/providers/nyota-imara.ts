@@ -64,7 +64,7 @@ export const nyotaImaraTwin: ProviderDefinition<"nyota-imara"> = ({ fixtures }) 
       if (userId !== caller.user && !caller.readOthers) return ctx.reply(403, "missing_read_policy");
       const record = ctx.lookup(userId);
       if (!record) return ctx.reply(404, "kyc_record_not_found");
-      const example = ctx.view.findExample(200, (v) => (v as RecordBody).data?.status === record.status);
+      const example = ctx.view.findExample(200, (v) => (v as Partial<RecordBody>).data?.status === record.status);
       if (!example) throw new Error(`The nyota-imara spec has no 200 example with status "${record.status}" (twin bug).`);
       const now = ctx.now();
       return ctx.reply(200, example, (value) => {
