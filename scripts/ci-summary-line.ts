@@ -30,7 +30,8 @@ export interface FileTime {
  */
 export function slowestFiles(report: unknown, root: string, count = 10, fileTimes?: unknown): FileTime[] {
   const prefix = root.endsWith("/") ? root : `${root}/`;
-  const fromTimes = Array.isArray(fileTimes) ? fileTimes.filter((t): t is FileTime => typeof t?.file === "string" && typeof t?.ms === "number") : undefined;
+  const isFileTime = (t: unknown): t is FileTime => typeof t === "object" && t !== null && typeof (t as FileTime).file === "string" && typeof (t as FileTime).ms === "number";
+  const fromTimes = Array.isArray(fileTimes) ? (fileTimes as unknown[]).filter(isFileTime) : undefined;
   const results = (report as { testResults?: { name?: unknown; startTime?: unknown; endTime?: unknown }[] } | undefined)?.testResults ?? [];
   const fromReport = results.flatMap((r) =>
     typeof r.name === "string" && typeof r.startTime === "number" && typeof r.endTime === "number"

@@ -93,6 +93,7 @@ function runOnce(command: string, logFile: string): Promise<number> {
 
 function tail(text: string, lines: number): string {
   return text
+    // eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes
     .replace(/\u001b\[[0-9;]*m/g, "")
     .trimEnd()
     .split("\n")

@@ -163,7 +163,9 @@ describe("a free port taken by another program before Prism listens on it", () =
       expect(result.mocks.ports.proof).toBe(handedOut[1]);
       expect(listenerPids(result.mocks.ports.proof)).toEqual([result.mocks.pids.proof]);
       const doc = await loadSpec("proof");
-      const request = exampleRequest(doc, listOperations(doc)[0]!);
+      const [operation] = listOperations(doc);
+      if (!operation) throw new Error("the proof spec has no operation");
+      const request = exampleRequest(doc, operation);
       expect((await fetch(`${result.mocks.urls.proof}${request.path}`, { headers: request.headers })).status).toBe(200);
     } finally {
       await new Promise((resolve) => squatter.close(resolve));

@@ -20,8 +20,8 @@ function stress(args: string[]): Promise<{ code: number | null; out: string; pid
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "stress.ts"), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d));
-    child.stderr.on("data", (d: Buffer) => (out += d));
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     child.on("close", (code) => resolve({ code, out, pid: child.pid! }));
   });
 }

@@ -95,7 +95,9 @@ export function createBtcDirectClient(options: BtcDirectClientOptions): BtcDirec
   return Object.freeze({
     provider: "btc-direct",
     getKycStatus: async (callOptions?: CallOptions) => {
-      if (callOptions !== undefined && (typeof callOptions !== "object" || callOptions === null)) {
+      // A JavaScript caller may pass an id here, as to the other clients.
+      const given: unknown = callOptions;
+      if (given !== undefined && (typeof given !== "object" || given === null)) {
         throw new TypeError("createBtcDirectClient(…).getKycStatus takes only call options ({ signal, timeoutMs }): the user comes from the client's userIdentifier or userToken, not from an id.");
       }
       return call({}, callOptions);

@@ -52,8 +52,8 @@ export function createRedactor(secrets: readonly string[]): Redactor {
  */
 export function cleanText(value: unknown, redact: Redactor, maxLength: number): string | undefined {
   if (typeof value !== "string") return undefined;
-  // eslint-disable-next-line no-control-regex
   const text = redact(value)
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .trim();
   if (text.length === 0) return undefined;

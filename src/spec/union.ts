@@ -38,7 +38,7 @@ export function taggedBranch(doc: OpenApiDocument, schemaPointer: string, value:
 
 /** The property a oneOf branch pins with `enum`/`const`, and its values. */
 function tagOf(doc: OpenApiDocument, branchPointer: string): { property: string; values: unknown[] } | undefined {
-  const branch = resolve(doc, branchPointer).value as { properties?: Record<string, { enum?: unknown[]; const?: unknown }> } | undefined;
+  const branch = resolve(doc, branchPointer).value as { properties?: Record<string, { enum?: unknown[]; const?: unknown } | undefined> } | undefined;
   for (const [property, sub] of Object.entries(branch?.properties ?? {})) {
     if (Array.isArray(sub?.enum)) return { property, values: sub.enum };
     if (sub && "const" in sub) return { property, values: [sub.const] };

@@ -9,6 +9,7 @@ import {
   createProofClient,
   type BtcDirectKycStatusResult,
   type CallOptions,
+  type ClientWarning,
   type FetchLike,
   type MyazaKycStatusResult,
   type NyotaImaraKycStatusResult,
@@ -130,7 +131,7 @@ export function shapeProblems(result: AnyResult, provider: ProviderSlug, states:
     check(typeof result.status.rawStatus === "string", "rawStatus not a string");
     check("data" in result && (result.data as unknown) !== undefined, "no data");
     check(
-      Array.isArray(result.warnings) && result.warnings.every((w) => typeof w.pointer === "string" && typeof w.keyword === "string" && typeof w.message === "string" && !w.message.includes("\n")),
+      Array.isArray(result.warnings) && (result.warnings as readonly ClientWarning[]).every((w) => typeof w.pointer === "string" && typeof w.keyword === "string" && typeof w.message === "string" && !w.message.includes("\n")),
       `warnings ${JSON.stringify(result.warnings)}`,
     );
     return problems;
