@@ -218,6 +218,11 @@ function matchingExample(media: MediaTypeInfo | undefined, text: string, parsed:
   return media.examples.find((e) => jsonEqual(e.value, parsed))?.name;
 }
 
+/** The media types a response documents, for messages. */
+function documentedTypes(response: ResponseInfo): string {
+  return response.media.map((m) => m.mediaType).join(" or ");
+}
+
 function fail(violations: Violation[]): CheckResult {
   return { ok: false, violations, contradictions: [], warnings: [] };
 }
@@ -309,13 +314,12 @@ function checkBody(
   if (response.media.length === 0) return { violations: [] };
   const contentType = mediaTypeOf(headerValue(exchange.headers, "content-type"));
   const media = response.media.find((m) => mediaTypeMatches(m.mediaType, contentType));
-  const documented = (): string => response.media.map((m) => m.mediaType).join(" or ");
   if (exchange.body.length === 0) {
-    return { violations: [violation("body-present", "", `a ${documented()} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
+    return { violations: [violation("body-present", "", `a ${documentedTypes(response)} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
   }
   if (!media) {
     return {
-      violations: [violation("content-type", "/headers/content-type", documented(), contentType || "(none)", `Content-Type ${contentType || "(none)"} is not documented for ${response.status}.`)],
+      violations: [violation("content-type", "/headers/content-type", documentedTypes(response), contentType || "(none)", `Content-Type ${contentType || "(none)"} is not documented for ${response.status}.`)],
     };
   }
   if (!isJsonMedia(media.mediaType)) return { violations: [], media };

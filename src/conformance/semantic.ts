@@ -157,9 +157,17 @@ const btcDirectErrors: SemanticChecks = ({ status, body }) => {
 };
 
 /** Proof: the `code` of an error body is one of the codes the spec's named examples give for that status. */
+const proofCodes = new WeakMap<ResponseInfo, string[]>();
+/** The error codes a response's named examples give, read once per response. */
+const proofCodesOf = (response: ResponseInfo): string[] => {
+  let codes = proofCodes.get(response);
+  if (!codes) proofCodes.set(response, (codes = [...new Set(response.media.flatMap((m) => m.examples.map((e) => (isObject(e.value) ? e.value.code : undefined))).filter((c): c is string => typeof c === "string"))]));
+  return codes;
+};
+
 const proofErrorCode: SemanticChecks = ({ status, body, response }) => {
   if (status < 400 || !isObject(body) || typeof body.code !== "string") return [];
-  const documented = [...new Set(response.media.flatMap((m) => m.examples.map((e) => (isObject(e.value) ? e.value.code : undefined))).filter((c): c is string => typeof c === "string"))];
+  const documented = proofCodesOf(response);
   if (documented.length === 0 || documented.includes(body.code)) return [];
   return [finding("proof-error-code", "violation", "/code", `one of ${JSON.stringify(documented)} (documented for HTTP ${status})`, JSON.stringify(body.code), `Proof documents no error code ${JSON.stringify(body.code)} under HTTP ${status}.`)];
 };
