@@ -12,7 +12,7 @@ import { createSpecValidator, type SchemaViolation, type SpecValidator } from ".
 import { getAtPointer, listOperations, listResponses, resolve, type HttpMethod, type MediaTypeInfo, type Operation, type ResponseInfo } from "../spec/walk.js";
 import { excerpt } from "./excerpt.js";
 import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
-import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
+import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticInput, type SemanticOptions } from "./semantic.js";
 
 export type CheckName =
   | "operation-documented"
@@ -179,20 +179,16 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       }
       const contradictions: Violation[] = [];
       const warnings: Violation[] = [];
-      for (const { severity, ...f } of semantic({ status: exchange.status, pathParams, response, body: body.parsed, ...(exchange.durationMs === undefined ? {} : { durationMs: exchange.durationMs }) })) {
+      const input: SemanticInput = { status: exchange.status, pathParams, response, body: body.parsed };
+      if (exchange.durationMs !== undefined) input.durationMs = exchange.durationMs;
+      for (const { severity, ...f } of semantic(input)) {
         (severity === "violation" ? violations : severity === "contradiction" ? contradictions : warnings).push(f);
       }
-      return {
-        ok: violations.length === 0,
-        violations,
-        contradictions,
-        warnings,
-        operation,
-        pathParams,
-        ...(body.parsed === undefined ? {} : { body: body.parsed }),
-        documentedStatus: response.status,
-        ...(matchedExample ? { matchedExample } : {}),
-      };
+      const result: CheckResult = { ok: violations.length === 0, violations, contradictions, warnings, operation, pathParams };
+      if (body.parsed !== undefined) result.body = body.parsed;
+      result.documentedStatus = response.status;
+      if (matchedExample) result.matchedExample = matchedExample;
+      return result;
     },
     coverage() {
       const documentedStatuses = operations.flatMap((o) => o.responses.map((r) => key(o.op, r.status)));

@@ -106,7 +106,11 @@ export function createSemanticChecks(provider: ProviderSlug, spec: OpenApiDocume
   if (provider === "proof") checks.push(proofErrorCode);
   if (provider === "myaza") checks.push(myazaCompletion(spec));
   if (options.maxResponseMs !== undefined) checks.push(responseTime(options.maxResponseMs));
-  return (input) => checks.flatMap((c) => c(input));
+  return (input) => {
+    const findings: SemanticFinding[] = [];
+    for (const check of checks) for (const f of check(input)) findings.push(f);
+    return findings;
+  };
 }
 
 function finding(check: SemanticCheckName, severity: Severity, pointer: string, expected: string, actual: string, message: string): SemanticFinding {
