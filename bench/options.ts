@@ -34,6 +34,9 @@ Measures what users of kyc-status-contracts wait for, on 127.0.0.1 only, and pri
 per group (ratios first: the machine may be shared and noisy):
   mocks        each provider's Prism mock vs a raw node:http server replaying the same response
                bytes (autocannon: req/s, p50/p99), and mock start-up time
+  twins        each provider's twin vs a raw node:http server replaying one of its responses
+               (autocannon: req/s, p50/p99; target twin / raw ≥ 0.5), and twin start-up time
+               (target: all four < 300 ms), beside Prism's figures from the mocks group
   conformance  wall time of \`kyc-contracts conform --provider all\` (mocks started by the run)
                and the cases' own time against the already running mocks
   client       per-call time of each typed client vs raw fetch of the same request (tinybench)

@@ -16,13 +16,14 @@ import { benchClient } from "./groups/client.js";
 import { benchConformance } from "./groups/conformance.js";
 import type { GroupRunner } from "./groups/context.js";
 import { benchMocks } from "./groups/mocks.js";
+import { benchTwins } from "./groups/twins.js";
 import { benchProxy } from "./groups/proxy.js";
 import { benchValidation } from "./groups/validation.js";
 import { RESULTS_FILE, benchHelp, parseBenchArgs } from "./options.js";
 import { writeReadmePerformance } from "./readme.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
-const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy };
+const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy };
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
@@ -70,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const name of options.groups) {
       const groupStart = performance.now();
       try {
-        const result = await runners[name]({ options, cleanup, progress });
+        const result = await runners[name]({ options, cleanup, progress, earlier: results.groups });
         results.groups.push(result);
         out(`\n${renderGroup(result)}`);
         progress(`[${name}] done in ${((performance.now() - groupStart) / 1000).toFixed(1)} s`);

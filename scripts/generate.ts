@@ -14,6 +14,9 @@
  *   without YAML, Ajv's compiler or `eval` (scripts/webhook-validators.ts).
  * - README.md's mock scenarios table (every named example and its Prefer header), between its
  *   mock-scenarios markers.
+ * - generated/twin-fixtures.schema.json: the JSON Schema of twin fixtures (status values, 5xx
+ *   statuses, example names, BTC Direct's requirement schema, Myaza's id pattern from the specs),
+ *   exported as `kyc-status-contracts/twin/fixtures.schema.json`.
  *
  * openapi-typescript is driven programmatically rather than through its CLI: the CLI lints with
  * the project's redocly.yaml rules using its own, older Redocly core, whose example validator
@@ -31,6 +34,7 @@ import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalo
 import { renderStatusTableMarkdown } from "../src/status.js";
 import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
 import { replaceReadmeSection } from "./readme-section.js";
+import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
 import { renderWebhookValidators } from "./webhook-validators.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -106,6 +110,9 @@ async function main(): Promise<void> {
     if (!doc) throw new Error(`redocly.yaml: apis.${slug} is missing`);
     return { slug, doc: doc as OpenApiDocument };
   });
+  const schemaOut = "generated/twin-fixtures.schema.json";
+  await writeFile(path.join(root, schemaOut), `${JSON.stringify(buildFixturesSchema(Object.fromEntries(specs.map((s) => [s.slug, s.doc])) as Record<ProviderSlug, OpenApiDocument>), null, 2)}\n`);
+  console.log(`wrote ${schemaOut} (twin fixtures, from the specs)`);
   const updated = replaceReadmeSection(withStatusTable, README_SCENARIOS_SECTION, renderScenariosMarkdown(specs));
   if (updated !== withStatusTable) console.log("updated the mock scenarios table in README.md");
   if (updated !== readme) await writeFile(readmePath, updated);

@@ -59,7 +59,7 @@ describe("npm run bench --quick", () => {
     const r = await run.done;
     expect(r.code, r.stderr).toBe(0);
     // assert one Markdown table per group, ratios printed
-    for (const title of ["### Mocks", "### Conformance", "### Client", "### Validation"]) expect(r.stdout).toContain(title);
+    for (const title of ["### Mocks", "### Twins", "### Conformance", "### Client", "### Validation"]) expect(r.stdout).toContain(title);
     expect(r.stdout).toMatch(/\| myaza \| [\d,.]+ \| [\d,.]+ \| [\d.]+× \|/);
     // assert the results file: well-formed, every group, every figure a median of the one quick run
     const results = JSON.parse(readFileSync(out, "utf8")) as BenchResults;

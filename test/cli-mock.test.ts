@@ -1,33 +1,15 @@
 /** `kyc-contracts mock` through `main()` with an injected io (the real binary: mock-process.test.ts). */
 import { createServer, type Server } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/command.js";
-import { main } from "../src/cli/main.js";
+import { runUntilStopped } from "./helpers/cli.js";
 import { exampleRequest, toCurl } from "../src/mock/example-request.js";
 import { providers, providerSlugs } from "../src/providers.js";
 import { loadSpec } from "../src/spec/load.js";
 import { listScenarios } from "../src/spec/scenarios.js";
 import { freePortRange, isAlive, isListening, prismChildren } from "./support/processes.js";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
 /** Runs `kyc-contracts …`; `whileRunning` is called once the mocks are up, in place of waiting for a signal. */
-async function run(argv: string[], whileRunning?: (out: string) => Promise<string>): Promise<Run> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    env: {},
-    waitForStop: () => (whileRunning ? whileRunning(out) : Promise.reject(new Error("the command should not have started the mocks"))),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runUntilStopped;
 
 function occupy(port = 0): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {

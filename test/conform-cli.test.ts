@@ -63,6 +63,21 @@ describe("kyc-contracts conform against the mocks", () => {
   }, 180_000); // four Prism processes on a shared, loaded machine
 });
 
+describe("kyc-contracts conform --engine twin", () => {
+  it("runs every case against the twins it starts, none skipped, covering every documented status and example", async () => {
+    const out = path.join(tmp, "twin.json");
+    const r = await conform(["--provider", "all", "--engine", "twin", "--reporter", "json", "--output", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8")) as { numTotalTests: number; numPassedTests: number; numPendingTests: number; numTodoTests: number };
+    // assert nothing was skipped: the wrong-credential, unknown-id and malformed-id cases ran too
+    expect(report.numPendingTests + report.numTodoTests).toBe(0);
+    expect(report.numPassedTests).toBe(report.numTotalTests);
+    expect(report.numTotalTests).toBeGreaterThan(80);
+    const coverage = /Coverage: (.*)/.exec(r.stderr)?.[1] ?? "";
+    for (const slug of ["proof", "btc-direct", "nyota-imara", "myaza"]) expect(coverage).toMatch(new RegExp(`${slug} (\\d+)/\\1 documented statuses, (\\d+)/\\2 named examples`));
+  }, 180_000);
+});
+
 describe("kyc-contracts conform against a live target", () => {
   it("passes a correct Myaza endpoint (exit 0) and skips the mock-only cases with a reason", async () => {
     const r = await against("none", (s) => conform(["--provider", "myaza", "--base-url", s.url], liveEnv));
@@ -146,6 +161,8 @@ describe("kyc-contracts conform usage errors (exit 2)", () => {
     [["--reporter", "tap"], {}, 'unknown reporter "tap"'],
     [["--base-url", "not a url"], {}, "is not a URL"],
     [["--output", "x.json"], {}, "--output goes with --reporter junit or json"],
+    [["--engine", "wiremock"], {}, 'unknown engine "wiremock"'],
+    [["--engine", "twin", "--base-url", "http://127.0.0.1:1"], liveEnv, "with --base-url nothing is started"],
     [["--reporter", "github", "--output", "x.json"], {}, "--output goes with --reporter junit or json"],
     [["--max-response-ms", "soon"], {}, "--max-response-ms must be a positive whole number"],
     [["--max-response-ms", "0"], {}, "--max-response-ms must be a positive whole number"],

@@ -211,6 +211,39 @@ console.log(JSON.stringify({ statuses, pids: Object.values(mocks.pids) }));`,
     expect(prismProcessesUnder(consumer)).toEqual([]);
   }, 120_000);
 
+  it("starts twins from a fixtures file through kyc-status-contracts/twin, and exports the fixtures schema", () => {
+    writeFileSync(
+      path.join(consumer, "kyc.yaml"),
+      "# yaml-language-server: $schema=node_modules/kyc-status-contracts/generated/twin-fixtures.schema.json\nmyaza:\n  keys: { sk_test_acme: acme }\n  records:\n    ver_b: { organization: acme, status: pending, then: [{ afterCalls: 1, status: verified }] }\n",
+    );
+    writeFileSync(
+      path.join(consumer, "twins.mjs"),
+      `import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { startTwins } from "kyc-status-contracts/twin";
+const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("kyc-status-contracts/twin/fixtures.schema.json"), "utf8"));
+const twins = await startTwins({ fixtures: "kyc.yaml", providers: ["myaza"] });
+const statuses = [];
+try {
+  for (let i = 0; i < 2; i++) {
+    const r = await fetch(twins.urls.myaza + "/api/kyc/status/ver_b", { headers: { Authorization: "Bearer sk_test_acme" } });
+    statuses.push((await r.json()).status);
+  }
+} finally {
+  await twins.stop();
+}
+console.log(JSON.stringify({ title: schema.title, statuses }));`,
+    );
+    const out = JSON.parse(exec(process.execPath, ["twins.mjs"])) as { title: string; statuses: string[] };
+    expect(out).toEqual({ title: "kyc-status-contracts twin fixtures", statuses: ["pending", "verified"] });
+  });
+
+  it("runs the conformance suite against the twins from the installed package, nothing skipped", () => {
+    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    const out = exec(bin, ["conform", "--provider", "myaza", "--engine", "twin"]);
+    expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 0 skipped/);
+  }, 120_000);
+
   it("runs the kyc-contracts bin", () => {
     const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
     expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");

@@ -8,6 +8,8 @@ export interface GroupContext {
   cleanup: Cleanup;
   /** One progress line (stderr). */
   progress(line: string): void;
+  /** The groups that ran before this one in the same run (to set figures side by side). */
+  earlier?: readonly GroupResult[];
 }
 
 export type GroupRunner = (ctx: GroupContext) => Promise<GroupResult>;

@@ -16,18 +16,21 @@ type ReporterName = (typeof REPORTERS)[number];
 
 export const conformCommand: Command = {
   name: "conform",
-  summary: "Check a live endpoint or the Prism mocks against the specs (exit 0 conforms, 1 violations, 2 usage)",
-  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL] [--reporter human|junit|json|github] [--output FILE] [--max-response-ms N]
+  summary: "Check a live endpoint, the Prism mocks or the twins against the specs (exit 0 conforms, 1 violations, 2 usage)",
+  help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL | --engine prism|twin]
+                             [--reporter human|junit|json|github] [--output FILE] [--max-response-ms N]
 
 Runs the conformance suite of each provider against its Prism mock (default: started and stopped
-by the run) or a live target (--base-url). Every response goes through every check: documented
-status, content type, documented headers, body schema, and the semantic checks (the id in the
-body is the one requested; BTC Direct error entries match the catalogue; Proof error codes are
-documented for their status; Myaza completedAt / reason / reasonCode). Cases: known id, no credentials, wrong
-credentials, unknown id, malformed id (live), and every named example via Prefer (mocks).
+by the run), its twin (--engine twin) or a live target (--base-url). Every response goes through
+every check: documented status, content type, documented headers, body schema, and the semantic
+checks (the id in the body is the one requested; BTC Direct error entries match the catalogue;
+Proof error codes are documented for their status; Myaza completedAt / reason / reasonCode).
+Cases: known id, no credentials, wrong credentials, unknown id, malformed id (live and twins),
+and every named example via Prefer (mocks and twins). Against the twins no case is skipped.
 
 Options:
   --provider <list>  ${providerSlugs.join(", ")}, a comma-separated list, or all (default)
+  --engine NAME      prism (default) or twin: which mocks to start when there is no --base-url
   --base-url URL     live target (read-only GET requests, a handful per provider)
   --reporter NAME    human (default), junit or json (vitest's own reporters; JUnit cases carry
                      the check names of their failures), github (workflow annotations)
@@ -49,7 +52,7 @@ skipped (inconclusive), not as a contract failure.
   async run(argv, io) {
     const args = parseCommandArgs(io, "conform", {
       args: argv,
-      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, "max-response-ms": { type: "string" } },
+      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, "max-response-ms": { type: "string" }, engine: { type: "string" } },
       strict: true,
       allowPositionals: false,
     });
@@ -63,6 +66,9 @@ skipped (inconclusive), not as a contract failure.
     const budget = parseMaxResponseMs(values["max-response-ms"]);
     if (!budget.ok) return usageError(io, "conform", budget.message);
     const baseUrl = values["base-url"];
+    const engine = values.engine ?? "prism";
+    if (engine !== "prism" && engine !== "twin") return usageError(io, "conform", `unknown engine "${engine}"; choose prism or twin.`);
+    if (values.engine !== undefined && baseUrl !== undefined) return usageError(io, "conform", "--engine picks the mocks to start; with --base-url nothing is started. Give one of them.");
     if (baseUrl !== undefined) {
       let url: URL;
       try {
@@ -76,15 +82,16 @@ skipped (inconclusive), not as a contract failure.
     }
 
     const reportDir = await mkdtemp(path.join(tmpdir(), "kyc-conform-"));
-    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir], budget: process.env[SUITE_ENV.maxResponseMs] };
+    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir], budget: process.env[SUITE_ENV.maxResponseMs], engine: process.env[SUITE_ENV.engine] };
     // The suites run in vitest workers, which inherit this process's environment.
     if (baseUrl) process.env[SUITE_ENV.baseUrl] = baseUrl;
     else delete process.env[SUITE_ENV.baseUrl];
     process.env[SUITE_ENV.reportDir] = reportDir;
     if (budget.value === undefined) delete process.env[SUITE_ENV.maxResponseMs];
     else process.env[SUITE_ENV.maxResponseMs] = String(budget.value);
+    process.env[SUITE_ENV.engine] = engine;
     try {
-      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ?? "their Prism mocks"}\n`);
+      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ?? (engine === "twin" ? "their twins" : "their Prism mocks")}\n`);
       const { startVitest } = await import("vitest/node");
       const root = packageRoot();
       const vitest = await startVitest(
@@ -120,6 +127,8 @@ skipped (inconclusive), not as a contract failure.
       else process.env[SUITE_ENV.reportDir] = saved.dir;
       if (saved.budget === undefined) delete process.env[SUITE_ENV.maxResponseMs];
       else process.env[SUITE_ENV.maxResponseMs] = saved.budget;
+      if (saved.engine === undefined) delete process.env[SUITE_ENV.engine];
+      else process.env[SUITE_ENV.engine] = saved.engine;
       await rm(reportDir, { recursive: true, force: true });
     }
   },

@@ -1,5 +1,8 @@
 import { exampleRequest, toCurl } from "../mock/example-request.js";
 import { tryStartMocks, type MockErrorCode } from "../mock/start-mocks.js";
+import { describeFixtures, twinExampleRequest } from "../twin/describe.js";
+import { TwinError, type TwinRequestRecord } from "../twin/engine.js";
+import { startTwins, type RunningTwins } from "../twin/start-twins.js";
 import { isProviderSlug, providers, providerSlugs, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
@@ -15,24 +18,37 @@ const maxOffset = Math.max(...providerSlugs.map(portOffset));
 /** Start-up failures that are the user's to fix (exit 2) rather than a failing mock (exit 1). */
 const CONFIGURATION_ERRORS: readonly MockErrorCode[] = ["invalid-options", "port-unavailable", "spec-missing", "prism-missing"];
 
+const ENGINES = ["prism", "twin"] as const;
+
 export const mockCommand: Command = {
   name: "mock",
-  summary: "Serve every provider's API from its spec with Prism mock servers, until Ctrl+C",
-  help: `Usage: kyc-contracts mock [--providers <list>] [--port-base <n>] [--port <provider>=<n>,...]
-                          [--host <address>] [--dynamic] [--verbose]
+  summary: "Serve every provider's API from its spec (Prism mocks, or stateful twins), until Ctrl+C",
+  help: `Usage: kyc-contracts mock [--engine prism|twin] [--fixtures FILE] [--providers <list>]
+                          [--port-base <n>] [--port <provider>=<n>,...] [--host <address>]
+                          [--dynamic] [--verbose]
 
-Starts one Prism mock server per provider, serving its spec, waits until each answers, prints
-their URLs with an example curl line, and runs until Ctrl+C (SIGINT), SIGTERM, SIGHUP or the
-end of the process that started it (e.g. npm), then stops every server.
+Starts one mock server per provider, waits until each answers, prints their URLs with an
+example curl line, and runs until Ctrl+C (SIGINT), SIGTERM, SIGHUP or the end of the process
+that started it (e.g. npm), then stops every server.
 
-Responses are the spec's named examples, so they are deterministic. Pick any documented one
-with a Prefer header:
+--engine prism (default): Prism serves each spec's named examples, so responses are
+deterministic. Pick any documented one with a Prefer header:
   Prefer: code=404                                  the first example of that status
   Prefer: code=400, example=er801_token_expired     a named example
 Requests without the provider's credentials get its documented 401. All scenarios:
 kyc-contracts scenarios.
 
+--engine twin: provider twins that keep state and answer like each provider: only the
+fixtures' credentials are accepted, unknown ids get the provider's not-found, statuses move as
+the fixtures say (then: afterCalls / afterMs), Myaza rate-limits per key, faults on demand.
+Bodies are still the specs' named examples (fields filled in), and Prefer works as with Prism.
+The built-in fixtures (one record per status) are printed at start; --fixtures FILE (YAML or
+JSON, schema: kyc-status-contracts/twin/fixtures.schema.json) replaces them per provider.
+Each twin also answers GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id}.
+
 Options:
+  --engine <name>     prism (default) or twin
+  --fixtures FILE     twin fixtures, YAML or JSON (--engine twin only)
   --providers <list>  comma-separated, or all (default): ${providerSlugs.join(", ")}
   --port-base <n>     ports from n, in the default layout (default ${firstDefaultPort}:
                       ${providerSlugs.map((s) => `${s} ${providers[s].defaultMockPort}`).join(", ")})
@@ -40,11 +56,13 @@ Options:
                       wins over --port-base)
   --host <address>    interface to listen on (default 127.0.0.1)
   --dynamic           serve data Prism generates from the schemas instead of the examples
-  --verbose           print Prism's log of every request, prefixed with the provider
+                      (--engine prism only)
+  --verbose           print every request, prefixed with the provider (Prism's log, or the
+                      twins' journal)
   -h, --help          show this help
 
-Exit codes: 0 stopped by a signal, 1 a mock failed to start or crashed, 2 usage error or a
-port that is in use.
+Exit codes: 0 stopped by a signal, 1 a mock failed to start or crashed, 2 usage error, a
+port that is in use, or fixtures that are unreadable or invalid (the field is named).
 `,
   async run(argv, io) {
     const args = parseCommandArgs(io, "mock", {
@@ -56,6 +74,8 @@ port that is in use.
         host: { type: "string" },
         dynamic: { type: "boolean" },
         verbose: { type: "boolean" },
+        engine: { type: "string" },
+        fixtures: { type: "string" },
       },
       strict: true,
       allowPositionals: false,
@@ -67,6 +87,13 @@ port that is in use.
     const ports = parsePorts(selection.providers, values["port-base"], values.port ?? []);
     if (!ports.ok) return usageError(io, "mock", ports.message);
     const host = values.host ?? "127.0.0.1";
+    const engine = values.engine ?? "prism";
+    if (!(ENGINES as readonly string[]).includes(engine)) return usageError(io, "mock", `unknown engine "${engine}"; choose ${ENGINES.join(" or ")}.`);
+    if (engine === "twin") {
+      if (values.dynamic) return usageError(io, "mock", "--dynamic is a Prism option; the twins always build their bodies from the named examples.");
+      return serveTwins(io, selection.providers, ports.ports, host, values.fixtures, values.verbose ?? false);
+    }
+    if (values.fixtures !== undefined) return usageError(io, "mock", "--fixtures goes with --engine twin (Prism mocks have no state).");
     return serve(io, selection.providers, ports.ports, host, values.dynamic ?? false, values.verbose ?? false);
   },
 };
@@ -124,6 +151,54 @@ async function serve(io: CliIo, selected: ProviderSlug[], ports: Record<string, 
   await mocks.stop();
   io.stdout(`Stopped ${selected.length} mock${selected.length === 1 ? "" : "s"}; port${selected.length === 1 ? "" : "s"} ${selected.map((s) => mocks.ports[s]).join(", ")} free again.\n`);
   return 0;
+}
+
+async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, fixtures: string | undefined, verbose: boolean): Promise<ExitCode> {
+  const plural = selected.length === 1 ? "" : "s";
+  io.stdout(`Starting ${selected.length} twin${plural}${fixtures ? ` with ${fixtures}` : " with the built-in fixtures"}: ${selected.map((s) => `${s} :${ports[s]}`).join(", ")}…\n`);
+  let twins: RunningTwins;
+  try {
+    twins = await startTwins({
+      providers: selected,
+      ports,
+      host,
+      ...(fixtures !== undefined ? { fixtures } : {}),
+      ...(verbose ? { onRequest: (slug: ProviderSlug, e: TwinRequestRecord) => io.stdout(`[${slug}] ${e.method} ${e.path} → ${e.status || "no answer"}${e.example ? ` (${e.example})` : ""}${e.fault ? ` [fault: ${e.fault}]` : ""}\n`) } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof TwinError)) throw error;
+    const hint = error.code === "port-unavailable" ? "\nPick other ports with --port-base <n> or --port <provider>=<n>." : "";
+    io.stderr(`kyc-contracts mock: ${error.message}${hint}\n`);
+    return 2;
+  }
+  io.stdout(twinTable(selected, twins));
+  const signal = await (io.waitForStop ?? waitForSignal)();
+  io.stdout(`\n${signal}: stopping the twins…\n`);
+  await twins.stop();
+  io.stdout(`Stopped ${selected.length} twin${plural}; port${plural} ${selected.map((s) => twins.ports[s]).join(", ")} free again.\n`);
+  return 0;
+}
+
+function twinTable(selected: ProviderSlug[], twins: RunningTwins): string {
+  const rows: string[][] = [["Provider", "URL", "Try"]];
+  for (const slug of selected) {
+    const request = twinExampleRequest(slug, twins.fixtures);
+    rows.push([providers[slug].name, twins.urls[slug], request ? toCurl(twins.urls[slug], request) : "(no credentials and record to try in the fixtures)"]);
+  }
+  const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const table = rows.map((r) => `  ${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]}`.trimEnd()).join("\n");
+  const fixtures = selected.map((slug) => `${providers[slug].name}:\n${describeFixtures(slug, twins.fixtures).map((l) => `    ${l}`).join("\n")}`).join("\n");
+  return `
+Provider twins are ready (state in memory, bodies from the specs' named examples):
+
+${table}
+
+Credentials and records:
+${fixtures}
+
+Control: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} on each URL.
+Prefer: code=…, example=… selects a named example as with Prism. Press Ctrl+C to stop.
+`;
 }
 
 async function readyTable(selected: ProviderSlug[], urls: Readonly<Record<ProviderSlug, string>>, prismVersion: string, dynamic: boolean): Promise<string> {

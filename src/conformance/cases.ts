@@ -26,8 +26,8 @@ export interface CaseFailure {
 
 export interface ConformanceCase {
   title: string;
-  /** Only meaningful against this kind of target; the other kind reports the case as skipped with `skipReason`. */
-  only?: TargetKind;
+  /** Only meaningful against these kinds of target; the others report the case as skipped with `skipReason`. */
+  only?: readonly TargetKind[];
   skipReason?: string;
   request: OutgoingRequest;
   /** False when the case asks the target for a 429 (a named example), so it is not waited out. */
@@ -35,7 +35,11 @@ export interface ConformanceCase {
   expect(exchange: Exchange): CaseFailure[];
 }
 
-const MOCK_CANNOT_JUDGE = "a Prism mock checks that credentials are present, not which credentials or ids exist; run against a live target (--base-url) for this case";
+const MOCK_CANNOT_JUDGE = "a Prism mock checks that credentials are present, not which credentials or ids exist; run against the twins (--engine twin) or a live target (--base-url) for this case";
+/** Cases that need a target which knows credentials and records. */
+const STATEFUL: readonly TargetKind[] = ["live", "twin"];
+/** Cases that need Prism's `Prefer` header (the twins honour it too). */
+const SERVES_EXAMPLES: readonly TargetKind[] = ["mock", "twin"];
 
 export function planCases(slug: ProviderSlug, spec: OpenApiDocument, op: Operation, values: TargetValues): ConformanceCase[] {
   const config = targetConfig[slug];
@@ -67,7 +71,7 @@ export function planCases(slug: ProviderSlug, spec: OpenApiDocument, op: Operati
     },
     {
       title: "wrong credentials → a documented 4xx with a valid error body",
-      only: "live",
+      only: STATEFUL,
       skipReason: MOCK_CANNOT_JUDGE,
       request: withSubject(values.subjectId, wrongCredentials),
       rateLimitIsInconclusive: true,
@@ -75,7 +79,7 @@ export function planCases(slug: ProviderSlug, spec: OpenApiDocument, op: Operati
     },
     {
       title: `unknown ${subjectName} → the documented not-found response (${config.notFoundStatuses.join(" or ")})`,
-      only: "live",
+      only: STATEFUL,
       skipReason: MOCK_CANNOT_JUDGE,
       request: replaceSubject(lookalike(subjectValue)),
       rateLimitIsInconclusive: true,
@@ -87,7 +91,7 @@ export function planCases(slug: ProviderSlug, spec: OpenApiDocument, op: Operati
     ...malformedSubjects(subject.in).map(
       ([label, value]): ConformanceCase => ({
         title: `malformed ${subjectName} (${label}) → a documented 4xx, never a 5xx`,
-        only: "live",
+        only: STATEFUL,
         skipReason: MOCK_CANNOT_JUDGE,
         request: replaceSubject(value),
         rateLimitIsInconclusive: true,
@@ -98,7 +102,7 @@ export function planCases(slug: ProviderSlug, spec: OpenApiDocument, op: Operati
   for (const scenario of listScenarios(spec).filter((s) => s.path === op.path && s.method === op.method.toUpperCase())) {
     cases.push({
       title: `serves ${scenario.status} example "${scenario.example}" on Prefer: ${scenario.prefer}`,
-      only: "mock",
+      only: SERVES_EXAMPLES,
       skipReason: "live targets ignore Prism's Prefer header; the named examples are checked against mocks",
       request: { ...known, headers: { ...known.headers, Prefer: scenario.prefer } },
       rateLimitIsInconclusive: false,

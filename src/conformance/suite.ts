@@ -3,14 +3,15 @@
  * `await defineConformanceSuite(slug)`.
  *
  * Target: a live endpoint when `KYC_CONFORMANCE_BASE_URL` is set (credentials and known ids from
- * the provider's environment variables, see target.ts), otherwise the provider's Prism mock,
- * started for the suite and stopped after it. Every response of every case goes through every
+ * the provider's environment variables, see target.ts), otherwise the provider's Prism mock
+ * (or its twin when `KYC_CONFORMANCE_ENGINE=twin`), started for the suite and stopped after it. Every response of every case goes through every
  * check of the checker; each case adds its own expectation (auth enforced, not-found, …).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, assert, beforeAll, describe, it } from "vitest";
 import { startMocks } from "../mock/index.js";
+import { startTwins } from "../twin/start-twins.js";
 import { providers, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
@@ -23,8 +24,10 @@ import { CHECKS_ANNOTATION, SEVERITY_LABEL } from "./semantic.js";
 
 /** Environment variables the CLI uses to configure a suite run. */
 export const SUITE_ENV = {
-  /** Live target base URL; unset → the provider's Prism mock. */
+  /** Live target base URL; unset → the provider's mock (see `engine`). */
   baseUrl: "KYC_CONFORMANCE_BASE_URL",
+  /** Without a base URL: `twin` runs against the provider's twin, anything else (default `prism`) against its Prism mock. */
+  engine: "KYC_CONFORMANCE_ENGINE",
   /** Folder where each suite writes `<slug>.json` (coverage and skips) for the CLI's summary. */
   reportDir: "KYC_CONFORMANCE_REPORT_DIR",
   /** Response-time budget in ms (`--max-response-ms`); unset → no budget. */
@@ -39,7 +42,7 @@ export interface SuiteReport {
 
 export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
   const liveUrl = env[SUITE_ENV.baseUrl];
-  const kind: TargetKind = liveUrl ? "live" : "mock";
+  const kind: TargetKind = liveUrl ? "live" : env[SUITE_ENV.engine] === "twin" ? "twin" : "mock";
   const spec = await loadSpec(slug);
   const budget = env[SUITE_ENV.maxResponseMs];
   // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo and no
@@ -56,12 +59,16 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   let baseUrl = liveUrl ?? "";
   let stop: (() => Promise<void>) | undefined;
 
-  describe(`${providers[slug].name} (${slug}) — ${kind === "live" ? "live target" : "Prism mock"}`, () => {
+  describe(`${providers[slug].name} (${slug}) — ${kind === "live" ? "live target" : kind === "twin" ? "twin" : "Prism mock"}`, () => {
     beforeAll(async () => {
       if (kind === "mock") {
         const mocks = await startMocks({ providers: [slug] });
         baseUrl = mocks.urls[slug];
         stop = () => mocks.stop();
+      } else if (kind === "twin") {
+        const twins = await startTwins({ providers: [slug] });
+        baseUrl = twins.urls[slug];
+        stop = () => twins.stop();
       }
     }, 120_000);
 
@@ -79,7 +86,7 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
       describe(`${op.method.toUpperCase()} ${op.path}`, () => {
         for (const c of cases) {
           it(c.title, async (ctx) => {
-            if (c.only && c.only !== kind) {
+            if (c.only && !c.only.includes(kind)) {
               ctx.skip(c.skipReason);
               return;
             }

@@ -1,7 +1,8 @@
 /**
  * What a conformance run talks to, and with which credentials. Live targets take credentials and
  * known ids from environment variables only (never flags); mock targets use stand-in values,
- * since a Prism mock checks that credentials are present, not what they are.
+ * since a Prism mock checks that credentials are present, not what they are; twin targets use
+ * the twins' built-in fixtures (real credentials and records of the twin).
  *
  * How credentials become headers is read from the spec's security schemes; this module only
  * names the environment variables for them.
@@ -11,8 +12,9 @@ import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { listParameters, parameterExample } from "../spec/parameters.js";
 import type { Operation } from "../spec/walk.js";
+import { DEFAULT_CONFORMANCE } from "../twin/defaults.js";
 
-export type TargetKind = "mock" | "live";
+export type TargetKind = "mock" | "live" | "twin";
 
 export interface ProviderTargetConfig {
   /** Security scheme name (as in the spec) → the environment variable holding its value. */
@@ -72,6 +74,10 @@ const MOCK_CREDENTIAL = "kycconformance0mock0credential0000000000";
 
 export function resolveValues(slug: ProviderSlug, kind: TargetKind, env: Readonly<Record<string, string | undefined>>, spec: OpenApiDocument, op: Operation): TargetValues {
   const config = targetConfig[slug];
+  if (kind === "twin") {
+    const twin = DEFAULT_CONFORMANCE[slug];
+    return { credentials: { ...twin.credentials }, subjectId: config.subject.in === "path" ? twin.subjectId : undefined, secrets: [] };
+  }
   const credentials: Record<string, string> = {};
   for (const [scheme, variable] of Object.entries(config.credentials)) {
     const value = kind === "live" ? env[variable] : MOCK_CREDENTIAL;

@@ -3,7 +3,8 @@
  * by default. Either every requested mock answers HTTP, or none is left running.
  */
 import { existsSync } from "node:fs";
-import { isProviderSlug, providerSlugs, type ProviderSlug } from "../providers.js";
+import type { ProviderSlug } from "../providers.js";
+import { planServers } from "../server-plan.js";
 import { bundledSpecPath } from "../spec/paths.js";
 import { checkPort, freePort } from "./ports.js";
 import { findPrismCli, launchPrism, summarizePrismOutput, type LaunchResult, type PrismCli, type RunningPrism } from "./prism-process.js";
@@ -143,24 +144,8 @@ export async function tryStartMocks<P extends ProviderSlug = ProviderSlug>(
 type Plan<P extends ProviderSlug> = { ok: true; providers: P[]; ports: Partial<Record<P, number>> } | { ok: false; error: MockError };
 
 function plan<P extends ProviderSlug>(options: StartMocksOptions<P>): Plan<P> {
-  const providers = [...(options.providers ?? (providerSlugs as readonly ProviderSlug[] as readonly P[]))];
-  const unknown: string[] = providers.filter((p) => !isProviderSlug(p));
-  if (unknown.length > 0) return fail("invalid-options", `Unknown provider ${unknown.map((u) => `"${u}"`).join(", ")}; choose from ${providerSlugs.join(", ")}.`);
-  if (providers.length === 0) return fail("invalid-options", `No providers to mock; pass some of ${providerSlugs.join(", ")} (or omit \`providers\` for all).`);
-  if (new Set(providers).size !== providers.length) return fail("invalid-options", `A provider is listed twice in ${JSON.stringify(providers)}.`);
-  const ports: Partial<Record<P, number>> = {};
-  const owner = new Map<number, P>();
-  for (const [key, port] of Object.entries(options.ports ?? {}) as [P, number | undefined][]) {
-    if (port === undefined) continue;
-    if (!providers.includes(key)) return fail("invalid-options", `A port is given for "${key}", which is not among the providers to mock (${providers.join(", ")}).`);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) return fail("invalid-options", `The port for ${key} must be an integer from 1 to 65535 (or 0 for a free one), not ${String(port)}.`, key);
-    if (port === 0) continue;
-    const other = owner.get(port);
-    if (other) return fail("invalid-options", `Port ${port} is given to both ${other} and ${key}; each mock needs its own port.`, key, port);
-    owner.set(port, key);
-    ports[key] = port;
-  }
-  return { ok: true, providers, ports };
+  const planned = planServers(options, { verb: "mock", noun: "mock" });
+  return planned.ok ? planned : fail("invalid-options", planned.message, planned.provider, planned.port);
 }
 
 async function launchProvider<P extends ProviderSlug>(

@@ -3,7 +3,7 @@
  * Each schema is compiled once, where it lives in the document (so its `#/components/...`
  * references resolve), and cached.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { OpenApiDocument } from "./load.js";
 
@@ -34,8 +34,9 @@ export interface SpecValidator {
   validate(schemaPointer: string, value: unknown): ValidationResult;
 }
 
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateFormats: true });
+/** Ajv for OpenAPI 3.1 schemas; `extra` adds options (e.g. `verbose` to see the failing value). */
+export function createAjv(extra: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateFormats: true, ...extra });
   addFormats(ajv);
   ajv.addVocabulary(OPENAPI_SCHEMA_KEYWORDS);
   return ajv;

@@ -1,0 +1,19 @@
+/**
+ * Child process: one provider's twin behind its node:http transport (`startTwins`), in its own
+ * process like Prism and the raw replay server. Started by twins.ts over IPC; exits when the
+ * IPC channel closes, i.e. when the bench process is gone.
+ */
+import type { ProviderSlug } from "../src/providers.js";
+import { startTwins, type TwinFixtures } from "../src/twin/index.js";
+
+if (!process.send) throw new Error("twin-server.ts is started by bench/twins.ts (with an IPC channel), not directly.");
+
+export interface TwinServerMessage {
+  slug: ProviderSlug;
+  fixtures: TwinFixtures;
+}
+
+process.once("message", (message: TwinServerMessage) => {
+  void startTwins({ providers: [message.slug], fixtures: message.fixtures }).then((running) => process.send!({ url: running.urls[message.slug] }));
+});
+process.on("disconnect", () => process.exit(0));

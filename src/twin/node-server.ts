@@ -1,0 +1,111 @@
+/**
+ * The node:http transport: a server that hands each request to a twin's engine (`answer`, the
+ * plain-data form of `handle`: no `Request`/`Response` objects per call) and writes the answer
+ * back; `null` drops the connection. No behaviour lives here. `close()` also ends keep-alive and
+ * hung connections.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import type { TwinAnswer, TwinRequestLike } from "./engine.js";
+
+export interface TwinServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops listening, ends every open connection and resolves once the port is free. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  host?: string;
+  /** 0 (default): a free port from the OS. */
+  port?: number;
+  /** Called when the server is closed (the twins release their hung responses). */
+  onClose?: () => void;
+}
+
+/** Request bodies above this are refused with 413 before reaching the handler. */
+const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** Serves `answer` (a twin's plain-data engine) on node:http. */
+export function serveHandler(answer: (request: TwinRequestLike) => Promise<TwinAnswer | null>, options: ServeOptions = {}): Promise<TwinServer> {
+  const host = options.host ?? "127.0.0.1";
+  const server = createServer((req, res) => {
+    void respond(answer, req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ host, port: options.port ?? 0, exclusive: true }, () => {
+      server.off("error", reject);
+      const { port } = server.address() as AddressInfo;
+      const urlHost = host.includes(":") ? `[${host}]` : host;
+      let closing: Promise<void> | undefined;
+      resolve({
+        url: `http://${urlHost}:${port}`,
+        port,
+        close() {
+          closing ??= new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+            options.onClose?.();
+          });
+          return closing;
+        },
+      });
+    });
+  });
+}
+
+/** The incoming message as the engine reads it: headers looked up in node's own object, a signal and a body stream only when asked for. */
+function requestView(req: IncomingMessage, res: ServerResponse): TwinRequestLike {
+  let controller: AbortController | undefined;
+  const headerValue = (value: string | string[] | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.join(", ") : value);
+  return {
+    method: req.method ?? "GET",
+    url: req.url ?? "/",
+    headers: {
+      get: (name) => headerValue(req.headers[name.toLowerCase()]),
+      forEach(callback) {
+        for (const [name, value] of Object.entries(req.headers)) {
+          const v = headerValue(value);
+          if (v !== null) callback(v, name);
+        }
+      },
+    },
+    get signal() {
+      if (!controller) {
+        const c = new AbortController();
+        controller = c;
+        if (res.destroyed || res.writableFinished) c.abort(new Error("The client closed the connection."));
+        else res.once("close", () => c.abort(new Error("The client closed the connection.")));
+      }
+      return controller.signal;
+    },
+    get body() {
+      return req.method === "GET" || req.method === "HEAD" ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+    },
+  };
+}
+
+async function respond(answer: (request: TwinRequestLike) => Promise<TwinAnswer | null>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const declared = Number(req.headers["content-length"] ?? "0");
+  if (declared > MAX_REQUEST_BODY_BYTES) {
+    res.writeHead(413, { "Content-Type": "text/plain", Connection: "close" }).end(`Request body over ${MAX_REQUEST_BODY_BYTES} bytes.`);
+    return;
+  }
+  let result: TwinAnswer | null;
+  try {
+    result = await answer(requestView(req, res));
+  } catch (error) {
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" }).end(`Twin failure (a bug): ${(error as Error).message}`);
+    return;
+  }
+  if (result === null) {
+    req.socket.destroy();
+    return;
+  }
+  if (res.destroyed) return;
+  res.writeHead(result.status, { ...result.headers, "Content-Length": Buffer.byteLength(result.body) });
+  res.end(result.body);
+}
