@@ -26,6 +26,16 @@ describe("conformance checker: a correct exchange", () => {
     expect(r.matchedExample).toBe("verified");
   });
 
+  it("matches an example sent with other spacing, key order and header-name case", () => {
+    const headers = { "Content-Type": "application/json", "X-Request-Id": "req_1" };
+    const r = proof.check(exchange({ headers, body: '{ "status" : "verified",\n  "partner_user_id": "user-123" }' }));
+    expect(r.violations).toEqual([]);
+    expect(r.matchedExample).toBe("verified");
+    const odd = proof.check(exchange({ headers: { "cOnTeNt-TyPe": "Application/JSON", "x-REQUEST-id": "req_1" }, body: JSON.stringify({ partner_user_id: "user-123", status: "verified" }) }));
+    expect(odd.violations).toEqual([]);
+    expect(odd.matchedExample).toBe("verified");
+  });
+
   it("passes a correct body that equals no example, with no matched example", () => {
     const r = proof.check(exchange({ path: "/widget/users/someone-else/kyc-status", body: JSON.stringify({ partner_user_id: "someone-else", status: "pending" }) }));
     expect(r.ok).toBe(true);

@@ -9,9 +9,10 @@
 import { createCheckerForSpec, type Exchange } from "../../src/conformance/index.js";
 import type { ProviderSlug } from "../../src/providers.js";
 import { createSpecValidator, getAtPointer, listOperations, listResponses, loadSpec, type HeaderInfo, type OpenApiDocument } from "../../src/spec/index.js";
+import { specSchemaCompiler } from "../../src/spec/validator.js";
 import { invalidVariant } from "../bodies.js";
 import type { Figure } from "../results.js";
-import { median } from "../stats.js";
+import { median, medianRatio } from "../stats.js";
 import { measureTasks } from "../tiny.js";
 import { figureRow, type GroupRunner } from "./context.js";
 
@@ -64,6 +65,13 @@ export const benchValidation: GroupRunner = async (ctx) => {
   for (const slug of providers) {
     const doc = await loadSpec(slug);
     const validator = createSpecValidator(doc);
+    const compile = specSchemaCompiler(doc);
+    const bare = new Map<string, (value: unknown) => boolean>();
+    const bareFn = (pointer: string) => {
+      let fn = bare.get(pointer);
+      if (!fn) bare.set(pointer, (fn = compile(pointer)));
+      return fn;
+    };
     // Every example under one placeholder id: no id echo, and no lifecycle across the examples' statuses.
     const checker = createCheckerForSpec(slug, doc, { idEcho: false, lifecycle: false });
     const valid = exampleBodies(slug, doc);
@@ -90,6 +98,9 @@ export const benchValidation: GroupRunner = async (ctx) => {
       "schema, invalid": { bodies: invalid, expectValid: false, one: (b: Body) => validator.validate(b.schemaPointer, b.value).valid },
       "exchange, valid": { bodies: valid, expectValid: true, one: (b: Body) => checker.check(b.exchange).ok },
       "exchange, invalid": { bodies: invalid, expectValid: false, one: (b: Body) => checker.check(b.exchange).ok },
+      // The baseline of the checker: the same body text parsed and given to the bare compiled Ajv function.
+      "bare Ajv, valid": { bodies: valid, expectValid: true, one: (b: Body) => bareFn(b.schemaPointer)(JSON.parse(b.exchange.body)) },
+      "bare Ajv, invalid": { bodies: invalid, expectValid: false, one: (b: Body) => bareFn(b.schemaPointer)(JSON.parse(b.exchange.body)) },
     };
     const names = Object.keys(kinds) as (keyof typeof kinds)[];
     const perIteration = (name: keyof typeof kinds): { reps: number; validations: number } => {
@@ -103,7 +114,7 @@ export const benchValidation: GroupRunner = async (ctx) => {
       for (let r = 0; r < reps; r++) for (const b of bodies) if (one(b)) passed++;
       if (passed !== (expectValid ? validations : 0)) throw new Error(`${slug} ${name}: ${passed} of ${validations} validations passed (bench bug).`);
     };
-    const perSecond: Record<keyof typeof kinds, number[]> = { "schema, valid": [], "schema, invalid": [], "exchange, valid": [], "exchange, invalid": [] };
+    const perSecond = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof kinds, number[]>;
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? names : [...names].reverse();
       const stats = await measureTasks(order.map((name) => ({ name, fn: pass(name) })), { timeMs: taskTimeMs, iterations: 10, warmup: true });
@@ -111,7 +122,18 @@ export const benchValidation: GroupRunner = async (ctx) => {
       ctx.progress(`[validation] ${slug} run ${i + 1}/${runs}: ${names.map((n) => `${n} ${Math.round(perSecond[n][i]!).toLocaleString("en-US")}/s`).join(", ")}`);
     }
     const row = figureRow("Compiled response validations per second (one thread)", slug);
-    for (const name of names) figures.push(row(name, median(perSecond[name]), "validations/s", runs, runsLabel));
+    for (const name of ["schema, valid", "schema, invalid", "exchange, valid", "exchange, invalid"] as const) figures.push(row(name, median(perSecond[name]), "validations/s", runs, runsLabel));
+    // Time per exchange relative to the bare validation of the same body (the target is ≤ 3×).
+    const overhead = figureRow("Conformance checker per exchange vs bare Ajv on the same body text (JSON.parse + compiled function)", slug);
+    for (const kind of ["valid", "invalid"] as const) {
+      const checkerRate = perSecond[`exchange, ${kind}`];
+      const bareRate = perSecond[`bare Ajv, ${kind}`];
+      figures.push(
+        overhead(`bare Ajv, ${kind}`, median(bareRate.map((r) => 1e6 / r)), "µs", runs, runsLabel),
+        overhead(`checker, ${kind}`, median(checkerRate.map((r) => 1e6 / r)), "µs", runs, runsLabel),
+        overhead(`checker / bare, ${kind}`, medianRatio(bareRate, checkerRate), "×", runs, runsLabel),
+      );
+    }
   }
   return {
     name: "validation",
@@ -119,6 +141,7 @@ export const benchValidation: GroupRunner = async (ctx) => {
     method: [
       `Bodies: every named example of every documented response (valid), and each with its first string replaced by a number (invalid, kept when the schema rejects it): ${counts.join(", ")}.`,
       "schema: `createSpecValidator(spec).validate(pointer, body)` (Ajv 2020-12, all errors, formats), what each client call runs on a success body; exchange: `createConformanceChecker(provider).check({ method, path, status, headers, body })` (operation, status, content type, headers, JSON parse, body schema, example match), what the conformance suite runs per response.",
+      "checker / bare: the time of one `check()` over the time of `JSON.parse` of the same body text plus the bare compiled Ajv function of its schema (no error formatting), as the median of the per-run ratios; the target is ≤ 3×.",
       `tinybench times one iteration of at least ${VALIDATIONS_PER_ITERATION} validations (all bodies of a kind, repeated); validations/s = validations per iteration / median iteration time. Schemas are compiled before timing.`,
     ].join("\n"),
     figures,

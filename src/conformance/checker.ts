@@ -4,16 +4,16 @@
  * valid, and the body validates against the schema of that status. Every violation names the
  * check, a JSON pointer, what was expected and what was seen.
  */
-import { isDeepStrictEqual } from "node:util";
 import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
+import { jsonEqual } from "../json.js";
 import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
 import { narrowedViolations } from "../spec/union.js";
-import { getAtPointer, listOperations, listResponses, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
+import { getAtPointer, listOperations, listResponses, type HttpMethod, type MediaTypeInfo, type Operation, type ResponseInfo } from "../spec/walk.js";
 import { excerpt } from "./excerpt.js";
 import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
-import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticOptions } from "./semantic.js";
+import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticInput, type SemanticOptions } from "./semantic.js";
 
 export type CheckName =
   | "operation-documented"
@@ -82,6 +82,13 @@ export interface ConformanceChecker {
 }
 
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/i;
+const jsonMedia = new Map<string, boolean>();
+/** Whether a documented media type (or range: `application/*`) is JSON, remembered per type. */
+const isJsonMedia = (mediaType: string): boolean => {
+  let json = jsonMedia.get(mediaType);
+  if (json === undefined) jsonMedia.set(mediaType, (json = JSON_MEDIA.test(mediaType.replace("*", "json"))));
+  return json;
+};
 
 export interface CheckerOptions extends SemanticOptions {
   /**
@@ -114,14 +121,24 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
   let observations = 0;
   const seenStatuses = new Set<string>();
   const seenExamples = new Set<string>();
-  const key = (op: Operation, status: string, example?: string): string => `${op.method.toUpperCase()} ${op.path} ${status}${example ? ` ${example}` : ""}`;
+  // Coverage keys are built once per operation, status and example, not on every exchange.
+  const keys = new Map<Operation, Map<string, string>>();
+  const key = (op: Operation, status: string, example?: string): string => {
+    let forOp = keys.get(op);
+    if (!forOp) keys.set(op, (forOp = new Map<string, string>()));
+    const id = example === undefined ? status : `${status}\u0000${example}`;
+    let k = forOp.get(id);
+    if (k === undefined) forOp.set(id, (k = `${op.method.toUpperCase()} ${op.path} ${status}${example ? ` ${example}` : ""}`));
+    return k;
+  };
 
   return {
     provider,
     spec,
     check(exchange) {
       const method = exchange.method.toLowerCase();
-      const pathOnly = exchange.path.split(/[?#]/)[0] ?? "";
+      const cut = exchange.path.search(/[?#]/);
+      const pathOnly = cut < 0 ? exchange.path : exchange.path.slice(0, cut);
       let pathParams: Record<string, string> | undefined;
       const found = operations.find((o) => o.op.method === method && (pathParams = o.match(pathOnly)) !== undefined);
       if (!found || !pathParams) {
@@ -152,7 +169,7 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       violations.push(...body.violations);
       let matchedExample: string | undefined;
       if (body.parsed !== undefined) {
-        matchedExample = body.media?.examples.find((e) => isDeepStrictEqual(e.value, body.parsed))?.name;
+        matchedExample = matchingExample(body.media, exchange.body, body.parsed);
         if (matchedExample) seenExamples.add(key(op, response.status, matchedExample));
       }
       observations++;
@@ -163,20 +180,16 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       }
       const contradictions: Violation[] = [];
       const warnings: Violation[] = [];
-      for (const { severity, ...f } of semantic({ status: exchange.status, pathParams, response, body: body.parsed, ...(exchange.durationMs === undefined ? {} : { durationMs: exchange.durationMs }) })) {
+      const input: SemanticInput = { status: exchange.status, pathParams, response, body: body.parsed };
+      if (exchange.durationMs !== undefined) input.durationMs = exchange.durationMs;
+      for (const { severity, ...f } of semantic(input)) {
         (severity === "violation" ? violations : severity === "contradiction" ? contradictions : warnings).push(f);
       }
-      return {
-        ok: violations.length === 0,
-        violations,
-        contradictions,
-        warnings,
-        operation,
-        pathParams,
-        ...(body.parsed === undefined ? {} : { body: body.parsed }),
-        documentedStatus: response.status,
-        ...(matchedExample ? { matchedExample } : {}),
-      };
+      const result: CheckResult = { ok: violations.length === 0, violations, contradictions, warnings, operation, pathParams };
+      if (body.parsed !== undefined) result.body = body.parsed;
+      result.documentedStatus = response.status;
+      if (matchedExample) result.matchedExample = matchedExample;
+      return result;
     },
     coverage() {
       const documentedStatuses = operations.flatMap((o) => o.responses.map((r) => key(o.op, r.status)));
@@ -189,6 +202,24 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
   };
 }
 
+/** Each example's JSON text, made once: a body sent as the example's exact text matches without a deep comparison. */
+const exampleTexts = new WeakMap<MediaTypeInfo, string[]>();
+
+/** The named example of `media` equal to the body (as text or, failing that, as JSON), if any. */
+function matchingExample(media: MediaTypeInfo | undefined, text: string, parsed: unknown): string | undefined {
+  if (!media) return undefined;
+  let texts = exampleTexts.get(media);
+  if (!texts) exampleTexts.set(media, (texts = media.examples.map((e) => (e.value === undefined ? "" : JSON.stringify(e.value)))));
+  const exact = texts.indexOf(text);
+  if (exact >= 0) return media.examples[exact]!.name;
+  return media.examples.find((e) => jsonEqual(e.value, parsed))?.name;
+}
+
+/** The media types a response documents, for messages. */
+function documentedTypes(response: ResponseInfo): string {
+  return response.media.map((m) => m.mediaType).join(" or ");
+}
+
 function fail(violations: Violation[]): CheckResult {
   return { ok: false, violations, contradictions: [], warnings: [] };
 }
@@ -197,28 +228,60 @@ function violation(check: CheckName, pointer: string, expected: string, actual: 
   return { check, pointer, expected, actual, message };
 }
 
+/** Each operation's answer per status code, found once (null: undocumented). */
+const responseByStatus = new WeakMap<ResponseInfo[], Map<number, ResponseInfo | null>>();
+
 /** Exact status first, then its range (`4XX`), then `default`. */
 function documentedResponse(responses: ResponseInfo[], status: number): ResponseInfo | undefined {
-  return (
-    responses.find((r) => r.status === String(status)) ??
-    responses.find((r) => r.status.toUpperCase() === `${String(status)[0]}XX`) ??
-    responses.find((r) => r.status === "default")
-  );
+  let cache = responseByStatus.get(responses);
+  if (!cache) responseByStatus.set(responses, (cache = new Map<number, ResponseInfo | null>()));
+  let found = cache.get(status);
+  if (found === undefined) {
+    const code = String(status);
+    found = responses.find((r) => r.status === code) ?? responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ?? responses.find((r) => r.status === "default") ?? null;
+    cache.set(status, found);
+  }
+  return found ?? undefined;
 }
 
+/** `content-type` → `Content-Type`, remembered per name. */
+const canonicalNames = new Map<string, string>();
+const canonicalName = (name: string): string => {
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) canonicalNames.set(name, (canonical = name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())));
+  return canonical;
+};
+
+/**
+ * A header's value, any case of its name. A plain object is tried with the name as given and in
+ * its usual spelling (`Content-Type`) before it is scanned, so the usual exchange costs no scan.
+ */
 function headerValue(headers: Exchange["headers"], name: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
+  if (Object.hasOwn(headers, name)) return headers[name]!;
+  const canonical = canonicalName(name);
+  if (Object.hasOwn(headers, canonical)) return headers[canonical]!;
   const wanted = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === wanted) return v;
+  for (const k in headers) if (Object.hasOwn(headers, k) && k.toLowerCase() === wanted) return headers[k]!;
   return null;
 }
 
+/** Which types a header schema allows besides text, read once per schema (not on every exchange). */
+const headerTypes = new WeakMap<OpenApiDocument, Map<string, { numeric: boolean; boolean: boolean }>>();
+
 /** Header values arrive as text; coerce them to the schema's type before validating. */
 function coerceHeader(spec: OpenApiDocument, schemaPointer: string, raw: string): unknown {
-  const schema = getAtPointer(spec, schemaPointer) as { type?: unknown } | undefined;
-  const types = Array.isArray(schema?.type) ? schema.type : [schema?.type];
-  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(raw.trim())) return Number(raw.trim());
-  if (types.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
+  let cache = headerTypes.get(spec);
+  if (!cache) headerTypes.set(spec, (cache = new Map<string, { numeric: boolean; boolean: boolean }>()));
+  let types = cache.get(schemaPointer);
+  if (!types) {
+    const schema = getAtPointer(spec, schemaPointer) as { type?: unknown } | undefined;
+    const list: unknown[] = Array.isArray(schema?.type) ? schema.type : [schema?.type];
+    types = { numeric: list.includes("integer") || list.includes("number"), boolean: list.includes("boolean") };
+    cache.set(schemaPointer, types);
+  }
+  if (types.numeric && /^-?\d+(\.\d+)?$/.test(raw.trim())) return Number(raw.trim());
+  if (types.boolean && (raw === "true" || raw === "false")) return raw === "true";
   return raw;
 }
 
@@ -226,15 +289,14 @@ function checkHeaders(spec: OpenApiDocument, validator: SpecValidator, response:
   const out: Violation[] = [];
   for (const header of response.headers) {
     const raw = headerValue(headers, header.name);
-    const pointer = `/headers/${header.name}`;
     if (raw === null) {
-      if (header.required) out.push(violation("header-present", pointer, `header ${header.name}`, "absent", `Documented header ${header.name} is missing from the ${response.status} response.`));
+      if (header.required) out.push(violation("header-present", `/headers/${header.name}`, `header ${header.name}`, "absent", `Documented header ${header.name} is missing from the ${response.status} response.`));
       continue;
     }
     if (!header.schemaPointer) continue;
     const result = validator.validate(header.schemaPointer, coerceHeader(spec, header.schemaPointer, raw));
     if (!result.valid) {
-      for (const v of result.violations) out.push(violation("header-valid", pointer, expectation(v), JSON.stringify(raw), `Header ${header.name}: ${v.message}.`));
+      for (const v of result.violations) out.push(violation("header-valid", `/headers/${header.name}`, expectation(v), JSON.stringify(raw), `Header ${header.name}: ${v.message}.`));
     }
   }
   return out;
@@ -248,17 +310,16 @@ function checkBody(
 ): { violations: Violation[]; parsed?: unknown; media?: ResponseInfo["media"][number] } {
   if (response.media.length === 0) return { violations: [] };
   const contentType = mediaTypeOf(headerValue(exchange.headers, "content-type"));
-  const documented = response.media.map((m) => m.mediaType);
   const media = response.media.find((m) => mediaTypeMatches(m.mediaType, contentType));
   if (exchange.body.length === 0) {
-    return { violations: [violation("body-present", "", `a ${documented.join(" or ")} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
+    return { violations: [violation("body-present", "", `a ${documentedTypes(response)} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
   }
   if (!media) {
     return {
-      violations: [violation("content-type", "/headers/content-type", documented.join(" or "), contentType || "(none)", `Content-Type ${contentType || "(none)"} is not documented for ${response.status}.`)],
+      violations: [violation("content-type", "/headers/content-type", documentedTypes(response), contentType || "(none)", `Content-Type ${contentType || "(none)"} is not documented for ${response.status}.`)],
     };
   }
-  if (!JSON_MEDIA.test(media.mediaType.replace("*", "json"))) return { violations: [], media };
+  if (!isJsonMedia(media.mediaType)) return { violations: [], media };
   let parsed: unknown;
   try {
     parsed = JSON.parse(exchange.body);

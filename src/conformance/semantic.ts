@@ -106,7 +106,11 @@ export function createSemanticChecks(provider: ProviderSlug, spec: OpenApiDocume
   if (provider === "proof") checks.push(proofErrorCode);
   if (provider === "myaza") checks.push(myazaCompletion(spec));
   if (options.maxResponseMs !== undefined) checks.push(responseTime(options.maxResponseMs));
-  return (input) => checks.flatMap((c) => c(input));
+  return (input) => {
+    const findings: SemanticFinding[] = [];
+    for (const check of checks) for (const f of check(input)) findings.push(f);
+    return findings;
+  };
 }
 
 function finding(check: SemanticCheckName, severity: Severity, pointer: string, expected: string, actual: string, message: string): SemanticFinding {
@@ -157,9 +161,17 @@ const btcDirectErrors: SemanticChecks = ({ status, body }) => {
 };
 
 /** Proof: the `code` of an error body is one of the codes the spec's named examples give for that status. */
+const proofCodes = new WeakMap<ResponseInfo, string[]>();
+/** The error codes a response's named examples give, read once per response. */
+const proofCodesOf = (response: ResponseInfo): string[] => {
+  let codes = proofCodes.get(response);
+  if (!codes) proofCodes.set(response, (codes = [...new Set(response.media.flatMap((m) => m.examples.map((e) => (isObject(e.value) ? e.value.code : undefined))).filter((c): c is string => typeof c === "string"))]));
+  return codes;
+};
+
 const proofErrorCode: SemanticChecks = ({ status, body, response }) => {
   if (status < 400 || !isObject(body) || typeof body.code !== "string") return [];
-  const documented = [...new Set(response.media.flatMap((m) => m.examples.map((e) => (isObject(e.value) ? e.value.code : undefined))).filter((c): c is string => typeof c === "string"))];
+  const documented = proofCodesOf(response);
   if (documented.length === 0 || documented.includes(body.code)) return [];
   return [finding("proof-error-code", "violation", "/code", `one of ${JSON.stringify(documented)} (documented for HTTP ${status})`, JSON.stringify(body.code), `Proof documents no error code ${JSON.stringify(body.code)} under HTTP ${status}.`)];
 };

@@ -6,7 +6,9 @@
 
 /** The essence of a Content-Type header value; "" when there is none. */
 export function mediaTypeOf(contentType: string | null | undefined): string {
-  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!contentType) return "";
+  const semicolon = contentType.indexOf(";");
+  return (semicolon < 0 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
 }
 
 /** Whether a response's media type (an essence, see `mediaTypeOf`) is one the spec documents as `documented`. */

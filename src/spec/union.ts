@@ -5,6 +5,7 @@
  * the body selects, so only its errors are reported (by the conformance checker and by the
  * clients' warnings).
  */
+import { isObject, jsonEqual } from "../json.js";
 import type { OpenApiDocument } from "./load.js";
 import type { SchemaViolation, SpecValidator } from "./validator.js";
 import { escapePointer, resolve } from "./walk.js";
@@ -17,10 +18,7 @@ export type BranchChoice =
   /** The body's tag is none of the branches' values. */
   | { kind: "unknown"; property: string; allowed: unknown[] };
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-/** Equality of JSON values (tags are strings, numbers, booleans; no Node built-ins on the client path). */
-const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
 
 /** Which branch of the tagged `oneOf` at `schemaPointer` (after `$ref`s) `value` selects. */
 export function taggedBranch(doc: OpenApiDocument, schemaPointer: string, value: unknown): BranchChoice {
@@ -31,7 +29,7 @@ export function taggedBranch(doc: OpenApiDocument, schemaPointer: string, value:
   const property = tags[0]?.property;
   // Without the tag the body selects nothing in particular: every branch's errors stand.
   if (!property || tags.some((t) => t?.property !== property) || !Object.hasOwn(value, property)) return { kind: "none" };
-  const selected = tags.findIndex((t) => t!.values.some((v) => sameJson(v, value[property])));
+  const selected = tags.findIndex((t) => t!.values.some((v) => jsonEqual(v, value[property])));
   if (selected < 0) return { kind: "unknown", property, allowed: tags.flatMap((t) => t!.values) };
   return { kind: "selected", pointer: `${pointer}/oneOf/${selected}` };
 }
