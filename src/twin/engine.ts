@@ -14,6 +14,7 @@ import { networkError, textResponse } from "./respond.js";
 import { specView, type SpecView } from "./spec-view.js";
 import { checkFixtures, checkRecord, type FixtureProblem } from "./validate-fixtures.js";
 import { defaultFixtures } from "./defaults.js";
+import type { TwinWebhookDelivery } from "./webhooks.js";
 
 /** Time for transitions (`afterMs`), latency faults and the rate limit window; inject one in tests. */
 export type TwinClock = PollClock;
@@ -72,6 +73,20 @@ export interface ProviderBehaviour<S extends ProviderSlug> {
   serve(ctx: ServeContext<S>): TwinReply;
   /** Headers every response carries (Proof's `X-Request-Id`). */
   everyResponse?(): Record<string, string>;
+  /** Webhook deliveries (Myaza): what the twin sends when a record's state changes, and on request. */
+  webhooks?: ProviderWebhooks<S>;
+}
+
+/** A provider's outgoing webhooks, driven by the engine's view of each record. */
+export interface ProviderWebhooks<S extends ProviderSlug> {
+  /** Whether changes of this record are delivered (Myaza: it names `webhooks`); its timed transitions are then woken by the clock. */
+  watches(record: TwinFixtureMap[S]["records"][string]): boolean;
+  /** Record `id` as of now differs from `previous` (its state last seen by a read, a set or the clock): deliver what the change means. */
+  changed(id: string, record: EffectiveRecord<S>, previous: EffectiveRecord<S>): void;
+  /** Delivers the event of the record's current state now (an error text when the record names no endpoints). */
+  deliver(id: string, record: EffectiveRecord<S>): Promise<TwinWebhookDelivery[]> | { error: string };
+  deliveries(): TwinWebhookDelivery[];
+  settled(): Promise<void>;
 }
 
 export type ProviderDefinition<S extends ProviderSlug> = (env: { fixtures: TwinFixtureMap[S]; clock: TwinClock }) => ProviderBehaviour<S>;
@@ -112,8 +127,21 @@ export interface Twin<S extends ProviderSlug = ProviderSlug> {
   reset(): void;
   /** The journal, oldest first (the last `journalLimit` requests). */
   requests(): TwinRequestRecord[];
-  /** Releases hung responses (what stopping a server does). */
+  /** Releases hung responses and cancels timed webhook deliveries (what stopping a server does). */
   close: () => void;
+  /** The webhook journal (Myaza): each delivery the twin made, with the receiver's answer, oldest first. Empty for providers without webhooks. */
+  webhookDeliveries(): TwinWebhookDelivery[];
+  /**
+   * Delivers the webhook event of record `id`'s current state now, to its endpoints; resolves with
+   * the deliveries once each receiver answered. Rejects with a TwinError when the provider has no
+   * webhooks, or the record does not exist or names no endpoints.
+   */
+  deliverWebhooks(id: string): Promise<TwinWebhookDelivery[]>;
+  /**
+   * Delivers the changes timed transitions (`afterMs`) have made by the twin's clock so far, then
+   * resolves once every webhook delivery started has its answer.
+   */
+  webhooksSettled(): Promise<void>;
 }
 
 export interface CreateTwinOptions {
@@ -166,6 +194,8 @@ interface RecordState {
   base: Record<string, unknown>;
   setAt: number;
   calls: number;
+  /** Cancels the clock wake-ups of its timed transitions (webhooks). */
+  timers?: AbortController;
 }
 
 function recordState(record: AnyTwinRecord, setAt: number): RecordState {
@@ -173,6 +203,12 @@ function recordState(record: AnyTwinRecord, setAt: number): RecordState {
   void then;
   void faults;
   return { record, base, setAt, calls: 0 };
+}
+
+/** The `afterMs` of each timed step of a record. */
+function timedSteps(record: AnyTwinRecord): number[] {
+  const then = (record as { then?: { afterMs?: number; afterCalls?: number }[] }).then ?? [];
+  return then.flatMap((step) => (step.afterCalls === undefined && step.afterMs !== undefined ? [step.afterMs] : []));
 }
 
 /** A journal entry as recorded on the hot path; redacted and dated only when read. */
@@ -208,6 +244,8 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   let journal: RawEntry[];
   let seq = 0;
   let redact: Redactor;
+  /** Each record's state as last seen by a read, a set or the clock (webhook providers only): a difference is a change. */
+  let lastSeen: Map<string, EffectiveRecord<S>>;
   const hanging = new Set<() => void>();
 
   const init = (): void => {
@@ -218,14 +256,20 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     providerCalls = 0;
     journal = [];
     redact = createRedactor(fixtureSecrets(fixtures));
+    lastSeen = new Map();
+    if (behaviour.webhooks) {
+      for (const [id, state] of records) {
+        lastSeen.set(id, effective(state));
+        wakeOnTimedSteps(id, state);
+      }
+    }
   };
-  init();
 
   const releaseHung = (): void => {
     for (const release of [...hanging]) release();
   };
 
-  const effective = (state: RecordState, calls = state.calls): EffectiveRecord<S> => {
+  function effective(state: RecordState, calls = state.calls): EffectiveRecord<S> {
     const then = (state.record as { then?: Record<string, unknown>[] }).then;
     let current = state.base;
     if (!then || then.length === 0) return current as EffectiveRecord<S>;
@@ -235,7 +279,60 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
       if (afterCalls !== undefined ? calls > afterCalls : afterMs !== undefined && elapsed >= afterMs) current = { ...current, ...fields };
     }
     return current as EffectiveRecord<S>;
+  }
+
+  /** Remembers a record's state; when it is not the one last seen, tells the provider's webhooks. */
+  function notice(id: string, current: EffectiveRecord<S>): EffectiveRecord<S> {
+    const hooks = behaviour.webhooks;
+    if (!hooks) return current;
+    const previous = lastSeen.get(id);
+    lastSeen.set(id, current);
+    if (previous !== undefined && previous !== current) hooks.changed(id, current, previous);
+    return current;
+  }
+
+  /**
+   * A watched record's timed steps wake the engine when they are due by the twin's clock (an
+   * injected clock wakes them when it is advanced), so their deliveries do not wait for a read.
+   */
+  function wakeOnTimedSteps(id: string, state: RecordState): void {
+    if (!behaviour.webhooks?.watches(state.record as TwinFixtureMap[S]["records"][string])) return;
+    for (const afterMs of timedSteps(state.record)) {
+      const wait = state.setAt + afterMs - clock.now();
+      if (wait <= 0) continue;
+      state.timers ??= new AbortController();
+      void clock.sleep(wait, state.timers.signal).then(
+        () => {
+          if (records.get(id) === state) notice(id, effective(state));
+        },
+        () => undefined,
+      );
+    }
+  }
+
+  /** Notices every watched record with timed steps as of the clock now (what the wake-ups do, without waiting for them). */
+  function noticeTimed(): void {
+    const hooks = behaviour.webhooks;
+    if (!hooks) return;
+    for (const [id, state] of records) {
+      if (hooks.watches(state.record as TwinFixtureMap[S]["records"][string]) && timedSteps(state.record).length > 0) notice(id, effective(state));
+    }
+  }
+
+  async function deliverWebhooks(id: string): Promise<TwinWebhookDelivery[]> {
+    if (!behaviour.webhooks) throw new TwinError("invalid-options", `The ${slug} twin sends no webhooks (only Myaza's spec documents them).`);
+    const state = records.get(id);
+    if (!state) throw new TwinError("invalid-options", `The ${slug} twin has no record "${id}": set it first (twin.set or PUT /__twin/records/{id}).`);
+    const result = behaviour.webhooks.deliver(id, notice(id, effective(state)));
+    if ("error" in result) throw new TwinError("invalid-options", result.error);
+    return result;
+  }
+
+  const cancelTimers = (): void => {
+    for (const state of records.values()) state.timers?.abort();
   };
+
+  init();
 
   const none: TwinFault[] = [];
   const firing = (faults: readonly TwinFault[] | undefined, call: number): TwinFault[] => (faults === undefined || faults.length === 0 ? none : faults.filter((f) => f.onCall === undefined || f.onCall === call));
@@ -347,8 +444,24 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
 
   async function control(request: TwinRequestLike, route: string): Promise<TwinAnswer> {
     const json = (status: number, value: unknown): TwinAnswer => ({ status, headers: status === 204 ? {} : { "Content-Type": "application/json" }, body: status === 204 ? "" : JSON.stringify(value) });
-    const usage = "Control endpoints: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} (JSON record).";
+    const usage = `Control endpoints: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} (JSON record)${behaviour.webhooks ? ", GET /__twin/webhooks, POST /__twin/webhooks/{id}" : ""}.`;
     if (route === "requests") return request.method === "GET" ? json(200, twin.requests()) : json(405, { error: `Use GET. ${usage}` });
+    if (behaviour.webhooks && route === "webhooks") {
+      if (request.method !== "GET") return json(405, { error: `Use GET. ${usage}` });
+      noticeTimed();
+      return json(200, twin.webhookDeliveries());
+    }
+    if (behaviour.webhooks && route.startsWith("webhooks/") && route.length > "webhooks/".length) {
+      if (request.method !== "POST") return json(405, { error: `Use POST to deliver the record's current event. ${usage}` });
+      const id = safeDecode(route.slice("webhooks/".length));
+      if (!records.has(id)) return json(404, { error: `No record "${id}": PUT /__twin/records/${encodeURIComponent(id)} first.` });
+      try {
+        return json(200, await deliverWebhooks(id));
+      } catch (error) {
+        if (error instanceof TwinError) return json(409, { error: error.message });
+        throw error;
+      }
+    }
     if (route === "reset") {
       if (request.method !== "POST") return json(405, { error: `Use POST. ${usage}` });
       twin.reset();
@@ -375,7 +488,11 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
 
   const store = (id: string, record: AnyTwinRecord): void => {
     (fixtures.records as Record<string, AnyTwinRecord>)[id] = record;
-    records.set(id, recordState(record, clock.now()));
+    records.get(id)?.timers?.abort();
+    const state = recordState(record, clock.now());
+    records.set(id, state);
+    notice(id, effective(state));
+    wakeOnTimedSteps(id, state);
   };
 
   async function answer(request: TwinRequestLike): Promise<TwinAnswer | null> {
@@ -405,7 +522,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
         if (!state || (visible && !visible(effective(state, state.calls + 1)))) return undefined;
         state.calls++;
         if (state.record.faults) recordFaults.push(...firing(state.record.faults, state.calls));
-        return effective(state);
+        return notice(id, effective(state));
       },
       reply: (status, example, edit) => ({ status, example, body: edit ? edit(view.example(status, example)) : undefined }),
     };
@@ -433,10 +550,20 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     },
     reset() {
       releaseHung();
+      cancelTimers();
       init();
     },
     requests: () => journal.slice(-journalLimit).map(materialize),
-    close: releaseHung,
+    close() {
+      releaseHung();
+      cancelTimers();
+    },
+    webhookDeliveries: () => behaviour.webhooks?.deliveries() ?? [],
+    deliverWebhooks,
+    async webhooksSettled() {
+      noticeTimed();
+      await behaviour.webhooks?.settled();
+    },
   };
   return twin;
 }

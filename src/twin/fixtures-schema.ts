@@ -150,6 +150,14 @@ function providerSection(slug: ProviderSlug, doc: OpenApiDocument): { section: J
       ["organization", "status"],
       faultRef,
     );
+    // Not in transitions: where a verification's events go does not change with its status.
+    (record.properties as Json).webhooks = {
+      type: "object",
+      additionalProperties: false,
+      required: ["endpoints", "secret"],
+      ...description("Webhook endpoints of this verification and their signing secret: each status change is POSTed to every endpoint as the matching signed event."),
+      properties: { endpoints: { type: "array", minItems: 1, items: { type: "string", pattern: "^https?://[^\\s]+$" } }, secret: str },
+    };
     defs[`${slug}-record`] = record;
     section = {
       required: ["keys", "records"],

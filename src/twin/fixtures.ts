@@ -9,6 +9,7 @@ import type { components as MyazaComponents } from "../../generated/myaza.js";
 import type { components as NyotaImaraComponents } from "../../generated/nyota-imara.js";
 import type { components as ProofComponents } from "../../generated/proof.js";
 import type { ProviderSlug } from "../providers.js";
+import type { MyazaWebhookTarget } from "./webhooks.js";
 
 /**
  * Something a twin does instead of (or before) answering normally. Counted per provider
@@ -83,7 +84,15 @@ interface MyazaRecordFields {
   completedAt?: string;
   assuranceLevel?: string;
 }
-export type MyazaRecord = MyazaRecordFields & RecordExtras<MyazaRecordFields>;
+export type MyazaRecord = MyazaRecordFields &
+  RecordExtras<MyazaRecordFields> & {
+    /**
+     * Webhook endpoints registered for this verification, and their signing secret: on each
+     * status change the twin POSTs the matching signed event (`verification.completed` for
+     * `verified`, …) to every endpoint, and journals the delivery with the receiver's answer.
+     */
+    webhooks?: MyazaWebhookTarget;
+  };
 
 export interface ProofFixtures {
   /** Client tokens accepted as `Authorization: Bearer <token>`. */

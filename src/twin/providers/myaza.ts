@@ -3,10 +3,13 @@
  * `missing_authorization`, an unknown key → 401 "Invalid API key"; a rate limit per key (the
  * spec's 100 per 900 s by default, from its RateLimit-* header examples) → 429 with
  * `RateLimit-Limit/Remaining/Reset`; an id not matching the spec's pattern → 400; a
- * verification of another organization → 404 exactly like an unknown one.
+ * verification of another organization → 404 exactly like an unknown one. A record with
+ * `webhooks` gets the signed event of each status change POSTed to its endpoints (twin/webhooks.ts).
  */
 import type { ProviderDefinition, TwinReply } from "../engine.js";
+import { specDocument } from "../../spec/load.js";
 import { bearerToken } from "./shared.js";
+import { createMyazaWebhookSender } from "../webhooks.js";
 
 interface StatusBody {
   verificationId: string;
@@ -23,7 +26,20 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
   const windows = new Map<string, { start: number; count: number }>();
   let limits: { limit: number; windowMs: number } | undefined = fixtures.rateLimit;
   let idPattern: RegExp | undefined;
+  const sender = createMyazaWebhookSender(specDocument("myaza"), { now: () => clock.now() });
   return {
+    webhooks: {
+      watches: (record) => record.webhooks !== undefined,
+      changed(id, record, previous) {
+        if (record.webhooks && record.status !== previous.status) void sender.deliver(id, record, record.webhooks, "status-change");
+      },
+      deliver(id, record) {
+        if (!record.webhooks) return { error: `Record "${id}" names no webhook endpoints: give it webhooks: { endpoints: [...], secret }.` };
+        return sender.deliver(id, record, record.webhooks, "manual");
+      },
+      deliveries: () => sender.deliveries(),
+      settled: () => sender.settled(),
+    },
     serve(ctx) {
       if (!limits) {
         const declared = ctx.view.statuses.get(429)?.headers;
