@@ -9,7 +9,11 @@ import type { CliIo } from "../src/cli/command.js";
 import { main } from "../src/cli/main.js";
 import { createMyazaClient } from "../src/clients/index.js";
 import { pollUntilSettled } from "../src/polling.js";
-import { startTwins, type RunningTwins } from "../src/twin/index.js";
+import { describeFixtures } from "../src/twin/describe.js";
+import { checkFixtures, createTwin, startTwins, type RunningTwins } from "../src/twin/index.js";
+import { serveFetchHandler } from "../src/twin/node-server.js";
+import { createMyazaWebhookReceiver } from "../src/webhooks/index.js";
+import { manualClock } from "./helpers/twins.js";
 import { waitFor } from "./support/processes.js";
 
 const SECRET = "whsec_twin_e2e_5b4a3c2d1e";
@@ -130,5 +134,57 @@ describe("Myaza twin → webhook receiver", () => {
     expect(result.ok && result.data.status).toBe("verified");
     await kyc.twins.myaza.webhooksSettled();
     expect(kyc.twins.myaza.webhookDeliveries()).toMatchObject([{ event: "verification.completed", responseStatus: 0, error: expect.stringContaining("No answer from http://127.0.0.1:9/") }]);
+  });
+
+  it("a timed (afterMs) transition is delivered when the injected clock passes it, without a read; reset and close cancel the wake-ups", async () => {
+    const receiver = createMyazaWebhookReceiver({ secret: SECRET });
+    const server = await serveFetchHandler(receiver.handle);
+    cleanups.push(() => server.close());
+    const clock = manualClock();
+    const webhooks = { endpoints: [`${server.url}/timed`], secret: SECRET };
+    const twin = createTwin("myaza", { clock, fixtures: { myaza: { keys: { [KEY]: "acme" }, records: { ver_timed: { organization: "acme", status: "pending", then: [{ afterMs: 1_000, status: "verified" }], webhooks } } } } });
+    cleanups.push(() => Promise.resolve(twin.close()));
+    expect(clock.sleepers()).toBe(1);
+    clock.advance(999);
+    await twin.webhooksSettled();
+    expect(twin.webhookDeliveries()).toEqual([]);
+
+    // the clock's wake-up alone delivers: no read, no webhooksSettled
+    clock.advance(1);
+    await expect.poll(() => twin.webhookDeliveries()).toMatchObject([{ trigger: "status-change", verificationId: "ver_timed", event: "verification.completed", responseStatus: 200 }]);
+    expect(twin.requests()).toEqual([]);
+    expect(clock.sleepers()).toBe(0);
+
+    // webhooksSettled delivers what is due by the clock before waiting (a set record's timer starts at the set)
+    twin.set("ver_timed_2", { organization: "acme", status: "pending", then: [{ afterMs: 500, status: "failed", reasonCode: "document_expired" }], webhooks });
+    expect(twin.webhookDeliveries()).toHaveLength(1); // a new record is not a change
+    clock.advance(500);
+    await twin.webhooksSettled();
+    expect(twin.webhookDeliveries().map((d) => [d.verificationId, d.event])).toEqual([
+      ["ver_timed", "verification.completed"],
+      ["ver_timed_2", "verification.failed"],
+    ]);
+    // a read afterwards sees no further change: nothing is delivered twice
+    const client = createMyazaClient({ baseUrl: "https://identity.myaza.app", apiKey: KEY, fetch: twin.fetch.bind(twin) });
+    expect((await client.getKycStatus("ver_timed")).ok).toBe(true);
+    await twin.webhooksSettled();
+    expect(twin.webhookDeliveries()).toHaveLength(2);
+    expect(receiver.summary()).toMatchObject({ deliveries: 2, failed: 0 });
+
+    // reset re-arms the fixtures' timers from now; close cancels them
+    twin.reset();
+    expect(twin.webhookDeliveries()).toEqual([]);
+    expect(clock.sleepers()).toBe(1);
+    twin.close();
+    expect(clock.sleepers()).toBe(0);
+    clock.advance(1_000);
+    await Promise.resolve();
+    expect(twin.webhookDeliveries()).toEqual([]);
+  });
+
+  it("`mock --engine twin` lists a record's webhook endpoints", () => {
+    const checked = checkFixtures({ myaza: { keys: { [KEY]: "acme" }, records: { ver_listed: { organization: "acme", status: "pending", webhooks: { endpoints: ["http://127.0.0.1:1/a", "http://127.0.0.1:1/b"], secret: SECRET } } } } });
+    if (!checked.ok) throw new Error(checked.problem.message);
+    expect(describeFixtures("myaza", checked.fixtures).join("\n")).toMatch(/ver_listed.*pending \(acme\) \[webhooks to 2 endpoint\(s\)\]/);
   });
 });

@@ -27,15 +27,18 @@ const expectedOutput = (code: string): string[] =>
   [...code.matchAll(/^console\.log\(.*\/\/ ([^(\n]+?)\s*(?:\(.*\))?$/gm)].map((m) => m[1]!.trim());
 
 describe("README: Myaza webhooks", () => {
-  it("has the web Request handler and the node:http examples", () => {
-    expect(blocks).toHaveLength(2);
+  it("has the web Request handler, the node:http and the Myaza twin examples", () => {
+    expect(blocks).toHaveLength(3);
     expect(blocks[0]).toContain("request: Request");
     expect(blocks[1]).toContain('from "node:http"');
+    expect(blocks[2]).toContain("createTwin(");
   });
 
   it.each(blocks.map((code, i) => [i, code] as const))("example %i runs and prints what its comments say", async (i, code) => {
     const file = path.join(dir, `webhooks-${i}.mts`);
-    writeFileSync(file, code.replaceAll('"kyc-status-contracts/webhooks"', JSON.stringify(path.join(root, "src/webhooks/index.ts"))) + "\nexport {};\n");
+    const sources: Record<string, string> = { "kyc-status-contracts/webhooks": "src/webhooks/index.ts", "kyc-status-contracts/twin": "src/twin/index.ts", "kyc-status-contracts": "src/index.ts" };
+    const local = code.replace(/"(kyc-status-contracts(?:\/\w+)?)"/g, (quoted, name: string) => (sources[name] ? JSON.stringify(path.join(root, sources[name])) : quoted));
+    writeFileSync(file, local + "\nexport {};\n");
     const { stdout } = await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), file], { cwd: root, env: withoutSecret });
     const printed = stdout.trim().split("\n").filter((l) => /^\d/.test(l));
     expect(expectedOutput(code).length).toBeGreaterThan(0);

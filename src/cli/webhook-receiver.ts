@@ -2,7 +2,7 @@
  * `kyc-contracts webhook-receiver`: the receiver check (src/webhooks/receiver.ts) over node:http,
  * printing each delivery as it arrives and a summary when stopped.
  */
-import { serveFetchHandler } from "../http/node-server.js";
+import { serveFetchHandler, type TwinServer } from "../twin/node-server.js";
 import { isProviderSlug, providers, providerSlugs } from "../providers.js";
 import { createMyazaWebhookReceiver, type ReceivedDelivery, type ReceiverSummary } from "../webhooks/receiver.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
@@ -73,17 +73,21 @@ contract, 2 usage or configuration error (provider, secret, port in use).
     const host = values.host ?? "127.0.0.1";
 
     const receiver = createMyazaWebhookReceiver({ secret, onDelivery: (d) => io.stdout(formatDelivery(d)) });
-    const served = await serveFetchHandler(receiver.handle, { host, port });
-    if (!served.ok) {
-      io.stderr(`kyc-contracts webhook-receiver: ${served.message}\n`);
+    let server: TwinServer;
+    try {
+      server = await serveFetchHandler(receiver.handle, { host, port });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === "EADDRINUSE" || code === "EACCES" ? `is not available (${code}). Pick another with --port.` : `cannot be listened on: ${(error as Error).message}`;
+      io.stderr(`kyc-contracts webhook-receiver: Port ${port} on ${host} ${why}\n`);
       return 2;
     }
     io.stdout(
-      `Checking ${providers[provider].name} webhook deliveries at ${served.server.url}/ (POST, any path); secret from $${secretEnv}.\n` +
+      `Checking ${providers[provider].name} webhook deliveries at ${server.url}/ (POST, any path); secret from $${secretEnv}.\n` +
         `Personal data (idNumber, userData) is masked. Press Ctrl+C for the summary.\n`,
     );
     const signal = await (io.waitForStop ?? waitForSignal)();
-    await served.server.close();
+    await server.close();
     const summary = receiver.summary();
     io.stdout(`\n${signal}: stopped.\n${formatSummary(summary)}`);
     return summary.failed > 0 ? 1 : 0;

@@ -54,7 +54,9 @@ function describeRecord(slug: ProviderSlug, record: AnyTwinRecord): string {
   const steps = ((r.then as Record<string, unknown>[] | undefined) ?? []).map((s) => `→ ${state({ ...r, ...s })} ${s.afterCalls !== undefined ? `after ${JSON.stringify(s.afterCalls)} call(s)` : `after ${JSON.stringify(s.afterMs)} ms`}`);
   const owner = slug === "myaza" ? ` (${String(r.organization)})` : "";
   const faults = Array.isArray(r.faults) && r.faults.length > 0 ? ` [${r.faults.length} fault(s)]` : "";
-  return [state(r) + owner, ...steps].join(" ") + faults;
+  const endpoints = (r.webhooks as { endpoints?: unknown[] } | undefined)?.endpoints;
+  const webhooks = endpoints ? ` [webhooks to ${endpoints.length} endpoint(s)]` : "";
+  return [state(r) + owner, ...steps].join(" ") + faults + webhooks;
 }
 
 /** Lines listing a provider's credentials and records (at most `limit` records). */

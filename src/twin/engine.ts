@@ -6,6 +6,7 @@
  * faults, the documented headers and the journal. Web-standard Request/Response only.
  */
 import { createRedactor, type Redactor } from "../http/redact.js";
+import { readBody } from "../http/read-body.js";
 import { systemClock, type PollClock } from "../polling.js";
 import type { ProviderSlug } from "../providers.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
@@ -600,25 +601,6 @@ function fixtureSecrets(fixtures: TwinFixtureMap[ProviderSlug]): string[] {
 async function readBounded(request: TwinRequestLike, limit: number): Promise<string | undefined> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) return undefined;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  const read = await readBody(request.body ?? null, limit);
+  return read.complete ? new TextDecoder().decode(read.bytes) : undefined;
 }

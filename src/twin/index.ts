@@ -12,6 +12,7 @@ export { createTwin, createTwins } from "./create-twin.js";
 export { TwinError, TwinFixturesError, type Twin, type TwinAnswer, type TwinRequestLike, type TwinClock, type TwinErrorCode, type TwinRequestRecord, type CreateTwinOptions } from "./engine.js";
 export { serveHandler as serveTwin, type TwinServer, type ServeOptions } from "./node-server.js";
 export { loadFixturesFile } from "./load-fixtures.js";
+export type { TwinWebhookDelivery, MyazaWebhookTarget } from "./webhooks.js";
 export { checkFixtures, fixturesSchema, type FixturesCheck, type FixtureProblem } from "./validate-fixtures.js";
 export { defaultFixtures, DEFAULT_CREDENTIALS, DEFAULT_IDS } from "./defaults.js";
 export type {

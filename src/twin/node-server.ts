@@ -1,8 +1,9 @@
 /**
- * The node:http transport: a server that hands each request to a twin's engine (`answer`, the
- * plain-data form of `handle`: no `Request`/`Response` objects per call) and writes the answer
- * back; `null` drops the connection. No behaviour lives here. `close()` also ends keep-alive and
- * hung connections.
+ * The node:http transport (the project's only one): a server that hands each request to a twin's
+ * engine (`answer`, the plain-data form of `handle`: no `Request`/`Response` objects per call) and
+ * writes the answer back; `null` drops the connection. `serveFetchHandler` serves a web-standard
+ * handler (the webhook receiver check) through it. No behaviour lives here. `close()` also ends
+ * keep-alive and hung connections.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -55,6 +56,25 @@ export function serveHandler(answer: (request: TwinRequestLike) => Promise<TwinA
       });
     });
   });
+}
+
+/**
+ * Serves a web-standard handler (`(Request) => Promise<Response>`, e.g. the webhook receiver
+ * check) through the same transport: each request becomes a `Request` (body streamed), each
+ * `Response` is read as text. A port that cannot be listened on rejects (the error's `code`:
+ * `EADDRINUSE`, `EACCES`, …).
+ */
+export function serveFetchHandler(handler: (request: Request) => Promise<Response>, options: ServeOptions = {}): Promise<TwinServer> {
+  const host = options.host ?? "127.0.0.1";
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
+  return serveHandler(async (incoming) => {
+    const headers = new Headers();
+    incoming.headers.forEach((value, name) => headers.append(name, value));
+    const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+    const request = new Request(new URL(incoming.url, origin), { method: incoming.method, headers, ...(hasBody ? { body: incoming.body ?? null, duplex: "half" } : {}) });
+    const response = await handler(request);
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+  }, options);
 }
 
 /** The incoming message as the engine reads it: headers looked up in node's own object, a signal and a body stream only when asked for. */

@@ -42,7 +42,9 @@ export function manualClock(start = Date.UTC(2026, 3, 27, 12)): { now(): number;
         const entry = { at: now + ms, resolve };
         waiting.push(entry);
         signal?.addEventListener("abort", () => {
-          waiting.splice(waiting.indexOf(entry), 1);
+          // Aborting after the sleep resolved leaves the other sleepers alone.
+          const index = waiting.indexOf(entry);
+          if (index >= 0) waiting.splice(index, 1);
           reject(signal.reason as Error);
         });
       });
