@@ -57,10 +57,28 @@ function measureNodeModules(dir: string): { packages: string[]; bytes: number } 
   return { packages: packages.sort(), bytes: bytesUnder(dir) };
 }
 
+const NO_COLOR_ENV = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" };
 /** Runs the installed bin; never throws, returns what it printed and its exit code. */
 const runBin = (args: string[]): { code: number | null; out: string; err: string } => {
-  const r = spawnSync(path.join(consumer, "node_modules", ".bin", "kyc-contracts"), args, { cwd: consumer, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
+  const r = spawnSync(path.join(consumer, "node_modules", ".bin", "kyc-contracts"), args, { cwd: consumer, encoding: "utf8", env: NO_COLOR_ENV });
   return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/** publint on a tarball, strict (warnings fail too). */
+const publint = (file: string): { code: number | null; output: string } => {
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "publint", "src", "cli.js"), "run", "--strict", file], { encoding: "utf8", env: NO_COLOR_ENV });
+  return { code: r.status, output: r.stdout + r.stderr };
+};
+/**
+ * @arethetypeswrong/cli on a tarball. The package is ESM-only ("type": "module", exports without
+ * a "require" condition), so the esm-only profile leaves out the node10 and node16-from-CJS
+ * resolutions: a require() of it is expected to fail. attw does not discover wildcard exports;
+ * `entrypoints` adds them.
+ */
+const attw = (file: string, entrypoints: string[]): { code: number | null; output: string } => {
+  const cli = path.join(root, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
+  const r = spawnSync(process.execPath, [cli, file, "--profile", "esm-only", "--format", "ascii", ...(entrypoints.length > 0 ? ["--include-entrypoints", ...entrypoints] : [])], { encoding: "utf8", env: NO_COLOR_ENV });
+  return { code: r.status, output: r.stdout + r.stderr };
 };
 
 /** The consumer file a README block stands for, when it opens with `// test/<name>.ts`. */
@@ -105,20 +123,33 @@ describe("installed from its npm pack tarball", () => {
   });
 
   it("passes publint on the packed tarball", () => {
-    const r = spawnSync(process.execPath, [path.join(root, "node_modules", "publint", "src", "cli.js"), "run", "--strict", tarball], { cwd: consumer, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
-    expect(r.status, `publint found problems in the packed package.json / files (fix exports, types or files):\n${r.stdout}${r.stderr}`).toBe(0);
+    const r = publint(tarball);
+    expect(r.code, `publint found problems in the packed package.json / files (fix exports, types or files):\n${r.output}`).toBe(0);
   });
 
   it("passes @arethetypeswrong/cli on the packed tarball (ESM-only: CommonJS and node10 resolution are not offered)", () => {
-    // The package is ESM-only ("type": "module", exports without a "require" condition), so the
-    // esm-only profile leaves out the node10 and node16-from-CJS resolutions: a require() of it
-    // is expected to fail. Wildcard exports are not discovered by attw; each generated module is listed.
+    // Wildcard exports are not discovered by attw: each generated module is listed.
     const generated = readdirSync(path.join(installed(), "dist", "generated")).filter((f) => f.endsWith(".d.ts")).map((f) => `./generated/${f.slice(0, -".d.ts".length)}`);
     expect(generated.length).toBeGreaterThan(4);
-    const attw = path.join(root, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
-    const r = spawnSync(process.execPath, [attw, tarball, "--profile", "esm-only", "--format", "ascii", "--include-entrypoints", ...generated], { cwd: consumer, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
-    expect(r.status, `@arethetypeswrong/cli found type resolution problems in the packed package (see the table: a 🟢-less cell names the entry point and resolution):\n${r.stdout}${r.stderr}`).toBe(0);
-    expect(r.stdout).toContain('"kyc-status-contracts/generated/myaza"');
+    const r = attw(tarball, generated);
+    expect(r.code, `@arethetypeswrong/cli found type resolution problems in the packed package (each entry point's row names the resolution that failed):\n${r.output}`).toBe(0);
+    expect(r.output).toContain('"kyc-status-contracts/generated/myaza"');
+  });
+
+  it("publint and attw, run this way, fail on a broken package (a missing types file, an untyped entry point)", () => {
+    const broken = path.join(consumer, "broken-pkg");
+    mkdirSync(broken);
+    writeFileSync(path.join(broken, "package.json"), JSON.stringify({ name: "broken-pkg", version: "1.0.0", type: "module", exports: { ".": { types: "./missing.d.ts", default: "./index.js" }, "./sub": "./sub.js" } }));
+    writeFileSync(path.join(broken, "index.js"), "export const x = 1;\n");
+    writeFileSync(path.join(broken, "sub.js"), "export const y = 1;\n");
+    exec("npm", ["pack", "--silent", "--pack-destination", broken], broken);
+    const brokenTarball = path.join(broken, "broken-pkg-1.0.0.tgz");
+    const lint = publint(brokenTarball);
+    expect(lint.code).toBe(1);
+    expect(lint.output).toContain('pkg.exports["."].types is ./missing.d.ts but the file does not exist');
+    const types = attw(brokenTarball, []);
+    expect(types.code).toBe(1);
+    expect(types.output).toMatch(/"broken-pkg\/sub"\s+node16 \(from ESM\): ❌ No types/);
   });
 
   describe("without the optional tools (Prism, Redocly CLI, vitest)", () => {
