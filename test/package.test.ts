@@ -136,17 +136,19 @@ describe("installed from its npm pack tarball", () => {
     expect(r.output).toContain('"kyc-status-contracts/generated/myaza"');
   });
 
-  it("publint and attw, run this way, fail on a broken package (a missing types file, an untyped entry point)", () => {
+  it("publint and attw, run this way, fail on a broken package (an entry point whose types file is missing)", () => {
     const broken = path.join(consumer, "broken-pkg");
     mkdirSync(broken);
-    writeFileSync(path.join(broken, "package.json"), JSON.stringify({ name: "broken-pkg", version: "1.0.0", type: "module", exports: { ".": { types: "./missing.d.ts", default: "./index.js" }, "./sub": "./sub.js" } }));
+    // (a package whose root entry has no types at all is "untyped" to attw, not an error: the root is typed here)
+    writeFileSync(path.join(broken, "package.json"), JSON.stringify({ name: "broken-pkg", version: "1.0.0", type: "module", exports: { ".": { types: "./index.d.ts", default: "./index.js" }, "./sub": { types: "./missing.d.ts", default: "./sub.js" } } }));
     writeFileSync(path.join(broken, "index.js"), "export const x = 1;\n");
+    writeFileSync(path.join(broken, "index.d.ts"), "export declare const x: number;\n");
     writeFileSync(path.join(broken, "sub.js"), "export const y = 1;\n");
     exec("npm", ["pack", "--silent", "--pack-destination", broken], broken);
     const brokenTarball = path.join(broken, "broken-pkg-1.0.0.tgz");
     const lint = publint(brokenTarball);
     expect(lint.code).toBe(1);
-    expect(lint.output).toContain('pkg.exports["."].types is ./missing.d.ts but the file does not exist');
+    expect(lint.output).toContain('pkg.exports["./sub"].types is ./missing.d.ts but the file does not exist');
     const types = attw(brokenTarball, []);
     expect(types.code).toBe(1);
     expect(types.output).toMatch(/"broken-pkg\/sub"\s+node16 \(from ESM\): ❌ No types/);
@@ -181,7 +183,10 @@ describe("installed from its npm pack tarball", () => {
       writeFileSync(
         path.join(consumer, "missing-tools.mjs"),
         `import { startMocks } from "kyc-status-contracts/mock";
-import { buildDocs } from "kyc-status-contracts";
+import { createRequire } from "node:module";
+// buildDocs from its own entry where the package has one, else from the root
+const { exports } = createRequire(import.meta.url)("kyc-status-contracts/package.json");
+const { buildDocs } = await import("./docs" in exports ? "kyc-status-contracts/docs" : "kyc-status-contracts");
 let mock;
 try { await startMocks({ providers: ["myaza"] }); } catch (error) { mock = { name: error.name, code: error.code, message: error.message }; }
 const docs = await buildDocs({ outDir: "docs-missing" });
