@@ -120,7 +120,9 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
     // Built on the first call (a throw here, e.g. credentials the spec cannot send, rejects the call).
     ready ??= prepare();
     const { contract, get } = ready;
-    const redact = createRedactor([...secrets, ...Object.values(pathParams)]);
+    // Built on first use: most calls (a success without warnings) never redact anything.
+    let redactor: Redactor | undefined;
+    const redact: Redactor = (text) => (redactor ??= createRedactor([...secrets, ...Object.values(pathParams)]))(text);
 
     const callTimeoutMs = checkCallTimeout(factory, callOptions.timeoutMs);
     const limitMs = Math.min(timeoutMs, callTimeoutMs ?? timeoutMs);
