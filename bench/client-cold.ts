@@ -3,7 +3,8 @@
  * system) of importing the built package (dist/src/index.js, as an application would); of a
  * first raw `fetch` + `json()` to the same server (what Node's own fetch costs the first time:
  * it loads undici lazily, and that is not the client's); of the first `getKycStatus` of a new
- * client after it; and of a warm call (the median of 25 calls after 200 untimed ones). The
+ * client after it; of a warm call (the median of 25 calls after 200 untimed ones); and of a
+ * second client's first call (what each new client costs once the process is warm). The
  * issue's target is client first − warm ≤ 5 ms. Plain `node`, no tsx: what is timed is the package.
  */
 import { spawn } from "node:child_process";
@@ -22,6 +23,8 @@ export interface ColdStart {
   firstMs: number;
   /** CPU ms of a warm call: the median of 25 calls after 200 untimed ones. */
   warmMs: number;
+  /** CPU ms of creating a second client of the provider and its first call, after all that (the cost per client, not per process). */
+  secondClientMs: number;
 }
 
 const CREDENTIAL = "bench0placeholder0credential0000000000";
@@ -37,8 +40,8 @@ const CLIENTS: Record<ProviderSlug, { create: string; call: string }> = {
 const WARM_UP_CALLS = 200;
 const WARM_CALLS = 25;
 
-function childScript(slug: ProviderSlug, baseUrl: string, rawUrl: string, rawHeaders: Readonly<Record<string, string>>): string {
-  const entry = pathToFileURL(path.join(packageRoot(), "dist", "src", "index.js")).href;
+function childScript(slug: ProviderSlug, baseUrl: string, rawUrl: string, rawHeaders: Readonly<Record<string, string>>, entryFile: string): string {
+  const entry = pathToFileURL(entryFile).href;
   const { create, call } = CLIENTS[slug];
   return `
 const cpu = (since) => { const d = process.cpuUsage(since); return (d.user + d.system) / 1000; };
@@ -61,16 +64,28 @@ for (let i = 0; i < ${WARM_UP_CALLS}; i++) check(await client.${call});
 const warm = [];
 for (let i = 0; i < ${WARM_CALLS}; i++) { t = process.cpuUsage(); check(await client.${call}); warm.push(cpu(t)); }
 warm.sort((a, b) => a - b);
-process.stdout.write(JSON.stringify({ importMs, fetchFirstMs, firstMs, warmMs: warm[Math.floor(warm.length / 2)] }));
+t = process.cpuUsage();
+const second = ${create};
+check(await second.${call});
+const secondClientMs = cpu(t);
+process.stdout.write(JSON.stringify({ importMs, fetchFirstMs, firstMs, warmMs: warm[Math.floor(warm.length / 2)], secondClientMs }));
 `;
 }
 
 /**
  * One cold start of `slug`'s client against `baseUrl`, in its own `node` process (registered with
  * `cleanup` while it runs); `raw` is the request the client sends, for the first raw fetch.
+ * `entryFile`: the package entry to import (default this package's dist/src/index.js; another
+ * build's, to compare).
  */
-export function measureColdStart(slug: ProviderSlug, baseUrl: string, raw: { url: string; headers: Readonly<Record<string, string>> }, cleanup: Cleanup): Promise<ColdStart> {
-  const child = spawn(process.execPath, ["--input-type=module", "-e", childScript(slug, baseUrl, raw.url, raw.headers)], { cwd: packageRoot(), stdio: ["ignore", "pipe", "pipe"] });
+export function measureColdStart(
+  slug: ProviderSlug,
+  baseUrl: string,
+  raw: { url: string; headers: Readonly<Record<string, string>> },
+  cleanup: Cleanup,
+  entryFile = path.join(packageRoot(), "dist", "src", "index.js"),
+): Promise<ColdStart> {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", childScript(slug, baseUrl, raw.url, raw.headers, entryFile)], { cwd: packageRoot(), stdio: ["ignore", "pipe", "pipe"] });
   const unregister = cleanup.add(`cold-start run (pid ${child.pid})`, () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   });
