@@ -11,7 +11,11 @@
  * - README.md's "Status normalization" table, rendered from the mapping in src/status.ts.
  * - generated/myaza-webhooks.ts: build-time validators (Ajv standalone code) of the Myaza spec's
  *   webhook bodies and headers, used by `verifyMyazaWebhook` and the receiver check at run time
- *   without YAML, Ajv's compiler or `eval` (scripts/webhook-validators.ts).
+ *   without YAML, Ajv's compiler or `eval` (scripts/standalone-validators.ts).
+ * - generated/<slug>-client.ts: each typed client's contract, from the same generator: Ajv
+ *   standalone validators of the success bodies (full schema, the strict core of the tolerant
+ *   check, tagged-union narrowing), media types and credential headers, so a client needs no
+ *   YAML, no spec document, no Ajv compiler and no `eval` at run time (src/clients/contract.ts).
  * - README.md's mock scenarios table (every named example and its Prefer header), between its
  *   mock-scenarios markers.
  * - generated/twin-fixtures.schema.json: the JSON Schema of twin fixtures (status values, 5xx
@@ -35,7 +39,8 @@ import { renderStatusTableMarkdown } from "../src/status.js";
 import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
 import { replaceReadmeSection } from "./readme-section.js";
 import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
-import { renderWebhookValidators } from "./webhook-validators.js";
+import { renderClientContract, renderWebhookValidators } from "./standalone-validators.js";
+import { clientOperations } from "../src/clients/operations.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -93,6 +98,16 @@ async function main(): Promise<void> {
   const webhooksOut = "generated/myaza-webhooks.ts";
   await writeFile(path.join(root, webhooksOut), GENERATED_HEADER(`${myaza.root} (webhooks)`) + webhooks.code);
   console.log(`wrote ${webhooksOut}: validators for ${webhooks.events.length} webhook events`);
+  for (const slug of providerSlugs) {
+    const doc = bundles.get(slug);
+    if (!doc) throw new Error(`redocly.yaml: apis.${slug} is missing`);
+    const { path: opPath, strictFields } = clientOperations[slug];
+    const exportName = `${slug.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())}ClientContract`;
+    const client = renderClientContract(doc as OpenApiDocument, opPath, strictFields, exportName);
+    const clientOut = `generated/${slug}-client.ts`;
+    await writeFile(path.join(root, clientOut), GENERATED_HEADER(`${redocly.apis[slug]?.root ?? slug} (GET ${opPath}, strict fields from src/clients/operations.ts)`) + client.code);
+    console.log(`wrote ${clientOut}: ${client.validators} validators for the ${slug} client`);
+  }
   const btc = redocly.apis["btc-direct"];
   if (!btc) throw new Error("redocly.yaml: apis.btc-direct is missing");
   const catalogue = deriveBtcDirectCatalogue(await bundleSpec(path.join(root, btc.root), true));

@@ -22,6 +22,7 @@ import {
 } from "../src/index.js";
 import { createStatusCaller } from "../src/clients/core.js";
 import type { paths as ProofPaths } from "../generated/proof.js";
+import { proofClientContract } from "../generated/proof-client.js";
 import { normalizeProofStatus } from "../src/status.js";
 import { BASE_URL, harnesses, onlyRequest, recordingFetch, RECORD_ID, secretsInError, shapeProblems, TOKEN, USER_ID, type AnyResult, type Harness } from "./helpers/clients.js";
 
@@ -525,7 +526,7 @@ describe("types", () => {
   it("checks a provider's path against the generated paths: at compile time (tsc), and at run time against the spec", async () => {
     const definition = {
       provider: "proof" as const,
-      strictFields: [["status"]],
+      contract: proofClientContract,
       readError: () => ({}),
       normalize: normalizeProofStatus,
     };
@@ -534,6 +535,6 @@ describe("types", () => {
     expect(await right({ partner_user_id: "u1" })).toMatchObject({ ok: true, status: { state: "approved", rawStatus: "verified" } });
     // @ts-expect-error the reference page's `{id}` is not the spec's path
     const wrong = createStatusCaller<"proof", ProofPaths, ProofKycStatusBody>("t", { ...definition, path: "/widget/users/{id}/kyc-status" }, options);
-    await expect(wrong({ id: "u1" })).rejects.toThrow("The proof spec has no GET /widget/users/{id}/kyc-status: the client and the spec disagree.");
+    await expect(wrong({ id: "u1" })).rejects.toThrow("The proof spec has no GET /widget/users/{id}/kyc-status: the client and the spec disagree (its generated contract is for GET /widget/users/{partner_user_id}/kyc-status).");
   });
 });

@@ -5,6 +5,8 @@
 import { btcDirectErrorCatalogue, isBtcDirectErrorCode, type BtcDirectErrorCode, type BtcDirectErrorEntry } from "../../generated/btc-direct-errors.js";
 import type { paths } from "../../generated/btc-direct.js";
 import { normalizeBtcDirectStatus, type BtcDirectKycStatusBody } from "../status.js";
+import { btcDirectClientContract } from "../../generated/btc-direct-client.js";
+import { clientOperations } from "./operations.js";
 import { createStatusCaller, readField, requireOptions, type Credential } from "./core.js";
 import type { CallOptions, ClientOptions, KycStatusResult } from "./types.js";
 
@@ -82,11 +84,8 @@ export function createBtcDirectClient(options: BtcDirectClientOptions): BtcDirec
     "createBtcDirectClient",
     {
       provider: "btc-direct",
-      path: "/api/v2/user/verification-status",
-      strictFields: [
-        ["*", "name"],
-        ["*", "status"],
-      ],
+      path: clientOperations["btc-direct"].path,
+      contract: btcDirectClientContract,
       readError: readBtcDirectError,
       normalize: normalizeBtcDirectStatus,
     },

@@ -1,15 +1,16 @@
 /**
- * What a client needs from its provider's spec, read once per process and provider: the success
- * statuses with their media types and schema pointers (bodies are validated there), the
- * credential headers of the security schemes, and which combinations of schemes the operation
- * accepts.
+ * What a client needs from its provider's spec, from the build-time contract of its operation
+ * (generated/<slug>-client.ts, written by `npm run generate`): the success statuses with their
+ * media types and schema pointers, the credential headers of the security schemes, and the
+ * tolerant check of each success body, all as Ajv standalone code and plain data. Nothing here
+ * reads a spec, a file or YAML, or compiles a schema: the clients run wherever `fetch` does,
+ * with no `eval`.
  */
-import type { ProviderSlug } from "../providers.js";
-import { loadSpec, type OpenApiDocument } from "../spec/load.js";
-import { credentialHeaders } from "../spec/security.js";
-import { createSpecValidator, type SpecValidator } from "../spec/validator.js";
-import { listOperations, listResponses } from "../spec/walk.js";
-import { createTolerantCheck, type FieldPath, type TolerantVerdict } from "./tolerance.js";
+import type { GeneratedBodyContract, GeneratedClientContract } from "../../generated/myaza-client.js";
+import { headersFor } from "../spec/security.js";
+import { createTolerantCheck, type TolerantVerdict } from "./tolerance.js";
+
+export type { GeneratedClientContract } from "../../generated/myaza-client.js";
 
 export interface SuccessResponse {
   /** Media types the spec documents, lower case (`application/json`). */
@@ -21,51 +22,50 @@ export interface SuccessResponse {
 export interface Contract {
   /** `GET /v1/kyc/{userId}`, for messages. */
   operation: string;
-  validator: SpecValidator;
   /** Documented 2xx responses by status. */
   successes: ReadonlyMap<number, SuccessResponse>;
   /** The HTTP headers carrying `values`, keyed by security scheme name (src/spec/security.ts). */
   credentialHeaders(values: Readonly<Record<string, string>>): Record<string, string>;
-  /** The tolerant check of the success schema at `schemaPointer` (src/clients/tolerance.ts), built once per pointer. */
-  tolerantCheck(schemaPointer: string, strictFields: readonly FieldPath[]): (body: unknown) => TolerantVerdict;
+  /** The tolerant check of the success schema at `schemaPointer` (src/clients/tolerance.ts; strict fields as generated). */
+  tolerantCheck(schemaPointer: string): (body: unknown) => TolerantVerdict;
 }
 
-const cache = new Map<string, Promise<Contract>>();
+const cache = new WeakMap<GeneratedClientContract, Contract>();
 
-/** The contract of the GET operation at `path` in the provider's bundled spec (cached). */
-export function loadContract(provider: ProviderSlug, path: string): Promise<Contract> {
-  const key = `${provider} ${path}`;
-  let loaded = cache.get(key);
-  if (!loaded) {
-    loaded = loadSpec(provider).then((doc) => readContract(doc, provider, path));
-    cache.set(key, loaded);
-    loaded.catch(() => cache.delete(key));
+/** The contract of a generated client contract (one per generated module). */
+export function readContract(generated: GeneratedClientContract): Contract {
+  let contract = cache.get(generated);
+  if (!contract) {
+    contract = build(generated);
+    cache.set(generated, contract);
   }
-  return loaded;
+  return contract;
 }
 
-function readContract(doc: OpenApiDocument, provider: ProviderSlug, path: string): Contract {
-  const operation = listOperations(doc).find((op) => op.method === "get" && op.path === path);
-  if (!operation) throw new Error(`The ${provider} spec has no GET ${path}: the client and the spec disagree. Rebuild the package (npm run build).`);
+function build(generated: GeneratedClientContract): Contract {
   const successes = new Map<number, SuccessResponse>();
-  for (const res of listResponses(doc, operation)) {
-    const status = Number(res.status);
-    if (!(status >= 200 && status < 300)) continue;
-    const schemaPointers = new Map<string, string>();
-    for (const m of res.media) if (m.schemaPointer) schemaPointers.set(m.mediaType.toLowerCase(), m.schemaPointer);
-    successes.set(status, { mediaTypes: res.media.map((m) => m.mediaType.toLowerCase()), schemaPointers });
+  const bodies = new Map<string, GeneratedBodyContract>();
+  for (const { status, mediaTypes, bodies: checks } of generated.successes) {
+    successes.set(status, { mediaTypes, schemaPointers: new Map(checks.map((b) => [b.mediaType, b.pointer])) });
+    for (const body of checks) bodies.set(body.pointer, body);
   }
-  const validator = createSpecValidator(doc);
+  const { requirements, schemes } = generated.security;
   const checks = new Map<string, (body: unknown) => TolerantVerdict>();
   return {
-    operation: `GET ${path}`,
-    validator,
+    operation: generated.operation,
     successes,
-    credentialHeaders: (values) => credentialHeaders(doc, operation, values),
-    tolerantCheck(schemaPointer, strictFields) {
+    credentialHeaders: (values) =>
+      headersFor(`${generated.title}: ${generated.operation}`, requirements, (name) => {
+        const scheme = schemes[name];
+        if (!scheme) throw new Error(`${generated.title}: security scheme "${name}" is not one of ${generated.operation}'s (${Object.keys(schemes).join(", ")}).`);
+        return scheme;
+      }, values),
+    tolerantCheck(schemaPointer) {
       let check = checks.get(schemaPointer);
       if (!check) {
-        check = createTolerantCheck(doc, validator, schemaPointer, strictFields);
+        const body = bodies.get(schemaPointer);
+        if (!body) throw new Error(`${generated.title}: no success body schema at ${schemaPointer} in the client contract. Regenerate it (npm run generate) and rebuild.`);
+        check = createTolerantCheck(body);
         checks.set(schemaPointer, check);
       }
       return check;

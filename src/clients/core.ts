@@ -8,13 +8,12 @@
 import createClient from "openapi-fetch";
 import type { ProviderSlug } from "../providers.js";
 import type { NormalizedStatus } from "../status.js";
-import { loadContract, type Contract } from "./contract.js";
+import { readContract, type Contract, type GeneratedClientContract } from "./contract.js";
 import { createRedactor, type Redactor } from "../http/redact.js";
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, isBodyLimit, limitBody } from "../http/body-limit.js";
 import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
 import { retryAfterMs } from "../http/retry-after.js";
 import { cleanServerText, httpError, invalidResponseError, networkError, timeoutError } from "./errors.js";
-import type { FieldPath } from "./tolerance.js";
 import type { CallOptions, ClientOptions, ClientWarning, FetchLike, KycClientError, KycStatusFailure, KycStatusResult } from "./types.js";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -51,10 +50,11 @@ export interface ProviderDefinition<P extends ProviderSlug, Paths, Data, Extra e
   /** The generated `paths` key of the operation (typed: a path the spec does not have is a compile error). */
   path: GetPath<Paths>;
   /**
-   * The fields of a success body the normalized status (and `extra`) is built from: checked
-   * strictly (present, of the spec's type); every other deviation from the spec is a warning.
+   * The operation's build-time contract (generated/<slug>-client.ts): success statuses, media
+   * types, credential headers and the body checks, strict on the fields the normalized status
+   * (and `extra`) is built from (src/clients/operations.ts); every other deviation is a warning.
    */
-  strictFields: readonly FieldPath[];
+  contract: GeneratedClientContract;
   /** Reads the provider's error code and text from a parsed error body (anything JSON, or undefined). */
   readError(body: unknown): ProviderErrorDetails<ErrorExtra>;
   normalize(data: Data): NormalizedStatus<P>;
@@ -95,29 +95,34 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
   options: CoreOptions,
 ): StatusCaller<P, Data, Extra, ErrorExtra> {
   const { baseUrl, timeoutMs, maxBodyBytes, transport, credentials, secrets } = checkOptions(factory, options);
-  let ready: Promise<{ contract: Contract; get: UntypedGet }> | undefined;
-  const prepare = () =>
-    loadContract(def.provider, def.path).then((contract) => {
-      const headers = contract.credentialHeaders(credentials);
-      const client = createClient<Paths>({ baseUrl, fetch: transport, pathSerializer: encodePathParams, redirect: "manual" });
-      client.use({
-        onRequest({ request }) {
-          for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
-          return undefined;
-        },
-        onResponse: ({ response }) => limitBody(response, maxBodyBytes),
-      });
-      return { contract, get: client.GET as unknown as UntypedGet };
+  let ready: { contract: Contract; get: UntypedGet } | undefined;
+  const prepare = () => {
+    if (def.contract.operation !== `GET ${def.path}`) {
+      throw new Error(`The ${def.provider} spec has no GET ${def.path}: the client and the spec disagree (its generated contract is for ${def.contract.operation}). Rebuild the package (npm run generate, npm run build).`);
+    }
+    const contract = readContract(def.contract);
+    const headers = contract.credentialHeaders(credentials);
+    const client = createClient<Paths>({ baseUrl, fetch: transport, pathSerializer: encodePathParams, redirect: "manual" });
+    client.use({
+      onRequest({ request }) {
+        for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+        return undefined;
+      },
+      onResponse: ({ response }) => limitBody(response, maxBodyBytes),
     });
+    return { contract, get: client.GET as unknown as UntypedGet };
+  };
 
   return async (pathParams, callOptions = {}) => {
     for (const [name, value] of Object.entries(pathParams)) checkPathParam(factory, name, value);
     const callerSignal = callOptions.signal;
     callerSignal?.throwIfAborted();
+    // Built on the first call (a throw here, e.g. credentials the spec cannot send, rejects the call).
     ready ??= prepare();
-    ready.catch(() => (ready = undefined));
-    const { contract, get } = await ready;
-    const redact = createRedactor([...secrets, ...Object.values(pathParams)]);
+    const { contract, get } = ready;
+    // Built on first use: most calls (a success without warnings) never redact anything.
+    let redactor: Redactor | undefined;
+    const redact: Redactor = (text) => (redactor ??= createRedactor([...secrets, ...Object.values(pathParams)]))(text);
 
     const callTimeoutMs = checkCallTimeout(factory, callOptions.timeoutMs);
     const limitMs = Math.min(timeoutMs, callTimeoutMs ?? timeoutMs);
@@ -210,7 +215,7 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
   const pointer = success.schemaPointers.get(mediaType);
   const warnings: ClientWarning[] = [];
   if (pointer) {
-    const verdict = contract.tolerantCheck(pointer, def.strictFields)(body);
+    const verdict = contract.tolerantCheck(pointer)(body);
     if (!verdict.ok) {
       const where = verdict.violations
         .slice(0, 3)

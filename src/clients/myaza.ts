@@ -1,6 +1,8 @@
 /** Myaza Identity: `GET /api/kyc/status/{verificationId}` with `Authorization: Bearer <pk_… or sk_… key>`. */
 import type { operations, paths } from "../../generated/myaza.js";
 import { normalizeMyazaStatus, type MyazaKycStatusBody } from "../status.js";
+import { myazaClientContract } from "../../generated/myaza-client.js";
+import { clientOperations } from "./operations.js";
 import { createStatusCaller, readField, requireOptions } from "./core.js";
 import type { CallOptions, ClientOptions, KycStatusResult } from "./types.js";
 
@@ -23,8 +25,8 @@ export function createMyazaClient(options: MyazaClientOptions): MyazaClient {
     "createMyazaClient",
     {
       provider: "myaza",
-      path: "/api/kyc/status/{verificationId}",
-      strictFields: [["status"]],
+      path: clientOperations.myaza.path,
+      contract: myazaClientContract,
       // { error: <text>, message?: <text> }
       readError: (body) => ({ text: [readField(body, "error"), readField(body, "message")].filter((t) => typeof t === "string").join(": ") }),
       normalize: normalizeMyazaStatus,

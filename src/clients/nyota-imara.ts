@@ -1,6 +1,8 @@
 /** Nyota Imara: `GET /v1/kyc/{userId}` with `Authorization: Bearer <JWT>`; `me` is the caller. */
 import type { operations, paths } from "../../generated/nyota-imara.js";
 import { normalizeNyotaImaraStatus, type NyotaImaraKycStatusBody } from "../status.js";
+import { nyotaImaraClientContract } from "../../generated/nyota-imara-client.js";
+import { clientOperations } from "./operations.js";
 import { createStatusCaller, readField, requireOptions } from "./core.js";
 import { documentUrlsExpireAt } from "./document-expiry.js";
 import type { CallOptions, ClientOptions, KycStatusResult } from "./types.js";
@@ -33,8 +35,8 @@ export function createNyotaImaraClient(options: NyotaImaraClientOptions): NyotaI
     "createNyotaImaraClient",
     {
       provider: "nyota-imara",
-      path: "/v1/kyc/{userId}",
-      strictFields: [["data", "status"]],
+      path: clientOperations["nyota-imara"].path,
+      contract: nyotaImaraClientContract,
       // { success: false, error: <message> }
       readError: (body) => ({ text: readField(body, "error") }),
       normalize: normalizeNyotaImaraStatus,

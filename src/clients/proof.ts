@@ -1,6 +1,8 @@
 /** Proof: `GET /widget/users/{partner_user_id}/kyc-status` with `Authorization: Bearer <client_token>`. */
 import type { operations, paths } from "../../generated/proof.js";
 import { normalizeProofStatus, type ProofKycStatusBody } from "../status.js";
+import { proofClientContract } from "../../generated/proof-client.js";
+import { clientOperations } from "./operations.js";
 import { createStatusCaller, readField, requireOptions } from "./core.js";
 import type { CallOptions, ClientOptions, KycStatusResult } from "./types.js";
 
@@ -23,8 +25,8 @@ export function createProofClient(options: ProofClientOptions): ProofClient {
     "createProofClient",
     {
       provider: "proof",
-      path: "/widget/users/{partner_user_id}/kyc-status",
-      strictFields: [["status"]],
+      path: clientOperations.proof.path,
+      contract: proofClientContract,
       // { error: <slug>, code: <code>, message: <text> }
       readError: (body) => ({ code: readField(body, "code"), text: readField(body, "message") }),
       normalize: normalizeProofStatus,

@@ -10,10 +10,14 @@
  * the objects and arrays leading to them: their types and `required`, nothing else. Enumerations
  * of the strict fields are left out on purpose, so an undocumented status is `unknown`, not a
  * failure.
+ *
+ * `coreSchema` runs at build time (`npm run generate`); at run time the check uses the
+ * generated validators of generated/<slug>-client.ts (Ajv standalone code: no compiler, no eval).
  */
+import type { GeneratedBodyContract } from "../../generated/myaza-client.js";
 import type { OpenApiDocument } from "../spec/load.js";
-import { createAjv, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
-import { narrowedViolations } from "../spec/union.js";
+import { narrowByPlan } from "../spec/union.js";
+import { validateWith, type SchemaViolation, type ValidationResult } from "../spec/violations.js";
 import { escapePointer, resolve } from "../spec/walk.js";
 
 /** A deviation from the spec in a body the client still accepted. */
@@ -69,18 +73,22 @@ export function coreSchema(doc: OpenApiDocument, schemaPointer: string, fields: 
 }
 
 /**
- * The check of one success schema: strict on `fields` (via `coreSchema`), every other violation
- * of the full schema a warning. Within a tagged union, the warnings are those of the branch the
- * body selects (src/spec/union.ts), not every branch's.
+ * The check of one success schema (its generated validators): strict on the strict fields (the
+ * generated `core`), every other violation of the full schema a warning. Within a tagged union,
+ * the warnings are those of the branch the body selects (src/spec/union.ts), not every branch's.
  */
-export function createTolerantCheck(doc: OpenApiDocument, validator: SpecValidator, schemaPointer: string, fields: readonly FieldPath[]): (body: unknown) => TolerantVerdict {
-  const core = createAjv().compile(coreSchema(doc, schemaPointer, fields));
+export function createTolerantCheck(check: GeneratedBodyContract): (body: unknown) => TolerantVerdict {
+  const { pointer, core, validators, narrowing } = check;
+  const validate = (schemaPointer: string, value: unknown): ValidationResult => {
+    const fn = validators[schemaPointer];
+    if (!fn) throw new Error(`No generated validator for ${schemaPointer}: regenerate the client contracts (npm run generate) and rebuild.`);
+    return validateWith(fn, value);
+  };
   return (body) => {
-    if (validator.validate(schemaPointer, body).valid) return { ok: true, warnings: [] };
-    if (!core(body)) {
-      return { ok: false, violations: (core.errors ?? []).map((e) => ({ instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, message: e.message ?? e.keyword, params: e.params as Record<string, unknown> })) };
-    }
-    return { ok: true, warnings: toWarnings(narrowedViolations(doc, validator, schemaPointer, body)) };
+    if (validate(pointer, body).valid) return { ok: true, warnings: [] };
+    const strict = validateWith(core, body);
+    if (!strict.valid) return { ok: false, violations: strict.violations };
+    return { ok: true, warnings: toWarnings(narrowByPlan(narrowing, validate, body)) };
   };
 }
 

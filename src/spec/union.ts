@@ -7,32 +7,9 @@
  */
 import { isObject, jsonEqual } from "../json.js";
 import type { OpenApiDocument } from "./load.js";
-import type { SchemaViolation, SpecValidator } from "./validator.js";
+import type { SpecValidator } from "./validator.js";
+import type { SchemaViolation, ValidationResult } from "./violations.js";
 import { escapePointer, resolve } from "./walk.js";
-
-export type BranchChoice =
-  /** The schema is no tagged `oneOf`. */
-  | { kind: "none" }
-  /** The body selects this branch (its pointer in the document). */
-  | { kind: "selected"; pointer: string }
-  /** The body's tag is none of the branches' values. */
-  | { kind: "unknown"; property: string; allowed: unknown[] };
-
-
-
-/** Which branch of the tagged `oneOf` at `schemaPointer` (after `$ref`s) `value` selects. */
-export function taggedBranch(doc: OpenApiDocument, schemaPointer: string, value: unknown): BranchChoice {
-  const { value: schema, pointer } = resolve(doc, schemaPointer);
-  const branches = isObject(schema) ? schema.oneOf : undefined;
-  if (!Array.isArray(branches) || !isObject(value)) return { kind: "none" };
-  const tags = branches.map((_, i) => tagOf(doc, `${pointer}/oneOf/${i}`));
-  const property = tags[0]?.property;
-  // Without the tag the body selects nothing in particular: every branch's errors stand.
-  if (!property || tags.some((t) => t?.property !== property) || !Object.hasOwn(value, property)) return { kind: "none" };
-  const selected = tags.findIndex((t) => t!.values.some((v) => jsonEqual(v, value[property])));
-  if (selected < 0) return { kind: "unknown", property, allowed: tags.flatMap((t) => t!.values) };
-  return { kind: "selected", pointer: `${pointer}/oneOf/${selected}` };
-}
 
 /** The property a oneOf branch pins with `enum`/`const`, and its values. */
 function tagOf(doc: OpenApiDocument, branchPointer: string): { property: string; values: unknown[] } | undefined {
@@ -45,31 +22,99 @@ function tagOf(doc: OpenApiDocument, branchPointer: string): { property: string;
 }
 
 /** The one violation for a tag no branch accepts, listing every allowed value. */
-export function unknownTagViolation(instancePath: string, choice: Extract<BranchChoice, { kind: "unknown" }>, schemaPath: string): SchemaViolation {
+function unknownTagViolation(instancePath: string, choice: { property: string; allowed: unknown[] }, schemaPath: string): SchemaViolation {
   return { instancePath: `${instancePath}/${escapePointer(choice.property)}`, schemaPath, keyword: "enum", message: "must be equal to one of the allowed values", params: { allowedValues: choice.allowed } };
 }
 
 /**
- * The violations of `value` against the schema at `schemaPointer`, with every tagged union on the
- * way (at the top or inside object properties) narrowed to the branch the value selects.
- * `instancePath` prefixes the pointers (for a value inside a larger body).
+ * What narrowing needs to know about the schema at a pointer, as plain data: the tagged union
+ * there (its tag property and each branch's values and plan), and the properties whose schema is
+ * a tagged union. Built from the document (`unionPlan`) at run time by the conformance checker,
+ * and at build time for the clients (generated/<slug>-client.ts), so both narrow the same way.
  */
-export function narrowedViolations(doc: OpenApiDocument, validator: SpecValidator, schemaPointer: string, value: unknown, instancePath = "", depth = 0): SchemaViolation[] {
-  const result = validator.validate(schemaPointer, value);
-  if (result.valid) return [];
-  const choice = taggedBranch(doc, schemaPointer, value);
-  if (choice.kind === "unknown") return [unknownTagViolation(instancePath, choice, schemaPointer)];
-  if (choice.kind === "selected") return narrowedViolations(doc, validator, choice.pointer, value, instancePath, depth + 1);
-  let violations = result.violations.map((v) => ({ ...v, instancePath: `${instancePath}${v.instancePath}` }));
+export interface UnionPlan {
+  /** The schema's pointer as given (what is validated, and the `schemaPath` of an unknown tag). */
+  pointer: string;
+  union?: { property: string; branches: { values: unknown[]; plan: UnionPlan }[] };
+  /** Properties (own `properties` of the schema) whose schema is a tagged union. */
+  properties?: { name: string; plan: UnionPlan }[];
+}
+
+const MAX_NARROWING_DEPTH = 16;
+
+/** The narrowing plan of the schema at `schemaPointer` (see `UnionPlan`). */
+export function unionPlan(doc: OpenApiDocument, schemaPointer: string, depth = 0): UnionPlan {
+  const plan: UnionPlan = { pointer: schemaPointer };
+  const tagged = taggedUnion(doc, schemaPointer);
+  if (tagged) {
+    plan.union = { property: tagged.property, branches: tagged.branches.map((b) => ({ values: b.values, plan: unionPlan(doc, b.pointer, depth + 1) })) };
+  }
   const { value: schema, pointer } = resolve(doc, schemaPointer);
-  if (depth < 16 && isObject(schema) && isObject(schema.properties) && isObject(value)) {
-    for (const property of Object.keys(schema.properties)) {
-      if (!Object.hasOwn(value, property)) continue;
-      const at = `${instancePath}/${escapePointer(property)}`;
-      const sub = `${pointer}/properties/${escapePointer(property)}`;
-      if (taggedBranch(doc, sub, value[property]).kind === "none") continue;
-      violations = [...violations.filter((v) => v.instancePath !== at && !v.instancePath.startsWith(`${at}/`)), ...narrowedViolations(doc, validator, sub, value[property], at, depth + 1)];
+  if (depth < MAX_NARROWING_DEPTH && isObject(schema) && isObject(schema.properties)) {
+    const properties: { name: string; plan: UnionPlan }[] = [];
+    for (const name of Object.keys(schema.properties)) {
+      const sub = `${pointer}/properties/${escapePointer(name)}`;
+      if (taggedUnion(doc, sub)) properties.push({ name, plan: unionPlan(doc, sub, depth + 1) });
+    }
+    if (properties.length > 0) plan.properties = properties;
+  }
+  return plan;
+}
+
+/** The tagged `oneOf` at `schemaPointer` (after `$ref`s): its tag property and each branch's pointer and values; undefined if there is none. */
+function taggedUnion(doc: OpenApiDocument, schemaPointer: string): { property: string; branches: { pointer: string; values: unknown[] }[] } | undefined {
+  const { value: schema, pointer } = resolve(doc, schemaPointer);
+  const branches = isObject(schema) ? schema.oneOf : undefined;
+  if (!Array.isArray(branches)) return undefined;
+  const tags = branches.map((_, i) => tagOf(doc, `${pointer}/oneOf/${i}`));
+  const property = tags[0]?.property;
+  if (!property || tags.some((t) => t?.property !== property)) return undefined;
+  return { property, branches: tags.map((t, i) => ({ pointer: `${pointer}/oneOf/${i}`, values: t!.values })) };
+}
+
+/** Which branch of the plan's tagged union `value` selects. */
+function choose(plan: UnionPlan, value: unknown): { kind: "none" } | { kind: "selected"; plan: UnionPlan } | { kind: "unknown"; property: string; allowed: unknown[] } {
+  const union = plan.union;
+  // Without the tag the body selects nothing in particular: every branch's errors stand.
+  if (!union || !isObject(value) || !Object.hasOwn(value, union.property)) return { kind: "none" };
+  const selected = union.branches.find((b) => b.values.some((v) => jsonEqual(v, value[union.property])));
+  if (!selected) return { kind: "unknown", property: union.property, allowed: union.branches.flatMap((b) => b.values) };
+  return { kind: "selected", plan: selected.plan };
+}
+
+/**
+ * The violations of `value` against the schema of `plan` (validated by `validate`, given the
+ * plan's pointers), with every tagged union on the way (at the top or inside object properties)
+ * narrowed to the branch the value selects. `instancePath` prefixes the pointers.
+ */
+export function narrowByPlan(plan: UnionPlan, validate: (schemaPointer: string, value: unknown) => ValidationResult, value: unknown, instancePath = ""): SchemaViolation[] {
+  const result = validate(plan.pointer, value);
+  if (result.valid) return [];
+  const choice = choose(plan, value);
+  if (choice.kind === "unknown") return [unknownTagViolation(instancePath, choice, plan.pointer)];
+  if (choice.kind === "selected") return narrowByPlan(choice.plan, validate, value, instancePath);
+  let violations = result.violations.map((v) => ({ ...v, instancePath: `${instancePath}${v.instancePath}` }));
+  if (plan.properties && isObject(value)) {
+    for (const { name, plan: sub } of plan.properties) {
+      if (!Object.hasOwn(value, name)) continue;
+      if (choose(sub, value[name]).kind === "none") continue;
+      const at = `${instancePath}/${escapePointer(name)}`;
+      violations = [...violations.filter((v) => v.instancePath !== at && !v.instancePath.startsWith(`${at}/`)), ...narrowByPlan(sub, validate, value[name], at)];
     }
   }
   return violations;
+}
+
+const plans = new WeakMap<OpenApiDocument, Map<string, UnionPlan>>();
+
+/**
+ * The violations of `value` against the schema at `schemaPointer`, narrowed as `narrowByPlan`
+ * says; the plan is built from the document once per pointer.
+ */
+export function narrowedViolations(doc: OpenApiDocument, validator: SpecValidator, schemaPointer: string, value: unknown, instancePath = ""): SchemaViolation[] {
+  let byPointer = plans.get(doc);
+  if (!byPointer) plans.set(doc, (byPointer = new Map<string, UnionPlan>()));
+  let plan = byPointer.get(schemaPointer);
+  if (!plan) byPointer.set(schemaPointer, (plan = unionPlan(doc, schemaPointer)));
+  return narrowByPlan(plan, (pointer, v) => validator.validate(pointer, v), value, instancePath);
 }

@@ -3,9 +3,12 @@
  * Each schema is compiled once, where it lives in the document (so its `#/components/...`
  * references resolve), and cached.
  */
-import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { OpenApiDocument } from "./load.js";
+import { validateWith, type ValidationResult } from "./violations.js";
+
+export type { SchemaViolation, ValidationResult } from "./violations.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -15,19 +18,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
  * annotations, not validation (`x-lifecycle`: allowed status transitions, see
  * src/conformance/lifecycle.ts).
  */
-const OPENAPI_SCHEMA_KEYWORDS = ["example", "discriminator", "xml", "externalDocs", "x-lifecycle"];
-
-export interface SchemaViolation {
-  /** JSON pointer into the validated value (`""` is the value itself). */
-  instancePath: string;
-  /** Where in the spec the failing keyword sits. */
-  schemaPath: string;
-  keyword: string;
-  message: string;
-  params: Record<string, unknown>;
-}
-
-export type ValidationResult = { valid: true } | { valid: false; violations: SchemaViolation[] };
+export const OPENAPI_SCHEMA_KEYWORDS = ["example", "discriminator", "xml", "externalDocs", "x-lifecycle"];
 
 export interface SpecValidator {
   /** Validates `value` against the schema at `schemaPointer` (a JSON pointer into the document). */
@@ -43,7 +34,6 @@ export function createAjv(extra: Options = {}): Ajv2020 {
 }
 
 let documentCounter = 0;
-const VALID: { valid: true } = Object.freeze({ valid: true as const });
 
 /**
  * One Ajv instance holding `doc`; the function it returns gives the bare compiled Ajv function of
@@ -75,12 +65,7 @@ export function createSpecValidator(doc: OpenApiDocument): SpecValidator {
         fn = compile(schemaPointer);
         compiled.set(schemaPointer, fn);
       }
-      if (fn(value)) return VALID;
-      return { valid: false, violations: (fn.errors ?? []).map(toViolation) };
+      return validateWith(fn, value);
     },
   };
-}
-
-function toViolation(e: ErrorObject): SchemaViolation {
-  return { instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, message: e.message ?? e.keyword, params: e.params as Record<string, unknown> };
 }

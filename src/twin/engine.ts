@@ -10,6 +10,7 @@ import { readBody } from "../http/read-body.js";
 import { systemClock, type PollClock } from "../polling.js";
 import type { ProviderSlug } from "../providers.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
+import { DEFAULT_TWIN_CORS, twinCorsPolicy, type TwinCors } from "./cors.js";
 import { parsePrefer, type Preference } from "./prefer.js";
 import { networkError, textResponse } from "./respond.js";
 import { specView, type SpecView } from "./spec-view.js";
@@ -153,6 +154,8 @@ export interface CreateTwinOptions {
   journalLimit?: number;
   /** Called with every journal entry as it is recorded. */
   onRequest?: (entry: TwinRequestRecord) => void;
+  /** Which browser origins each provider's twin answers with CORS (src/twin/cors.ts); unset providers keep their default (Myaza: any; others: none). */
+  cors?: Partial<Record<ProviderSlug, TwinCors>>;
 }
 
 export type TwinErrorCode =
@@ -236,6 +239,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   const clock = options.clock ?? systemClock;
   const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT;
   const credentialHeaders = [...new Set(view.credentialSets.flat().map((h) => h.toLowerCase()))];
+  const cors = twinCorsPolicy(options.cors?.[slug] ?? DEFAULT_TWIN_CORS[slug], view.operation.method, [...credentialHeaders, "prefer"]);
   const initial = resolved[slug];
 
   let fixtures: TwinFixtureMap[S];
@@ -496,7 +500,15 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     wakeOnTimedSteps(id, state);
   };
 
+  /** A CORS preflight from an allowed origin is answered here; every other answer gets its CORS headers (src/twin/cors.ts). */
   async function answer(request: TwinRequestLike): Promise<TwinAnswer | null> {
+    const preflight = cors.preflight(request);
+    if (preflight) return preflight;
+    const result = await answerCall(request);
+    return result === null ? null : cors.decorate(request, result);
+  }
+
+  async function answerCall(request: TwinRequestLike): Promise<TwinAnswer | null> {
     const path = pathOf(request.url);
     const query = path.indexOf("?");
     const pathname = query < 0 ? path : path.slice(0, query);

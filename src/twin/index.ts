@@ -10,6 +10,7 @@
 export { startTwins, type StartTwinsOptions, type RunningTwins } from "./start-twins.js";
 export { createTwin, createTwins } from "./create-twin.js";
 export { TwinError, TwinFixturesError, type Twin, type TwinAnswer, type TwinRequestLike, type TwinClock, type TwinErrorCode, type TwinRequestRecord, type CreateTwinOptions } from "./engine.js";
+export { DEFAULT_TWIN_CORS, type TwinCors } from "./cors.js";
 export { serveHandler as serveTwin, type TwinServer, type ServeOptions } from "./node-server.js";
 export { loadFixturesFile } from "./load-fixtures.js";
 export type { TwinWebhookDelivery, MyazaWebhookTarget } from "./webhooks.js";

@@ -10,6 +10,7 @@ import type { TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { twinFromResolved } from "./create-twin.js";
 import { loadFixturesFile } from "./load-fixtures.js";
 import { serveHandler, type TwinServer } from "./node-server.js";
+import type { TwinCors } from "./cors.js";
 
 export interface StartTwinsOptions<P extends ProviderSlug = ProviderSlug> {
   /** A fixtures object, or the path of a YAML/JSON fixtures file. Default: the built-in fixtures. */
@@ -24,6 +25,8 @@ export interface StartTwinsOptions<P extends ProviderSlug = ProviderSlug> {
   journalLimit?: number;
   /** Called with every request a twin answered (as its journal records it: credentials redacted). */
   onRequest?: (provider: NoInfer<P>, entry: TwinRequestRecord) => void;
+  /** Browser origins answered with CORS, per provider (`true`: any, `false`: none, or a list); default: Myaza any, the others none (src/twin/cors.ts). */
+  cors?: Partial<Record<NoInfer<P>, TwinCors>>;
 }
 
 export interface RunningTwins<P extends ProviderSlug = ProviderSlug> {
@@ -44,11 +47,11 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
   const { providers, ports } = planned;
   const resolved = typeof options.fixtures === "string" ? await loadFixturesFile(options.fixtures) : resolveFixtures(options.fixtures);
   const host = options.host ?? "127.0.0.1";
-  const { onRequest, clock, journalLimit } = options;
+  const { onRequest, clock, journalLimit, cors } = options;
   const twins = Object.fromEntries(
     providers.map((slug) => [
       slug,
-      twinFromResolved(slug, resolved, { ...(clock ? { clock } : {}), ...(journalLimit ? { journalLimit } : {}), ...(onRequest ? { onRequest: (entry: TwinRequestRecord) => onRequest(slug, entry) } : {}) }),
+      twinFromResolved(slug, resolved, { ...(cors ? { cors } : {}), ...(clock ? { clock } : {}), ...(journalLimit ? { journalLimit } : {}), ...(onRequest ? { onRequest: (entry: TwinRequestRecord) => onRequest(slug, entry) } : {}) }),
     ]),
   ) as { [S in P]: Twin<S> };
 

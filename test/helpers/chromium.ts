@@ -28,12 +28,12 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-/** Launches Chromium allowing requests to `origin` only. */
-export async function launchChromium(origin: string): Promise<ChromiumSession> {
+/** Launches Chromium allowing requests to `origin` (and any `others`) only. */
+export async function launchChromium(origin: string, ...others: string[]): Promise<ChromiumSession> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), "kyc-chromium-"));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
-    await context.route((url) => !isLocalUrl(url.href, origin), (route) => route.abort("blockedbyclient"));
+    await context.route((url) => ![origin, ...others].some((allowed) => isLocalUrl(url.href, allowed)), (route) => route.abort("blockedbyclient"));
     return {
       context,
       close: async () => {

@@ -1,0 +1,104 @@
+/**
+ * A client's cold start, in a fresh Node process per run: the CPU time (`process.cpuUsage`, user +
+ * system) of importing the built package (dist/src/index.js, as an application would); of a
+ * first raw `fetch` + `json()` to the same server (what Node's own fetch costs the first time:
+ * it loads undici lazily, and that is not the client's); of the first `getKycStatus` of a new
+ * client after it; of a warm call (the median of 25 calls after 200 untimed ones); and of a
+ * second client's first call (what each new client costs once the process is warm). The
+ * issue's target is client first − warm ≤ 5 ms. Plain `node`, no tsx: what is timed is the package.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ProviderSlug } from "../src/providers.js";
+import { packageRoot } from "../src/spec/index.js";
+import type { Cleanup } from "./cleanup.js";
+
+export interface ColdStart {
+  /** CPU ms of `import("kyc-status-contracts")` (the built root entry). */
+  importMs: number;
+  /** CPU ms of the process's first raw `fetch` + `json()` of the same URL (before the client's first call). */
+  fetchFirstMs: number;
+  /** CPU ms of creating a client and its first call. */
+  firstMs: number;
+  /** CPU ms of a warm call: the median of 25 calls after 200 untimed ones. */
+  warmMs: number;
+  /** CPU ms of creating a second client of the provider and its first call, after all that (the cost per client, not per process). */
+  secondClientMs: number;
+}
+
+const CREDENTIAL = "bench0placeholder0credential0000000000";
+
+/** The factory call of each provider, as an application writes it (placeholder credentials: the bench server does not check them). */
+const CLIENTS: Record<ProviderSlug, { create: string; call: string }> = {
+  proof: { create: `createProofClient({ baseUrl, clientToken: "${CREDENTIAL}" })`, call: `getKycStatus("bench-id-1")` },
+  "btc-direct": { create: `createBtcDirectClient({ baseUrl, apiKey: "${CREDENTIAL}", userIdentifier: "${CREDENTIAL}" })`, call: "getKycStatus()" },
+  "nyota-imara": { create: `createNyotaImaraClient({ baseUrl, token: "${CREDENTIAL}" })`, call: `getKycStatus("bench-id-1")` },
+  myaza: { create: `createMyazaClient({ baseUrl, apiKey: "sk_test_${CREDENTIAL}" })`, call: `getKycStatus("bench-id-1")` },
+};
+
+const WARM_UP_CALLS = 200;
+const WARM_CALLS = 25;
+
+function childScript(slug: ProviderSlug, baseUrl: string, rawUrl: string, rawHeaders: Readonly<Record<string, string>>, entryFile: string): string {
+  const entry = pathToFileURL(entryFile).href;
+  const { create, call } = CLIENTS[slug];
+  return `
+const cpu = (since) => { const d = process.cpuUsage(since); return (d.user + d.system) / 1000; };
+const baseUrl = ${JSON.stringify(baseUrl)};
+let t = process.cpuUsage();
+const pkg = await import(${JSON.stringify(entry)});
+const importMs = cpu(t);
+const { createProofClient, createBtcDirectClient, createNyotaImaraClient, createMyazaClient } = pkg;
+const check = (r) => { if (!r.ok) throw new Error(r.error.kind + ": " + r.error.message); };
+t = process.cpuUsage();
+const res = await fetch(${JSON.stringify(rawUrl)}, { headers: ${JSON.stringify(rawHeaders)} });
+if (!res.ok) throw new Error("raw fetch: HTTP " + res.status);
+await res.json();
+const fetchFirstMs = cpu(t);
+t = process.cpuUsage();
+const client = ${create};
+check(await client.${call});
+const firstMs = cpu(t);
+for (let i = 0; i < ${WARM_UP_CALLS}; i++) check(await client.${call});
+const warm = [];
+for (let i = 0; i < ${WARM_CALLS}; i++) { t = process.cpuUsage(); check(await client.${call}); warm.push(cpu(t)); }
+warm.sort((a, b) => a - b);
+t = process.cpuUsage();
+const second = ${create};
+check(await second.${call});
+const secondClientMs = cpu(t);
+process.stdout.write(JSON.stringify({ importMs, fetchFirstMs, firstMs, warmMs: warm[Math.floor(warm.length / 2)], secondClientMs }));
+`;
+}
+
+/**
+ * One cold start of `slug`'s client against `baseUrl`, in its own `node` process (registered with
+ * `cleanup` while it runs); `raw` is the request the client sends, for the first raw fetch.
+ * `entryFile`: the package entry to import (default this package's dist/src/index.js; another
+ * build's, to compare).
+ */
+export function measureColdStart(
+  slug: ProviderSlug,
+  baseUrl: string,
+  raw: { url: string; headers: Readonly<Record<string, string>> },
+  cleanup: Cleanup,
+  entryFile = path.join(packageRoot(), "dist", "src", "index.js"),
+): Promise<ColdStart> {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", childScript(slug, baseUrl, raw.url, raw.headers, entryFile)], { cwd: packageRoot(), stdio: ["ignore", "pipe", "pipe"] });
+  const unregister = cleanup.add(`cold-start run (pid ${child.pid})`, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  });
+  let out = "";
+  let err = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => {
+      unregister();
+      if (code !== 0) return reject(new Error(`${slug} cold-start run exited with ${code}: ${err.trim() || "no output"}. Is the package built (npm run build)?`));
+      resolve(JSON.parse(out) as ColdStart);
+    });
+  });
+}
