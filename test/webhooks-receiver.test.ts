@@ -101,6 +101,19 @@ describe("deliveries that break one rule each", () => {
     expect(receiver.deliveries()[1]?.violations[0]?.message).toContain("#1");
   });
 
+  it("deliveries that arrive together get distinct sequence numbers, and a duplicate among them is still caught", async () => {
+    const receiver = createMyazaWebhookReceiver({ secret: SECRET });
+    const signed = await signMyazaWebhook({ payload: completed, secret: SECRET });
+    const other = await signMyazaWebhook({ payload: { ...completed, id: "evt_other" }, secret: SECRET, deliveryId: "dlv_other" });
+    const send = (s: typeof signed) => receiver.handle(new Request(URL_, { method: "POST", headers: s.headers, body: s.body }));
+    // all three are in flight at once: each is numbered on arrival, before any of them is checked
+    const answers = await Promise.all([send(signed), send(other), send(signed)]);
+    const bodies = (await Promise.all(answers.map((a) => a.json()))) as { seq: number }[];
+    expect(bodies.map((b) => b.seq)).toEqual([1, 2, 3]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 400]);
+    expect(receiver.deliveries().flatMap((d) => d.violations.map((v) => v.check))).toEqual(["duplicate-delivery"]);
+  });
+
   it("a body over the limit → body-size (413), read no further", async () => {
     const receiver = createMyazaWebhookReceiver({ secret: SECRET, maxBodyBytes: 64 });
     const response = await receiver.handle(await request(completed));

@@ -85,9 +85,11 @@ export function createMyazaWebhookReceiver(options: MyazaWebhookReceiverOptions)
   const received: ReceivedDelivery[] = [];
   /** Delivery ids of deliveries that passed, with their sequence number. */
   const accepted = new Map<string, number>();
+  /** Numbers deliveries in arrival order (taken before any await, so concurrent deliveries differ). */
+  let arrivals = 0;
 
   async function handle(request: Request): Promise<Response> {
-    const seq = received.length + 1;
+    const seq = ++arrivals;
     const receivedAt = now().toISOString();
     const violations: ReceiverViolation[] = [];
     const add = (check: ReceiverCheck, message: string): void => void violations.push({ check, message });
