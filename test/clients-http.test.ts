@@ -124,7 +124,7 @@ describe("pollUntilSettled over HTTP", () => {
     seen.length = 0;
     const myaza = createMyazaClient({ baseUrl, apiKey: TOKEN });
     const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { intervalMs: 1, maxIntervalMs: 2 });
-    expect(result.ok && result.status.state).toBe("approved");
+    expect(result.ok && result.kyc.state).toBe("approved");
     expect(seen).toHaveLength(3);
   });
 });

@@ -142,8 +142,8 @@ async function walkExamples(slug: ProviderSlug, via: Via): Promise<void> {
         seen.ok++;
         expect(result.data, label).toEqual(value);
         expect(result.httpStatus, label).toBe(status);
-        expect(result.status, label).toEqual({ provider: slug, ...expectedStatus(slug, example, value) });
-        expect(result.status.state, label).not.toBe("unknown");
+        expect(result.kyc, label).toEqual({ provider: slug, ...expectedStatus(slug, example, value) });
+        expect(result.kyc.state, label).not.toBe("unknown");
       } else {
         // assert a documented error: http, its status, its code, retryable by status
         expect(result.ok, label).toBe(false);

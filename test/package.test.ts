@@ -138,7 +138,7 @@ try {
     nyota,
     await pollUntilSettled((o) => myaza.getKycStatus("ver_1", o)),
   ];
-  const states: (KycState | string)[] = results.map((r) => (r.ok ? r.status.state : r.error.kind));
+  const states: (KycState | string)[] = results.map((r) => (r.ok ? r.kyc.state : r.error.kind));
   const missing: MyazaKycStatusResult = await myaza.getKycStatus("ver_2");
   const expires: Date | undefined = nyota.ok ? nyota.documentsExpireAt : undefined;
   console.log(JSON.stringify({ states, missing: missing.ok ? null : [missing.error.kind, missing.error.httpStatus, missing.error.retryable], expires: expires instanceof Date }));
