@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMyazaClient, listOperations, listResponses, loadSpec, pollUntilSettled, providerSlugs } from "../src/index.js";
+import { createMyazaClient, loadSpec, pollUntilSettled, providerSlugs } from "../src/index.js";
+import { listOperations, listResponses } from "../src/spec/index.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { harnesses, TOKEN, type AnyResult } from "./helpers/clients.js";
 

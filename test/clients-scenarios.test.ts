@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMocks, type RunningMocks } from "../src/mock/index.js";
-import { type FetchLike, btcDirectErrorCatalogue, clientErrorKinds, getAtPointer, isBtcDirectErrorCode, kycStates, listOperations, listResponses, listScenarios, loadSpec, providerSlugs, type KycState } from "../src/index.js";
+import { type FetchLike, btcDirectErrorCatalogue, clientErrorKinds, isBtcDirectErrorCode, kycStates, listScenarios, loadSpec, providerSlugs, type KycState } from "../src/index.js";
+import { getAtPointer, listOperations, listResponses } from "../src/spec/index.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { harnesses, RECORD_ID, recordingFetch, secretsInError, shapeProblems, type AnyResult } from "./helpers/clients.js";
 

@@ -2,7 +2,8 @@
  * pollUntilSettled with an injected clock: the waits it asks for are recorded, never waited.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createMyazaClient, pollUntilSettled, systemClock, type CallOptions, type FetchLike, type KycClientError, type KycState, type MyazaKycStatusResult, type PollClock } from "../src/index.js";
+import { createMyazaClient, pollUntilSettled, type CallOptions, type FetchLike, type KycClientError, type KycState, type MyazaKycStatusResult, type PollClock } from "../src/index.js";
+import { systemClock } from "../src/polling.js";
 import { BASE_URL, recordingFetch, TOKEN } from "./helpers/clients.js";
 
 /** A clock whose sleep only advances its own time and records how long it was asked to wait. */
