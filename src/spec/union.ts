@@ -21,7 +21,7 @@ export type BranchChoice =
 
 
 /** Which branch of the tagged `oneOf` at `schemaPointer` (after `$ref`s) `value` selects. */
-export function taggedBranch(doc: OpenApiDocument, schemaPointer: string, value: unknown): BranchChoice {
+function taggedBranch(doc: OpenApiDocument, schemaPointer: string, value: unknown): BranchChoice {
   const { value: schema, pointer } = resolve(doc, schemaPointer);
   const branches = isObject(schema) ? schema.oneOf : undefined;
   if (!Array.isArray(branches) || !isObject(value)) return { kind: "none" };
@@ -45,7 +45,7 @@ function tagOf(doc: OpenApiDocument, branchPointer: string): { property: string;
 }
 
 /** The one violation for a tag no branch accepts, listing every allowed value. */
-export function unknownTagViolation(instancePath: string, choice: Extract<BranchChoice, { kind: "unknown" }>, schemaPath: string): SchemaViolation {
+function unknownTagViolation(instancePath: string, choice: Extract<BranchChoice, { kind: "unknown" }>, schemaPath: string): SchemaViolation {
   return { instancePath: `${instancePath}/${escapePointer(choice.property)}`, schemaPath, keyword: "enum", message: "must be equal to one of the allowed values", params: { allowedValues: choice.allowed } };
 }
 
