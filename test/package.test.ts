@@ -61,6 +61,7 @@ console.log(JSON.stringify({ counts, er801: btcDirectErrorCatalogue.ER801.httpSt
   });
 
   it("ships the split source specs and the bundled specs", () => {
+    expect(existsSync(path.join(installed(), "CHANGELOG.md")), "CHANGELOG.md").toBe(true);
     for (const slug of ["proof", "btc-direct", "nyota-imara", "myaza"]) {
       expect(existsSync(path.join(installed(), "openapi", slug, "openapi.yaml")), slug).toBe(true);
       expect(existsSync(path.join(installed(), "dist", "specs", `${slug}.yaml`)), slug).toBe(true);
