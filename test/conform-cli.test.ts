@@ -79,12 +79,14 @@ describe("kyc-contracts conform --engine twin", () => {
 });
 
 describe("kyc-contracts conform when the mocks cannot start", () => {
-  it("shows why (here: Prism is not installed) and exits 2, not 1 with a bare count", async () => {
+  it("says Prism is not installed and how to install it, exits 2 before running anything", async () => {
     const hidePrism = path.join(root, "test", "fixtures", "hide-prism.cjs");
     const r = await conform(["--provider", "proof"], { NODE_OPTIONS: `--require ${hidePrism}` });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("the proof mock could not be started, so nothing was checked:\n  @stoplight/prism-cli is not installed next to kyc-status-contracts. Reinstall the package");
-    expect(r.stdout).toContain("✗ Proof (proof) — Prism mock: @stoplight/prism-cli is not installed");
+    expect(r.stderr).toContain("kyc-contracts conform --engine prism needs @stoplight/prism-cli (serves the Prism mocks), an optional peer dependency of kyc-status-contracts that is not installed.");
+    expect(r.stderr).toContain("\n  npm install --save-dev @stoplight/prism-cli@5.14.2\n");
+    expect(r.stderr).toContain("kyc-contracts conform --engine twin");
+    expect(r.stdout).not.toContain("Conformance:");
   });
 });
 

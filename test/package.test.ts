@@ -1,20 +1,85 @@
 /**
  * The package as a consumer gets it: `npm pack`, install the tarball into an empty project, then
- * import by name (JS and types through `exports`), run the `kyc-contracts` bin, read the specs.
+ * measure what it added to node_modules, lint the tarball (publint, attw), import by name (JS and
+ * types through `exports`), run the `kyc-contracts` bin, read the specs. Prism, Redocly CLI and
+ * vitest are optional peer dependencies: first the commands that need them must say how to
+ * install them (exit 2) while the twins work without; then the test installs them with the
+ * very command the CLI prints and runs mocks, conformance, docs and the README's examples.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installCommand, optionalTools, type OptionalTool } from "../src/optional-tools.js";
+import { freePortRange, isListening } from "./support/processes.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let consumer: string;
+let tarball: string;
+/** What installing the tarball added to the empty project's node_modules, measured right after the install. */
+let footprint: { packages: string[]; bytes: number };
 const installed = (): string => path.join(consumer, "node_modules", "kyc-status-contracts");
 const exec = (file: string, args: string[], cwd = consumer): string =>
   execFileSync(file, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_loglevel: "error" } });
+
+/** Size budget of a plain `npm install kyc-status-contracts` (issue 12): packages and bytes added to node_modules. */
+const MAX_PACKAGES = 15;
+const MAX_BYTES = 5 * 1024 * 1024;
+const ALL_TOOLS = Object.keys(optionalTools) as OptionalTool[];
+
+/**
+ * Every installed package under a node_modules folder (a folder with a package.json, scoped ones
+ * and nested node_modules included; symlinks not followed) and the bytes of every file in it.
+ */
+function measureNodeModules(dir: string): { packages: string[]; bytes: number } {
+  const packages: string[] = [];
+  const visitPackages = (nodeModules: string): void => {
+    if (!existsSync(nodeModules)) return;
+    for (const name of readdirSync(nodeModules)) {
+      if (name.startsWith(".")) continue;
+      const full = path.join(nodeModules, name);
+      const dirs = name.startsWith("@") ? readdirSync(full).map((n) => path.join(full, n)) : [full];
+      for (const d of dirs) {
+        if (!lstatSync(d).isDirectory()) continue;
+        if (existsSync(path.join(d, "package.json"))) packages.push(path.relative(dir, d));
+        visitPackages(path.join(d, "node_modules"));
+      }
+    }
+  };
+  const bytesUnder = (p: string): number => {
+    const stat = lstatSync(p);
+    return stat.isDirectory() ? readdirSync(p).reduce((sum, name) => sum + bytesUnder(path.join(p, name)), 0) : stat.size;
+  };
+  visitPackages(dir);
+  return { packages: packages.sort(), bytes: bytesUnder(dir) };
+}
+
+const NO_COLOR_ENV = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" };
+/** Runs the installed bin; never throws, returns what it printed and its exit code. */
+const runBin = (args: string[]): { code: number | null; out: string; err: string } => {
+  const r = spawnSync(path.join(consumer, "node_modules", ".bin", "kyc-contracts"), args, { cwd: consumer, encoding: "utf8", env: NO_COLOR_ENV });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/** publint on a tarball, strict (warnings fail too). */
+const publint = (file: string): { code: number | null; output: string } => {
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "publint", "src", "cli.js"), "run", "--strict", file], { encoding: "utf8", env: NO_COLOR_ENV });
+  return { code: r.status, output: r.stdout + r.stderr };
+};
+/**
+ * @arethetypeswrong/cli on a tarball. The package is ESM-only ("type": "module", exports without
+ * a "require" condition), so the esm-only profile leaves out the node10 and node16-from-CJS
+ * resolutions: a require() of it is expected to fail. attw does not discover wildcard exports;
+ * `entrypoints` adds them.
+ */
+const attw = (file: string, entrypoints: string[]): { code: number | null; output: string } => {
+  const cli = path.join(root, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
+  const r = spawnSync(process.execPath, [cli, file, "--profile", "esm-only", "--format", "ascii", ...(entrypoints.length > 0 ? ["--include-entrypoints", ...entrypoints] : [])], { encoding: "utf8", env: NO_COLOR_ENV });
+  return { code: r.status, output: r.stdout + r.stderr };
+};
 
 /** The consumer file a README block stands for, when it opens with `// test/<name>.ts`. */
 const vitestFile = (code: string): string | undefined => /^\/\/ (test\/[\w.-]+\.ts)\b/.exec(code)?.[1];
@@ -39,12 +104,130 @@ describe("installed from its npm pack tarball", () => {
     consumer = mkdtempSync(path.join(tmpdir(), "kyc-consumer-"));
     // --ignore-scripts: `prepare` would build the package a second time; npm test has just built it.
     exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", consumer], root);
-    const tarball = readdirSync(consumer).find((f) => f.endsWith(".tgz"));
-    if (!tarball) throw new Error("npm pack wrote no tarball");
+    const packed = readdirSync(consumer).find((f) => f.endsWith(".tgz"));
+    if (!packed) throw new Error("npm pack wrote no tarball");
+    tarball = path.join(consumer, packed);
     writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
-    exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`]);
+    exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`]);
+    footprint = measureNodeModules(path.join(consumer, "node_modules"));
   }, 300_000);
   afterAll(() => rmSync(consumer, { recursive: true, force: true }));
+
+  it(`adds at most ${MAX_PACKAGES} packages and ${MAX_BYTES / 1024 / 1024} MB to an empty project's node_modules`, () => {
+    const mb = (footprint.bytes / 1024 / 1024).toFixed(2);
+    console.log(`npm install <tarball> into an empty project: ${footprint.packages.length} packages, ${footprint.bytes} bytes (${mb} MB) in node_modules, Node ${process.version}\n  ${footprint.packages.join(", ")}`);
+    // assert the optional tools are not pulled in, and both budgets hold
+    for (const tool of ALL_TOOLS) expect(footprint.packages, `${optionalTools[tool].package} must stay an optional peer dependency`).not.toContain(optionalTools[tool].package);
+    expect(footprint.packages.length, `installing the tarball added ${footprint.packages.length} packages (budget ${MAX_PACKAGES}): ${footprint.packages.join(", ")}`).toBeLessThanOrEqual(MAX_PACKAGES);
+    expect(footprint.bytes, `installing the tarball added ${mb} MB to node_modules (budget ${MAX_BYTES / 1024 / 1024} MB)`).toBeLessThanOrEqual(MAX_BYTES);
+  });
+
+  it("passes publint on the packed tarball", () => {
+    const r = publint(tarball);
+    expect(r.code, `publint found problems in the packed package.json / files (fix exports, types or files):\n${r.output}`).toBe(0);
+  });
+
+  it("passes @arethetypeswrong/cli on the packed tarball (ESM-only: CommonJS and node10 resolution are not offered)", () => {
+    // Wildcard exports are not discovered by attw: each generated module is listed.
+    const generated = readdirSync(path.join(installed(), "dist", "generated")).filter((f) => f.endsWith(".d.ts")).map((f) => `./generated/${f.slice(0, -".d.ts".length)}`);
+    expect(generated.length).toBeGreaterThan(4);
+    const r = attw(tarball, generated);
+    expect(r.code, `@arethetypeswrong/cli found type resolution problems in the packed package (each entry point's row names the resolution that failed):\n${r.output}`).toBe(0);
+    expect(r.output).toContain('"kyc-status-contracts/generated/myaza"');
+  });
+
+  it("publint and attw, run this way, fail on a broken package (an entry point whose types file is missing)", () => {
+    const broken = path.join(consumer, "broken-pkg");
+    mkdirSync(broken);
+    // (a package whose root entry has no types at all is "untyped" to attw, not an error: the root is typed here)
+    writeFileSync(path.join(broken, "package.json"), JSON.stringify({ name: "broken-pkg", version: "1.0.0", type: "module", exports: { ".": { types: "./index.d.ts", default: "./index.js" }, "./sub": { types: "./missing.d.ts", default: "./sub.js" } } }));
+    writeFileSync(path.join(broken, "index.js"), "export const x = 1;\n");
+    writeFileSync(path.join(broken, "index.d.ts"), "export declare const x: number;\n");
+    writeFileSync(path.join(broken, "sub.js"), "export const y = 1;\n");
+    exec("npm", ["pack", "--silent", "--pack-destination", broken], broken);
+    const brokenTarball = path.join(broken, "broken-pkg-1.0.0.tgz");
+    const lint = publint(brokenTarball);
+    expect(lint.code).toBe(1);
+    expect(lint.output).toContain('pkg.exports["./sub"].types is ./missing.d.ts but the file does not exist');
+    const types = attw(brokenTarball, []);
+    expect(types.code).toBe(1);
+    expect(types.output).toMatch(/"broken-pkg\/sub"\s+node16 \(from ESM\): ❌ No types/);
+  });
+
+  describe("without the optional tools (Prism, Redocly CLI, vitest)", () => {
+    it("kyc-contracts mock (--engine prism, the default) exits 2 naming the install command", () => {
+      for (const args of [["mock"], ["mock", "--engine", "prism", "--providers", "myaza"]]) {
+        const r = runBin(args);
+        expect(r.code, r.err).toBe(2);
+        expect(r.err).toContain("@stoplight/prism-cli (serves the Prism mocks), an optional peer dependency of kyc-status-contracts that is not installed.");
+        expect(r.err).toContain(`  ${installCommand(["prism"])}\n`);
+        expect(r.err).toContain("kyc-contracts mock --engine twin");
+      }
+    });
+
+    it("kyc-contracts docs and conform exit 2 naming their install commands; nothing is written", () => {
+      const docs = runBin(["docs", "--out", "site-missing"]);
+      expect(docs.code, docs.err).toBe(2);
+      expect(docs.err).toContain(`kyc-contracts docs needs @redocly/cli (builds the API reference)`);
+      expect(docs.err).toContain(`  ${installCommand(["redocly"])}\n`);
+      expect(existsSync(path.join(consumer, "site-missing"))).toBe(false);
+      const conform = runBin(["conform", "--provider", "myaza"]);
+      expect(conform.code, conform.err).toBe(2);
+      expect(conform.err).toContain(`  ${installCommand(["vitest", "prism"])}\n`);
+      const twin = runBin(["conform", "--provider", "myaza", "--engine", "twin"]);
+      expect(twin.code, twin.err).toBe(2);
+      expect(twin.err).toContain(`  ${installCommand(["vitest"])}\n`);
+    });
+
+    it("startMocks() rejects with MockError prism-missing and buildDocs() returns the failure, each naming the install command", () => {
+      writeFileSync(
+        path.join(consumer, "missing-tools.mjs"),
+        `import { startMocks } from "kyc-status-contracts/mock";
+import { createRequire } from "node:module";
+// buildDocs from its own entry where the package has one, else from the root
+const { exports } = createRequire(import.meta.url)("kyc-status-contracts/package.json");
+const { buildDocs } = await import("./docs" in exports ? "kyc-status-contracts/docs" : "kyc-status-contracts");
+let mock;
+try { await startMocks({ providers: ["myaza"] }); } catch (error) { mock = { name: error.name, code: error.code, message: error.message }; }
+const docs = await buildDocs({ outDir: "docs-missing" });
+console.log(JSON.stringify({ mock, docs }));`,
+      );
+      const out = JSON.parse(exec(process.execPath, ["missing-tools.mjs"])) as { mock?: { name: string; code: string; message: string }; docs: { ok: boolean; message?: string } };
+      expect(out.mock).toMatchObject({ name: "MockError", code: "prism-missing" });
+      expect(out.mock?.message).toContain(installCommand(["prism"]));
+      expect(out.docs.ok).toBe(false);
+      expect(out.docs.message).toContain(installCommand(["redocly"]));
+    });
+
+    it("kyc-contracts mock --engine twin serves without Prism and stops on SIGTERM", async () => {
+      const port = await freePortRange(1);
+      const child = spawn(path.join(consumer, "node_modules", ".bin", "kyc-contracts"), ["mock", "--engine", "twin", "--providers", "myaza", "--port", `myaza=${port}`], { cwd: consumer, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      try {
+        // wait on the real condition: the ready banner, or the process ending first
+        const ready = await Promise.race([
+          new Promise<true>((resolve) => child.stdout.on("data", () => out.includes("Press Ctrl+C to stop.") && resolve(true))),
+          exited.then(() => false as const),
+        ]);
+        expect(ready, out).toBe(true);
+        const response = await fetch(`http://127.0.0.1:${port}/api/kyc/status/ver_twin_verified`, { headers: { Authorization: "Bearer pk_test_twin0acme0000000000000000000001" } });
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { status: string }).status).toBe("verified");
+        child.kill("SIGTERM");
+        expect(await exited, out).toBe(0);
+        expect(out).toContain(`Stopped 1 twin; port ${port} free again.`);
+        expect(isListening(port)).toBe(false);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill("SIGKILL");
+          await exited;
+        }
+      }
+    }, 60_000);
+  });
 
   it("imports by name and reads the shipped specs", () => {
     writeFileSync(
@@ -89,25 +272,6 @@ export { status, slug, body, bad, wrong };
 `,
     );
     exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."]);
-  });
-
-  it("runs and type-checks every TypeScript example in the README", () => {
-    const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks.length).toBeGreaterThan(0);
-    // A block opening with `// test/<name>.ts` is a file of a vitest suite: written there, type-checked
-    // here and run by vitest in the next test instead of tsx.
-    const files = blocks.map((code, i) => {
-      const file = vitestFile(code) ?? `readme-${i}.ts`;
-      mkdirSync(path.dirname(path.join(consumer, file)), { recursive: true });
-      writeFileSync(path.join(consumer, file), `${code}\nexport {};\n`);
-      return file;
-    });
-    writeFileSync(
-      path.join(consumer, "tsconfig.readme.json"),
-      JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files }),
-    );
-    exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.readme.json"]);
-    for (const file of files.filter((f) => f.startsWith("readme-"))) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
   });
 
   it("calls every provider's client by name against a local server, type-checked", () => {
@@ -168,52 +332,6 @@ export const typeChecks = () => [
     expect(out.expires).toBe(true);
   });
 
-  it("runs the README's vitest example: mocks from a globalSetup, stopped at the end", () => {
-    const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => vitestFile(m[1]!)).filter((f) => f !== undefined);
-    const setup = blocks.filter((f) => f.endsWith(".setup.ts"));
-    const tests = blocks.filter((f) => f.endsWith(".test.ts"));
-    expect(setup).toHaveLength(1);
-    expect(tests.length).toBeGreaterThan(0);
-    writeFileSync(path.join(consumer, "vitest.config.mjs"), `export default { test: { globalSetup: ${JSON.stringify(setup)}, include: ${JSON.stringify(tests)} } };\n`);
-    // vitest's own variables would make the inner run think it is a worker of this one
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
-    const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.config.mjs"], { cwd: consumer, encoding: "utf8", env });
-    const output = stripVTControlCharacters(run.stdout + run.stderr);
-    expect(output).toMatch(/Tests\s+\d+ passed/);
-    expect(output).not.toMatch(/\d+ failed/);
-    expect(run.status, output).toBe(0);
-    // assert the teardown stopped every Prism the setup started
-    expect(prismProcessesUnder(consumer)).toEqual([]);
-  }, 120_000);
-
-  it("starts and stops every provider's mock through kyc-status-contracts/mock", () => {
-    writeFileSync(
-      path.join(consumer, "mocks.mjs"),
-      `import { startMocks, exampleRequest } from "kyc-status-contracts/mock";
-import { loadSpec, providerSlugs } from "kyc-status-contracts";
-const mocks = await startMocks();
-const statuses = {};
-for (const slug of providerSlugs) {
-  const request = exampleRequest(await loadSpec(slug));
-  statuses[slug] = (await fetch(mocks.urls[slug] + request.path, { headers: request.headers })).status;
-}
-await mocks.stop();
-console.log(JSON.stringify({ statuses, pids: Object.values(mocks.pids) }));`,
-    );
-    const out = JSON.parse(exec(process.execPath, ["mocks.mjs"])) as { statuses: Record<string, number>; pids: number[] };
-    expect(out.statuses).toEqual({ proof: 200, "btc-direct": 200, "nyota-imara": 200, myaza: 200 });
-    expect(out.pids).toHaveLength(4);
-    expect(prismProcessesUnder(consumer)).toEqual([]);
-  }, 120_000);
-
-  it("runs the conformance suite from the installed package against the mocks it starts", () => {
-    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
-    const out = exec(bin, ["conform", "--provider", "myaza"]);
-    expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 4 skipped/);
-    expect(out).toContain("Coverage: myaza 7/7 documented statuses");
-    expect(prismProcessesUnder(consumer)).toEqual([]);
-  }, 120_000);
-
   it("starts twins from a fixtures file through kyc-status-contracts/twin, and exports the fixtures schema", () => {
     writeFileSync(
       path.join(consumer, "kyc.yaml"),
@@ -241,12 +359,6 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
     expect(out).toEqual({ title: "kyc-status-contracts twin fixtures", statuses: ["pending", "verified"] });
   });
 
-  it("runs the conformance suite against the twins from the installed package, nothing skipped", () => {
-    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
-    const out = exec(bin, ["conform", "--provider", "myaza", "--engine", "twin"]);
-    expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 0 skipped/);
-  }, 120_000);
-
   it("runs the kyc-contracts bin", () => {
     const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
     expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");
@@ -254,12 +366,91 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
     expect(exec(bin, ["mock", "--help"])).toContain("--port-base <n>");
   });
 
-  it("builds the docs with the installed Redocly CLI: kyc-contracts docs --out DIR", () => {
-    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
-    const out = path.join(consumer, "site");
-    expect(exec(bin, ["docs", "--out", out])).toContain("Wrote 9 files");
-    const pages = ["proof", "btc-direct", "nyota-imara", "myaza"].flatMap((slug) => [`${slug}.html`, `${slug}.yaml`]);
-    expect(readdirSync(out).sort()).toEqual([...pages, "index.html"].sort());
-    expect(readFileSync(path.join(out, "btc-direct.html"), "utf8")).toContain("ER801");
-  }, 120_000);
+  describe("with the optional tools installed by the command the CLI prints", () => {
+    beforeAll(() => {
+      // the same command the CLI prints when they are missing, all three at their tested versions
+      const [npm, ...args] = installCommand(ALL_TOOLS).split(" ");
+      exec(npm!, [...args, "--prefer-offline", "--no-audit", "--no-fund"]);
+    }, 300_000);
+
+    it("runs and type-checks every TypeScript example in the README", () => {
+      const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+      expect(blocks.length).toBeGreaterThan(0);
+      // A block opening with `// test/<name>.ts` is a file of a vitest suite: written there, type-checked
+      // here and run by vitest in the next test instead of tsx.
+      const files = blocks.map((code, i) => {
+        const file = vitestFile(code) ?? `readme-${i}.ts`;
+        mkdirSync(path.dirname(path.join(consumer, file)), { recursive: true });
+        writeFileSync(path.join(consumer, file), `${code}\nexport {};\n`);
+        return file;
+      });
+      writeFileSync(
+        path.join(consumer, "tsconfig.readme.json"),
+        JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files }),
+      );
+      exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.readme.json"]);
+      for (const file of files.filter((f) => f.startsWith("readme-"))) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
+    });
+
+    it("runs the README's vitest example: mocks from a globalSetup, stopped at the end", () => {
+      const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => vitestFile(m[1]!)).filter((f) => f !== undefined);
+      const setup = blocks.filter((f) => f.endsWith(".setup.ts"));
+      const tests = blocks.filter((f) => f.endsWith(".test.ts"));
+      expect(setup).toHaveLength(1);
+      expect(tests.length).toBeGreaterThan(0);
+      writeFileSync(path.join(consumer, "vitest.config.mjs"), `export default { test: { globalSetup: ${JSON.stringify(setup)}, include: ${JSON.stringify(tests)} } };\n`);
+      // vitest's own variables would make the inner run think it is a worker of this one
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
+      const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.config.mjs"], { cwd: consumer, encoding: "utf8", env });
+      const output = stripVTControlCharacters(run.stdout + run.stderr);
+      expect(output).toMatch(/Tests\s+\d+ passed/);
+      expect(output).not.toMatch(/\d+ failed/);
+      expect(run.status, output).toBe(0);
+      // assert the teardown stopped every Prism the setup started
+      expect(prismProcessesUnder(consumer)).toEqual([]);
+    }, 120_000);
+
+    it("starts and stops every provider's mock through kyc-status-contracts/mock", () => {
+      writeFileSync(
+        path.join(consumer, "mocks.mjs"),
+        `import { startMocks, exampleRequest } from "kyc-status-contracts/mock";
+  import { loadSpec, providerSlugs } from "kyc-status-contracts";
+  const mocks = await startMocks();
+  const statuses = {};
+  for (const slug of providerSlugs) {
+    const request = exampleRequest(await loadSpec(slug));
+    statuses[slug] = (await fetch(mocks.urls[slug] + request.path, { headers: request.headers })).status;
+  }
+  await mocks.stop();
+  console.log(JSON.stringify({ statuses, pids: Object.values(mocks.pids) }));`,
+      );
+      const out = JSON.parse(exec(process.execPath, ["mocks.mjs"])) as { statuses: Record<string, number>; pids: number[] };
+      expect(out.statuses).toEqual({ proof: 200, "btc-direct": 200, "nyota-imara": 200, myaza: 200 });
+      expect(out.pids).toHaveLength(4);
+      expect(prismProcessesUnder(consumer)).toEqual([]);
+    }, 120_000);
+
+    it("runs the conformance suite from the installed package against the mocks it starts", () => {
+      const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+      const out = exec(bin, ["conform", "--provider", "myaza"]);
+      expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 4 skipped/);
+      expect(out).toContain("Coverage: myaza 7/7 documented statuses");
+      expect(prismProcessesUnder(consumer)).toEqual([]);
+    }, 120_000);
+
+    it("runs the conformance suite against the twins from the installed package, nothing skipped", () => {
+      const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+      const out = exec(bin, ["conform", "--provider", "myaza", "--engine", "twin"]);
+      expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 0 skipped/);
+    }, 120_000);
+
+    it("builds the docs with the installed Redocly CLI: kyc-contracts docs --out DIR", () => {
+      const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+      const out = path.join(consumer, "site");
+      expect(exec(bin, ["docs", "--out", out])).toContain("Wrote 9 files");
+      const pages = ["proof", "btc-direct", "nyota-imara", "myaza"].flatMap((slug) => [`${slug}.html`, `${slug}.yaml`]);
+      expect(readdirSync(out).sort()).toEqual([...pages, "index.html"].sort());
+      expect(readFileSync(path.join(out, "btc-direct.html"), "utf8")).toContain("ER801");
+    }, 120_000);
+  });
 });

@@ -5,8 +5,9 @@ import { GithubReporter } from "../conformance/github-reporter.js";
 import { coverageLine, HumanReporter, readSuiteReports } from "../conformance/human-reporter.js";
 import { isBodyLimit } from "../http/body-limit.js";
 import { withoutUserinfo } from "../http/redact.js";
-import { SUITE_ENV } from "../conformance/suite.js";
+import { SUITE_ENV } from "../conformance/suite-env.js";
 import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
+import { installCommand, requireTools, type OptionalTool } from "../optional-tools.js";
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
@@ -48,6 +49,10 @@ ${providerSlugs.map((s) => `  ${s.padEnd(12)} ${requiredEnv(s).join(", ")}`).joi
 A BTC Direct ER code at an HTTP status other than the spec's is reported as "contradicts a spec
 decision": those statuses are the spec's assumptions (BTC Direct documents only ER801 → 400), so
 it is evidence to correct the spec, not a failure. An unknown Myaza reasonCode is a warning.
+
+Needs vitest (an optional peer dependency), and @stoplight/prism-cli for the Prism mocks; exit 2
+with the install command if they are missing:
+  ${installCommand(["vitest", "prism"])}
 
 Exit codes: 0 the target conforms, 1 a check failed, 2 usage or configuration error, or the
 mocks could not be started (the reason is printed).
@@ -91,6 +96,15 @@ skipped (inconclusive), not as a contract failure.
       }
       const env = checkLiveEnv(selection.providers, io.env);
       if (!env.ok) return usageError(io, "conform", `a live run needs these environment variables, which are not set: ${env.missing.join(", ")}.`);
+    }
+
+    // vitest runs the suite; Prism serves the mocks when there is neither --base-url nor --engine twin.
+    const tools: OptionalTool[] = baseUrl === undefined && engine === "prism" ? ["vitest", "prism"] : ["vitest"];
+    const what = `kyc-contracts conform ${baseUrl !== undefined ? "--base-url" : `--engine ${engine}`}`;
+    const found = requireTools(what, tools);
+    if (!found.ok) {
+      io.stderr(`kyc-contracts conform: ${found.message}${found.tools.includes("prism") ? "\nOr check the provider twins, which need no Prism: kyc-contracts conform --engine twin" : ""}\n`);
+      return 2;
     }
 
     const reportDir = await mkdtemp(path.join(tmpdir(), "kyc-conform-"));

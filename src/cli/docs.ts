@@ -1,5 +1,6 @@
 import path from "node:path";
 import { buildDocs, DEFAULT_DOCS_DIR, type DocsProgress } from "../docs/build.js";
+import { installCommand, requireTools } from "../optional-tools.js";
 import { providers } from "../providers.js";
 import { type CliIo, type Command, parseCommandArgs, usageError } from "./command.js";
 
@@ -29,6 +30,9 @@ Builds the API reference with Redocly CLI's build-docs into DIR:
 
 Serve DIR from any static host, or open index.html from disk.
 
+Needs @redocly/cli, an optional peer dependency (exit 2 with this command if it is missing):
+  ${installCommand(["redocly"])}
+
 Options:
   --out DIR   output folder (default: ${DEFAULT_DOCS_DIR}, relative to the current folder)
   -h, --help  show this help
@@ -38,6 +42,11 @@ Options:
     if (!args.ok) return args.code;
     const { values } = args.parsed;
     if (values.out?.trim() === "") return usageError(io, "docs", "--out needs a folder.");
+    const redocly = requireTools("kyc-contracts docs", ["redocly"]);
+    if (!redocly.ok) {
+      io.stderr(`kyc-contracts docs: ${redocly.message}\n`);
+      return 2;
+    }
     const result = await buildDocs({ outDir: values.out ?? DEFAULT_DOCS_DIR, onProgress: reporter(io) });
     if (!result.ok) {
       io.stderr(`kyc-contracts docs: ${result.message}\n`);

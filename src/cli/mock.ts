@@ -1,4 +1,6 @@
 import { exampleRequest, toCurl } from "../mock/example-request.js";
+import { findPrismCli } from "../mock/prism-process.js";
+import { installCommand } from "../optional-tools.js";
 import { tryStartMocks, type MockErrorCode } from "../mock/start-mocks.js";
 import { describeFixtures, twinExampleRequest } from "../twin/describe.js";
 import { TwinError, type TwinRequestRecord } from "../twin/engine.js";
@@ -61,6 +63,10 @@ Options:
                       twins' journal)
   -h, --help          show this help
 
+--engine prism needs @stoplight/prism-cli, an optional peer dependency (exit 2 with this
+command if it is missing; the twins need nothing more):
+  ${installCommand(["prism"])}
+
 Exit codes: 0 stopped by a signal, 1 a mock failed to start or crashed, 2 usage error, a
 port that is in use, or fixtures that are unreadable or invalid (the field is named).
 `,
@@ -121,6 +127,11 @@ function parsePorts(selected: readonly ProviderSlug[], base: string | undefined,
 }
 
 async function serve(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, dynamic: boolean, verbose: boolean): Promise<ExitCode> {
+  const prism = findPrismCli("kyc-contracts mock --engine prism", "Or serve the provider twins, which need no Prism: kyc-contracts mock --engine twin");
+  if (!prism.ok) {
+    io.stderr(`kyc-contracts mock: ${prism.message}\n`);
+    return 2;
+  }
   io.stdout(`Starting ${selected.length} Prism mock${selected.length === 1 ? "" : "s"}: ${selected.map((s) => `${s} :${ports[s]}`).join(", ")}…\n`);
   const started = await tryStartMocks({
     providers: selected,

@@ -22,20 +22,9 @@ import { resolveValues, type TargetKind } from "./target.js";
 import { DEFAULT_MAX_BODY_BYTES, isBodyLimit } from "../http/body-limit.js";
 import { cleanText, createRedactor } from "../http/redact.js";
 import { CHECKS_ANNOTATION, SEVERITY_LABEL } from "./semantic.js";
+import { SUITE_ENV } from "./suite-env.js";
 
-/** Environment variables the CLI uses to configure a suite run. */
-export const SUITE_ENV = {
-  /** Live target base URL; unset → the provider's mock (see `engine`). */
-  baseUrl: "KYC_CONFORMANCE_BASE_URL",
-  /** Without a base URL: `twin` runs against the provider's twin, anything else (default `prism`) against its Prism mock. */
-  engine: "KYC_CONFORMANCE_ENGINE",
-  /** Folder where each suite writes `<slug>.json` (coverage and skips) for the CLI's summary. */
-  reportDir: "KYC_CONFORMANCE_REPORT_DIR",
-  /** Response-time budget in ms (`--max-response-ms`); unset → no budget. */
-  maxResponseMs: "KYC_CONFORMANCE_MAX_RESPONSE_MS",
-  /** The most bytes of a response body read (default 1 MiB); a larger body fails the case. */
-  maxBodyBytes: "KYC_CONFORMANCE_MAX_BODY_BYTES",
-} as const;
+export { SUITE_ENV } from "./suite-env.js";
 
 export interface SuiteReport {
   provider: ProviderSlug;

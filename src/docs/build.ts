@@ -6,6 +6,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
+import { requireTools } from "../optional-tools.js";
 import { providers, providerSlugs, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { bundledSpecPath, packageRoot } from "../spec/paths.js";
@@ -69,6 +70,9 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<BuildDo
     options.onProgress?.({ type: "written", file: entry });
   };
 
+  // @redocly/cli is an optional peer dependency: say how to install it before writing anything.
+  const redocly = requireTools("buildDocs() (kyc-contracts docs)", ["redocly"]);
+  if (!redocly.ok) return fail(redocly.message);
   try {
     await mkdir(outDir, { recursive: true });
   } catch (error) {

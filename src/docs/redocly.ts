@@ -1,23 +1,13 @@
 /**
  * Runs Redocly CLI's `build-docs` from the installed @redocly/cli package (its JS entry, with
  * this Node binary: no npx, no shell), so it works the same in this repo and in a project
- * that installed kyc-status-contracts.
+ * that installed kyc-status-contracts. @redocly/cli is an optional peer dependency: when it is
+ * missing the result says so, with the install command (optional-tools.ts).
  */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
-
-/** Absolute path of @redocly/cli's `redocly` bin script. */
-function redoclyCliEntry(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve("@redocly/cli/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: Record<string, string> | string };
-  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.redocly;
-  if (!bin) throw new Error(`@redocly/cli at ${path.dirname(manifestPath)} declares no "redocly" bin. Reinstall kyc-status-contracts.`);
-  return path.join(path.dirname(manifestPath), bin);
-}
+import { requireTools } from "../optional-tools.js";
 
 export interface BuildDocsRun {
   /** The OpenAPI document to render (a file). */
@@ -35,7 +25,9 @@ export type RunResult = { ok: true } | { ok: false; message: string };
 const QUIET_ENV = { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
 
 export function runBuildDocs(run: BuildDocsRun): Promise<RunResult> {
-  const args = [redoclyCliEntry(), "build-docs", run.input, "--output", run.output, "--inlineBundle", "--config", run.config, "--template", run.template, "--lint-config", "error"];
+  const redocly = requireTools("buildDocs() (kyc-contracts docs)", ["redocly"]);
+  if (!redocly.ok) return Promise.resolve({ ok: false, message: redocly.message });
+  const args = [redocly.found.redocly.entry, "build-docs", run.input, "--output", run.output, "--inlineBundle", "--config", run.config, "--template", run.template, "--lint-config", "error"];
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: path.dirname(run.config), env: { ...process.env, ...QUIET_ENV }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve({ ok: true });

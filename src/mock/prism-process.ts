@@ -6,13 +6,11 @@
  * stops it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
+import { requireTools } from "../optional-tools.js";
 
 export interface PrismCli {
   /** Absolute path of Prism's JS entry point (its package.json `bin`). */
@@ -20,19 +18,15 @@ export interface PrismCli {
   version: string;
 }
 
-/** Finds the installed @stoplight/prism-cli. Throws (an installation problem) if it is missing. */
-export function findPrismCli(): PrismCli {
-  const require = createRequire(import.meta.url);
-  let manifestPath: string;
-  try {
-    manifestPath = require.resolve("@stoplight/prism-cli/package.json");
-  } catch {
-    throw new Error("@stoplight/prism-cli is not installed next to kyc-status-contracts. Reinstall the package (`npm install`).");
-  }
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { version: string; bin?: string | Record<string, string> };
-  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.prism;
-  if (!bin) throw new Error(`${manifestPath} declares no "prism" bin. Reinstall @stoplight/prism-cli.`);
-  return { entry: path.resolve(path.dirname(manifestPath), bin), version: manifest.version };
+/**
+ * Finds the installed @stoplight/prism-cli (an optional peer dependency, see optional-tools.ts).
+ * When it is missing or not a usable version, the message names the install command; `what`
+ * is what needed it, `withoutPrism` the way to do without (the twins), for that message.
+ */
+export function findPrismCli(what: string, withoutPrism: string): { ok: true; prism: PrismCli } | { ok: false; message: string } {
+  const check = requireTools(what, ["prism"]);
+  if (!check.ok) return { ok: false, message: `${check.message}\n${withoutPrism}` };
+  return { ok: true, prism: { entry: check.found.prism.entry, version: check.found.prism.version } };
 }
 
 const LIFELINE = fileURLToPath(new URL("./lifeline.cjs", import.meta.url));

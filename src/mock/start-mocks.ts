@@ -49,7 +49,7 @@ export type MockErrorCode =
   | "port-unavailable"
   /** A bundled spec is missing: the package is not built. */
   | "spec-missing"
-  /** @stoplight/prism-cli is not installed. */
+  /** @stoplight/prism-cli (an optional peer dependency) is not installed, or not a usable version; the message names the install command. */
   | "prism-missing"
   /** Prism exited: during start-up (it rejected the spec, the port was taken, …) or later. */
   | "prism-exited"
@@ -111,12 +111,9 @@ export async function tryStartMocks<P extends ProviderSlug = ProviderSlug>(
       return fail("spec-missing", `The bundled ${slug} spec is missing (${spec}). Run \`npm run build\` in kyc-status-contracts (npm ci does it through prepare).`, slug);
     }
   }
-  let prism: PrismCli;
-  try {
-    prism = findPrismCli();
-  } catch (error) {
-    return fail("prism-missing", (error as Error).message);
-  }
+  const found = findPrismCli("startMocks() (kyc-status-contracts/mock)", "Or use the provider twins (startTwins from kyc-status-contracts/twin), which need no Prism.");
+  if (!found.ok) return fail("prism-missing", found.message);
+  const prism = found.prism;
 
   const busy: { slug: P; port: number; reason: string }[] = [];
   for (const slug of providers) {
