@@ -30,7 +30,7 @@ export interface PollOptions {
 
 /** What `pollUntilSettled` needs from a result: any client's result fits. */
 export type PollableResult =
-  | { readonly ok: true; readonly status: NormalizedStatus }
+  | { readonly ok: true; readonly kyc: NormalizedStatus }
   | { readonly ok: false; readonly error: Pick<KycClientError, "retryable" | "retryAfterMs"> };
 
 export const systemClock: PollClock = {
@@ -70,7 +70,7 @@ export async function pollUntilSettled<R extends PollableResult>(getStatus: (opt
     const callOptions: CallOptions = { timeoutMs: Math.max(0, deadline - clock.now()) };
     if (signal) callOptions.signal = signal;
     const result = await getStatus(callOptions);
-    if (result.ok ? result.status.state !== "pending" : !result.error.retryable) return result;
+    if (result.ok ? result.kyc.state !== "pending" : !result.error.retryable) return result;
     const wait = Math.max(interval, result.ok ? 0 : (result.error.retryAfterMs ?? 0));
     // No time would be left for a call after the wait: the last result is the answer.
     if (wait >= deadline - clock.now()) return result;

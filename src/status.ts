@@ -65,10 +65,10 @@ export const statusTable = {
 } as const satisfies Record<ProviderSlug, Record<string, KycState>>;
 
 /** BTC Direct: an empty list of outstanding requirements means the user is fully verified. */
-export const btcDirectNoRequirementsState = "approved" satisfies KycState;
+const btcDirectNoRequirementsState = "approved" satisfies KycState;
 
 /** BTC Direct: with several requirements, the first of these states that any of them has wins. */
-export const btcDirectRequirementPrecedence = ["action_required", "unknown", "pending"] as const satisfies readonly KycState[];
+const btcDirectRequirementPrecedence = ["action_required", "unknown", "pending"] as const satisfies readonly KycState[];
 
 /** What a normalized status keeps besides `state` and `rawStatus`, per provider (README column). */
 const keptFields: Record<ProviderSlug, string> = {

@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMyazaClient, listOperations, listResponses, loadSpec, pollUntilSettled, providerSlugs } from "../src/index.js";
+import { createMyazaClient, loadSpec, pollUntilSettled, providerSlugs } from "../src/index.js";
+import { listOperations, listResponses } from "../src/spec/index.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { harnesses, TOKEN, type AnyResult } from "./helpers/clients.js";
 
@@ -124,7 +125,7 @@ describe("pollUntilSettled over HTTP", () => {
     seen.length = 0;
     const myaza = createMyazaClient({ baseUrl, apiKey: TOKEN });
     const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { intervalMs: 1, maxIntervalMs: 2 });
-    expect(result.ok && result.status.state).toBe("approved");
+    expect(result.ok && result.kyc.state).toBe("approved");
     expect(seen).toHaveLength(3);
   });
 });

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientErrorKinds, createSpecValidator, kycStates, listOperations, listResponses, loadSpec, providerSlugs } from "../src/index.js";
+import { clientErrorKinds, kycStates, loadSpec, providerSlugs } from "../src/index.js";
+import { createSpecValidator, listOperations, listResponses } from "../src/spec/index.js";
 import { isObject } from "../src/json.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { harnesses, RECORD_ID, recordingFetch, secretsInError, shapeProblems, TOKEN, USER_ID, type AnyResult } from "./helpers/clients.js";

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMocks, type RunningMocks } from "../src/mock/index.js";
-import { type FetchLike, btcDirectErrorCatalogue, clientErrorKinds, getAtPointer, isBtcDirectErrorCode, kycStates, listOperations, listResponses, listScenarios, loadSpec, providerSlugs, type KycState } from "../src/index.js";
+import { type FetchLike, btcDirectErrorCatalogue, clientErrorKinds, isBtcDirectErrorCode, kycStates, listScenarios, loadSpec, providerSlugs, type KycState } from "../src/index.js";
+import { getAtPointer, listOperations, listResponses } from "../src/spec/index.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { harnesses, RECORD_ID, recordingFetch, secretsInError, shapeProblems, type AnyResult } from "./helpers/clients.js";
 
@@ -142,8 +143,8 @@ async function walkExamples(slug: ProviderSlug, via: Via): Promise<void> {
         seen.ok++;
         expect(result.data, label).toEqual(value);
         expect(result.httpStatus, label).toBe(status);
-        expect(result.status, label).toEqual({ provider: slug, ...expectedStatus(slug, example, value) });
-        expect(result.status.state, label).not.toBe("unknown");
+        expect(result.kyc, label).toEqual({ provider: slug, ...expectedStatus(slug, example, value) });
+        expect(result.kyc.state, label).not.toBe("unknown");
       } else {
         // assert a documented error: http, its status, its code, retryable by status
         expect(result.ok, label).toBe(false);

@@ -31,7 +31,7 @@ const pendingRecord = {
 describe("tolerated: the status is returned, the deviation is a warning", () => {
   it("Nyota Imara: a pending record without idBackUrl", async () => {
     const result = await nyota({ success: true, data: pendingRecord });
-    expect(result).toMatchObject({ ok: true, status: { state: "pending", rawStatus: "pending" } });
+    expect(result).toMatchObject({ ok: true, kyc: { state: "pending", rawStatus: "pending" } });
     expect(result.ok && result.warnings).toEqual([{ pointer: "/data/documents/idBackUrl", keyword: "required", message: "must have required property 'idBackUrl'" }]);
   });
 
@@ -45,19 +45,19 @@ describe("tolerated: the status is returned, the deviation is a warning", () => 
 
   it("Myaza: a failed verification without completedAt, warned from the failed branch only", async () => {
     const result = await myaza({ verificationId: "ver_01", status: "failed", createdAt: "2026-04-27T12:00:00.000Z", reason: "Blurry.", reasonCode: "document_blurry" });
-    expect(result).toMatchObject({ ok: true, status: { state: "rejected", reasonCode: "document_blurry", reason: "Blurry." } });
+    expect(result).toMatchObject({ ok: true, kyc: { state: "rejected", reasonCode: "document_blurry", reason: "Blurry." } });
     expect(result.ok && result.warnings).toEqual([{ pointer: "/completedAt", keyword: "required", message: "must have required property 'completedAt'" }]);
   });
 
   it("Myaza: a status the spec does not list yet is `unknown`, with an enum warning", async () => {
     const result = await myaza({ verificationId: "ver_01", status: "on_hold", createdAt: "2026-04-27T12:00:00.000Z" });
-    expect(result).toMatchObject({ ok: true, status: { state: "unknown", rawStatus: "on_hold" } });
+    expect(result).toMatchObject({ ok: true, kyc: { state: "unknown", rawStatus: "on_hold" } });
     expect(result.ok && result.warnings).toEqual([{ pointer: "/status", keyword: "enum", message: "must be equal to one of the allowed values" }]);
   });
 
   it("Proof: a partner_user_id of the wrong type", async () => {
     const result = await proof({ partner_user_id: 42, status: "verified" });
-    expect(result).toMatchObject({ ok: true, status: { state: "approved" } });
+    expect(result).toMatchObject({ ok: true, kyc: { state: "approved" } });
     expect(result.ok && result.warnings).toEqual([{ pointer: "/partner_user_id", keyword: "type", message: "must be string" }]);
   });
 

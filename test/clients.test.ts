@@ -113,7 +113,7 @@ describe.each(providerSlugs)("%s client", (slug) => {
     it("returns the typed body, the HTTP status and a normalized status", async () => {
       const result = await call(h, () => Response.json(valid.body)).run();
       // assert the documented success shape
-      expect(result).toMatchObject({ ok: true, data: valid.body, httpStatus: 200, status: { provider: slug, state: "pending" } });
+      expect(result).toMatchObject({ ok: true, data: valid.body, httpStatus: 200, kyc: { provider: slug, state: "pending" } });
       expect(shapeProblems(result, slug, kycStates, clientErrorKinds)).toEqual([]);
     });
 
@@ -126,7 +126,7 @@ describe.each(providerSlugs)("%s client", (slug) => {
       const result = await call(h, () => Response.json(valid.withStatus("expired_by_new_rule"))).run();
       // assert forward compatible: a success, not a crash and not a guess
       expect(result.ok).toBe(true);
-      if (result.ok) expect(result.status).toMatchObject({ state: "unknown", rawStatus: "expired_by_new_rule" });
+      if (result.ok) expect(result.kyc).toMatchObject({ state: "unknown", rawStatus: "expired_by_new_rule" });
     });
   });
 
@@ -427,13 +427,13 @@ describe("provider specifics", () => {
       { name: "kyc", status: "open" },
     ];
     const result = await createBtcDirectClient({ baseUrl: BASE_URL, apiKey: TOKEN, userIdentifier: USER_ID, fetch: recordingFetch(() => Response.json(body)).fetch }).getKycStatus();
-    expect(result.ok && result.status).toEqual({ state: "action_required", provider: "btc-direct", rawStatus: "missing, pending, open", outstanding: ["idDocument", "kyc"] });
+    expect(result.ok && result.kyc).toEqual({ state: "action_required", provider: "btc-direct", rawStatus: "missing, pending, open", outstanding: ["idDocument", "kyc"] });
   });
 
   it("Myaza: reasonCode and reason are kept; the 429 RateLimit-Reset becomes retryAfterMs", async () => {
     const failedBody = { verificationId: "ver_01", status: "failed", reason: "Selfie mismatch.", reasonCode: "selfie_mismatch", createdAt: "2026-04-27T12:00:00.000Z", completedAt: "2026-04-27T12:00:05.000Z" };
     const ok = await createMyazaClient({ baseUrl: BASE_URL, apiKey: TOKEN, fetch: recordingFetch(() => Response.json(failedBody)).fetch }).getKycStatus("ver_01");
-    expect(ok.ok && ok.status).toEqual({ state: "rejected", provider: "myaza", rawStatus: "failed", reasonCode: "selfie_mismatch", reason: "Selfie mismatch." });
+    expect(ok.ok && ok.kyc).toEqual({ state: "rejected", provider: "myaza", rawStatus: "failed", reasonCode: "selfie_mismatch", reason: "Selfie mismatch." });
     const limited = failed(
       await createMyazaClient({
         baseUrl: BASE_URL,
@@ -472,7 +472,7 @@ describe("provider specifics", () => {
     const body = nyotaRecord("rejected");
     body.data.rejectionReason = "Blurred ID photo." as unknown as null;
     const result = await createNyotaImaraClient({ baseUrl: BASE_URL, token: TOKEN, fetch: recordingFetch(() => Response.json(body)).fetch }).getKycStatus("me");
-    expect(result.ok && result.status).toEqual({ state: "rejected", provider: "nyota-imara", rawStatus: "rejected", reason: "Blurred ID photo." });
+    expect(result.ok && result.kyc).toEqual({ state: "rejected", provider: "nyota-imara", rawStatus: "rejected", reason: "Blurred ID photo." });
   });
 });
 
@@ -484,16 +484,19 @@ describe("types", () => {
     expectTypeOf(result).toEqualTypeOf<MyazaKycStatusResult>();
     if (result.ok) {
       expectTypeOf(result.data).toEqualTypeOf<MyazaKycStatusBody>();
-      expectTypeOf(result.status.state).toEqualTypeOf<KycState>();
-      expectTypeOf(result.status.provider).toEqualTypeOf<"myaza">();
+      expectTypeOf(result.kyc.state).toEqualTypeOf<KycState>();
+      expectTypeOf(result.kyc.provider).toEqualTypeOf<"myaza">();
       expectTypeOf(result.httpStatus).toBeNumber();
+      // one meaning per word: the normalized status is `kyc`, the raw one stays in `data`
+      expectTypeOf(result).not.toHaveProperty("status");
+      expect(Object.keys(result).sort()).toEqual(["data", "httpStatus", "kyc", "ok", "warnings"]);
     } else {
       expectTypeOf(result.error.kind).toEqualTypeOf<ClientErrorKind>();
       expectTypeOf(result.error.retryable).toBeBoolean();
       expectTypeOf(result.error.code).toEqualTypeOf<string | undefined>();
     }
     // assert: the narrowing runs too
-    expect(result.ok && result.status.state).toBe("approved");
+    expect(result.ok && result.kyc.state).toBe("approved");
 
     expectTypeOf(createProofClient).returns.toHaveProperty("getKycStatus").returns.resolves.extract<{ ok: true }>().toHaveProperty("data").toEqualTypeOf<ProofKycStatusBody>();
     expectTypeOf(createBtcDirectClient).returns.toHaveProperty("getKycStatus").returns.resolves.extract<{ ok: true }>().toHaveProperty("data").toEqualTypeOf<BtcDirectKycStatusBody>();
@@ -532,7 +535,7 @@ describe("types", () => {
     };
     const options = { baseUrl: BASE_URL, credentials: {}, fetch: recordingFetch(() => Response.json({ partner_user_id: "u1", status: "verified" })).fetch };
     const right = createStatusCaller<"proof", ProofPaths, ProofKycStatusBody>("t", { ...definition, path: "/widget/users/{partner_user_id}/kyc-status" }, options);
-    expect(await right({ partner_user_id: "u1" })).toMatchObject({ ok: true, status: { state: "approved", rawStatus: "verified" } });
+    expect(await right({ partner_user_id: "u1" })).toMatchObject({ ok: true, kyc: { state: "approved", rawStatus: "verified" } });
     // @ts-expect-error the reference page's `{id}` is not the spec's path
     const wrong = createStatusCaller<"proof", ProofPaths, ProofKycStatusBody>("t", { ...definition, path: "/widget/users/{id}/kyc-status" }, options);
     await expect(wrong({ id: "u1" })).rejects.toThrow("The proof spec has no GET /widget/users/{id}/kyc-status: the client and the spec disagree (its generated contract is for GET /widget/users/{partner_user_id}/kyc-status).");

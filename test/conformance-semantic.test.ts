@@ -4,7 +4,8 @@
  * semantic fires). Also the cases each check must leave alone.
  */
 import { describe, expect, it } from "vitest";
-import { CONTRADICTION_NOTE, createConformanceChecker, type CheckResult, type Exchange } from "../src/conformance/index.js";
+import { createConformanceChecker, type CheckResult, type Exchange } from "../src/conformance/index.js";
+import { CONTRADICTION_NOTE } from "../src/conformance/semantic.js";
 import { semanticCases, type CannedResponse, type SemanticCase } from "./fixtures/semantic-breakages.js";
 
 const cases: SemanticCase[] = await semanticCases();

@@ -18,7 +18,7 @@ import { runBuildDocs } from "../src/docs/redocly.js";
 import { specStatusTable, type StatusTable } from "../src/docs/status-table.js";
 import { listStatusFields, listSuccessExamples, valuesAtPath } from "../src/docs/status-values.js";
 import { inlineHtml, markdownLiteral, markdownProse } from "../src/docs/text.js";
-import { buildDocs, type BuildDocsResult } from "../src/index.js";
+import { buildDocs, type BuildDocsResult } from "../src/docs/index.js";
 import { providerSlugs, type ProviderSlug } from "../src/providers.js";
 import { loadSpec, type OpenApiDocument } from "../src/spec/load.js";
 import { bundledSpecPath } from "../src/spec/paths.js";

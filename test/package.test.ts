@@ -244,6 +244,7 @@ console.log(JSON.stringify({ counts, er801: btcDirectErrorCatalogue.ER801.httpSt
   });
 
   it("ships the split source specs and the bundled specs", () => {
+    expect(existsSync(path.join(installed(), "CHANGELOG.md")), "CHANGELOG.md").toBe(true);
     for (const slug of ["proof", "btc-direct", "nyota-imara", "myaza"]) {
       expect(existsSync(path.join(installed(), "openapi", slug, "openapi.yaml")), slug).toBe(true);
       expect(existsSync(path.join(installed(), "dist", "specs", `${slug}.yaml`)), slug).toBe(true);
@@ -302,7 +303,7 @@ try {
     nyota,
     await pollUntilSettled((o) => myaza.getKycStatus("ver_1", o)),
   ];
-  const states: (KycState | string)[] = results.map((r) => (r.ok ? r.status.state : r.error.kind));
+  const states: (KycState | string)[] = results.map((r) => (r.ok ? r.kyc.state : r.error.kind));
   const missing: MyazaKycStatusResult = await myaza.getKycStatus("ver_2");
   const expires: Date | undefined = nyota.ok ? nyota.documentsExpireAt : undefined;
   console.log(JSON.stringify({ states, missing: missing.ok ? null : [missing.error.kind, missing.error.httpStatus, missing.error.retryable], expires: expires instanceof Date }));

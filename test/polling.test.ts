@@ -2,7 +2,8 @@
  * pollUntilSettled with an injected clock: the waits it asks for are recorded, never waited.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createMyazaClient, pollUntilSettled, systemClock, type CallOptions, type FetchLike, type KycClientError, type KycState, type MyazaKycStatusResult, type PollClock } from "../src/index.js";
+import { createMyazaClient, pollUntilSettled, type CallOptions, type FetchLike, type KycClientError, type KycState, type MyazaKycStatusResult, type PollClock } from "../src/index.js";
+import { systemClock } from "../src/polling.js";
 import { BASE_URL, recordingFetch, TOKEN } from "./helpers/clients.js";
 
 /** A clock whose sleep only advances its own time and records how long it was asked to wait. */
@@ -24,8 +25,8 @@ function fakeClock(start = 1_000_000): PollClock & { waits: number[]; signals: (
   };
 }
 
-type Result = { ok: true; status: { state: KycState; provider: "myaza"; rawStatus: string } } | { ok: false; error: KycClientError<"myaza"> };
-const ok = (state: KycState): Result => ({ ok: true, status: { state, provider: "myaza", rawStatus: state } });
+type Result = { ok: true; kyc: { state: KycState; provider: "myaza"; rawStatus: string } } | { ok: false; error: KycClientError<"myaza"> };
+const ok = (state: KycState): Result => ({ ok: true, kyc: { state, provider: "myaza", rawStatus: state } });
 const err = (fields: Partial<KycClientError<"myaza">> & Pick<KycClientError<"myaza">, "retryable">): Result => ({
   ok: false,
   error: { kind: "http", provider: "myaza", message: "Myaza answered HTTP 500.", ...fields },
@@ -138,7 +139,7 @@ describe("pollUntilSettled: rate limits", () => {
     const myaza = createMyazaClient({ baseUrl: BASE_URL, apiKey: TOKEN, fetch: transport.fetch });
     const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { clock });
     // assert the 503 was retried after the ordinary backoff, not given up on as an 850 s wait
-    expect(result.ok && result.status.state).toBe("approved");
+    expect(result.ok && result.kyc.state).toBe("approved");
     expect(clock.waits).toEqual([2000]);
     expect(transport.requests).toHaveLength(2);
   });
@@ -154,7 +155,7 @@ describe("pollUntilSettled: rate limits", () => {
     const myaza = createMyazaClient({ baseUrl: BASE_URL, apiKey: TOKEN, fetch: transport.fetch });
     const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { clock });
     expectTypeOf(result).toEqualTypeOf<MyazaKycStatusResult>();
-    expect(result.ok && result.status.state).toBe("approved");
+    expect(result.ok && result.kyc.state).toBe("approved");
     expect(clock.waits).toEqual([12_000, 3000]);
     expect(transport.requests).toHaveLength(3);
   });

@@ -41,18 +41,18 @@ describe("lifecycle: pending → approved after N polls, via pollUntilSettled", 
     const seen: string[] = [];
     const result = await pollUntilSettled(async (o) => {
       const r = await call(o);
-      seen.push(r.ok ? r.status.state : r.error.kind);
+      seen.push(r.ok ? r.kyc.state : r.error.kind);
       return r;
     }, fast);
     expect(seen).toEqual(["pending", "pending", "approved"]);
-    expect(result.ok && result.status.state).toBe("approved");
+    expect(result.ok && result.kyc.state).toBe("approved");
     expect(twins.twins[slug].requests()).toHaveLength(3);
   });
   it("a record set during the test moves on its own schedule (afterCalls: 4)", async () => {
     twins.twins.myaza.set("ver_later", { organization: "acme", status: "pending", then: [{ afterCalls: 4, status: "failed", reasonCode: "document_expired" }] });
     const client = myaza();
     const result = await pollUntilSettled((o) => client.getKycStatus("ver_later", o), fast);
-    expect(result.ok && [result.status.state, result.status.reasonCode]).toEqual(["rejected", "document_expired"]);
+    expect(result.ok && [result.kyc.state, result.kyc.reasonCode]).toEqual(["rejected", "document_expired"]);
     expect(twins.twins.myaza.requests()).toHaveLength(5);
   });
 });
@@ -86,7 +86,7 @@ describe("provider-specific failures, as the clients report them", () => {
     expect(failure(await nyota().getKycStatus("usr_nobody"))).toEqual(["http", 404, undefined, false]);
     const before = Date.now();
     const own = await nyota(C["nyota-imara"].userToken).getKycStatus("me");
-    expect(own.ok && own.status.state).toBe("pending");
+    expect(own.ok && own.kyc.state).toBe("pending");
     // assert the signed URLs expire 15 minutes after the twin signed them
     if (own.ok) expect(own.documentsExpireAt.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 899_000);
   });
@@ -116,7 +116,7 @@ describe("faults", () => {
     const seen: string[] = [];
     const result = await pollUntilSettled(async (o) => {
       const r = await client.getKycStatus("flaky", o);
-      seen.push(r.ok ? r.status.state : `${r.error.kind} ${r.error.httpStatus}`);
+      seen.push(r.ok ? r.kyc.state : `${r.error.kind} ${r.error.httpStatus}`);
       return r;
     }, fast);
     expect(seen).toEqual(["pending", "http 502", "approved"]);

@@ -26,7 +26,7 @@ afterAll(() => server.close());
 it("serves the clients' default fetch through MSW: status moves, failures are the provider's", async () => {
   const myaza = createMyazaClient({ baseUrl: "https://identity.myaza.app", apiKey: C.myaza.secretKey });
   const settled = await pollUntilSettled((o) => myaza.getKycStatus(I.myaza.becomesVerified, o), { intervalMs: 1 });
-  expect(settled.ok && settled.status.state).toBe("approved");
+  expect(settled.ok && settled.kyc.state).toBe("approved");
   const foreign = await createMyazaClient({ baseUrl: "https://identity.myaza.app", apiKey: C.myaza.otherOrganizationKey }).getKycStatus(I.myaza.verified);
   expect(!foreign.ok && foreign.error.httpStatus).toBe(404);
   expect(twins.myaza.requests()).toHaveLength(4);
@@ -38,5 +38,5 @@ it("a reset fault becomes MSW's network error", async () => {
   const first = await proof.getKycStatus("u");
   expect(!first.ok && first.error.kind).toBe("network");
   const second = await proof.getKycStatus("u");
-  expect(second.ok && second.status.state).toBe("approved");
+  expect(second.ok && second.kyc.state).toBe("approved");
 });

@@ -64,7 +64,7 @@ describe("Myaza twin → webhook receiver", () => {
     });
     const client = createMyazaClient({ baseUrl: kyc.urls.myaza, apiKey: KEY });
     const settled = await pollUntilSettled((call) => client.getKycStatus("ver_e2e_user", call), { intervalMs: 10 });
-    expect(settled.ok && settled.status.state).toBe("approved");
+    expect(settled.ok && settled.kyc.state).toBe("approved");
     await kyc.twins.myaza.webhooksSettled();
 
     // assert exactly one delivery, verification.completed, answered 200 by the receiver, journaled

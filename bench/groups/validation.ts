@@ -6,7 +6,7 @@
  * (`createConformanceChecker().check`: operation, status, content type, headers, body), each
  * compiled once before timing.
  */
-import { createCheckerForSpec, type Exchange } from "../../src/conformance/index.js";
+import { createCheckerForSpec, type Exchange } from "../../src/conformance/checker.js";
 import type { ProviderSlug } from "../../src/providers.js";
 import { createSpecValidator, getAtPointer, listOperations, listResponses, loadSpec, type HeaderInfo, type OpenApiDocument } from "../../src/spec/index.js";
 import { specSchemaCompiler } from "../../src/spec/validator.js";

@@ -9,7 +9,7 @@ import { parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from ".
 import { parseProviders } from "./provider-option.js";
 
 /** Largest HAR file read (a HAR holds bodies; dev tools exports of a long session stay well below this). */
-export const MAX_HAR_BYTES = 256 * 1024 * 1024;
+const MAX_HAR_BYTES = 256 * 1024 * 1024;
 
 export const checkHarCommand: Command = {
   name: "check-har",

@@ -13,7 +13,7 @@ import { parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from ".
 import { packageVersion } from "./version.js";
 
 /** Most exchanges kept for --record; later ones are checked but not recorded (memory stays bounded). */
-export const MAX_RECORDED_EXCHANGES = 10_000;
+const MAX_RECORDED_EXCHANGES = 10_000;
 
 export const proxyCommand: Command = {
   name: "proxy",

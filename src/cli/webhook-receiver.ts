@@ -8,7 +8,7 @@ import { createMyazaWebhookReceiver, type ReceivedDelivery, type ReceiverSummary
 import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { waitForSignal } from "./signals.js";
 
-export const DEFAULT_RECEIVER_PORT = 4020;
+const DEFAULT_RECEIVER_PORT = 4020;
 /** Providers whose spec documents webhooks (the others' are absent or unspecified in the sources). */
 const WEBHOOK_PROVIDERS = ["myaza"] as const;
 
@@ -95,7 +95,7 @@ contract, 2 usage or configuration error (provider, secret, port in use).
 };
 
 /** One delivery as printed: a ✓/✗ line, then one line per violation. */
-export function formatDelivery(d: ReceivedDelivery): string {
+function formatDelivery(d: ReceivedDelivery): string {
   const what = [d.event ?? "(no event)", d.deliveryId ? `delivery ${d.deliveryId}` : "(no delivery id)", d.verificationId].filter(Boolean).join("  ");
   const head = `${d.violations.length === 0 ? "✓" : "✗"} #${d.seq} ${d.method} ${d.path}  ${what}  → ${d.responseStatus}\n`;
   return head + d.violations.map((v) => `    ${v.check}: ${v.message}\n`).join("");

@@ -228,7 +228,7 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
   }
   const typed = body as Data;
   const extra = def.extra?.(typed, { headers: response.headers, receivedAt });
-  return { ok: true, data: typed, status: def.normalize(typed), httpStatus, warnings: Object.freeze(warnings), ...extra } as KycStatusResult<P, Data, Extra, ErrorExtra>;
+  return { ok: true, data: typed, kyc: def.normalize(typed), httpStatus, warnings: Object.freeze(warnings), ...extra } as KycStatusResult<P, Data, Extra, ErrorExtra>;
 }
 
 /** Resolves with `promise`, or rejects with the signal's reason once it aborts (even if the transport ignores it). */

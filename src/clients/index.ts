@@ -17,8 +17,6 @@ export {
   type NyotaImaraResultExtra,
 } from "./nyota-imara.js";
 export { createMyazaClient, type MyazaClient, type MyazaClientOptions, type MyazaKycStatusResult } from "./myaza.js";
-export { documentUrlsExpireAt } from "./document-expiry.js";
-export { DEFAULT_TIMEOUT_MS } from "./core.js";
 export {
   clientErrorKinds,
   type ClientErrorKind,

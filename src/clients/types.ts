@@ -34,14 +34,17 @@ export interface KycClientError<P extends ProviderSlug = ProviderSlug> {
 }
 
 /**
- * A successful call: the provider body and its normalized status. The fields the status is built
- * from matched the spec; any other deviation from the spec is listed in `warnings` (empty when
- * the body matched the spec in full), so `data` may differ from its type there.
+ * A successful call: the provider body (`data`, raw) and its normalized status (`kyc`). The fields
+ * the status is built from matched the spec; any other deviation from the spec is listed in
+ * `warnings` (empty when the body matched the spec in full), so `data` may differ from its type there.
  */
 export interface KycStatusSuccess<P extends ProviderSlug, Data> {
   readonly ok: true;
+  /** The provider's body as it came (its own `status` field is the provider's raw value). */
   readonly data: Data;
-  readonly status: NormalizedStatus<P>;
+  /** The normalized status: `kyc.state` in one vocabulary for every provider. */
+  readonly kyc: NormalizedStatus<P>;
+  /** The HTTP status code of the response. */
   readonly httpStatus: number;
   readonly warnings: readonly ClientWarning[];
 }

@@ -1,6 +1,12 @@
+/**
+ * `kyc-status-contracts/conformance`: checking traffic against the specs from code. One exchange
+ * (`createConformanceChecker`), observed traffic (`createTrafficChecker`), the validating proxy
+ * (`createProxyHandler`, served by `serveNodeHttp` or any Fetch-style server), HAR files
+ * (`parseHar`), and values against a spec's schemas (`createSpecValidator`). The vitest suite is
+ * `kyc-status-contracts/conformance/suite`.
+ */
 export {
   createConformanceChecker,
-  createCheckerForSpec,
   type CheckerOptions,
   type ConformanceChecker,
   type CheckName,
@@ -9,11 +15,10 @@ export {
   type Exchange,
   type Violation,
 } from "./checker.js";
-export { CONTRADICTION_NOTE, SEVERITY_LABEL, type SemanticCheckName, type SemanticFinding, type Severity } from "./semantic.js";
-export { createLifecycleTracker, readLifecycle, type Lifecycle, type LifecycleTracker, type LifecycleViolation, type TransitionRule } from "./lifecycle.js";
-export { createTrafficChecker, providerFor, type ExchangeReport, type ObservedExchange, type TrafficChecker, type TrafficOptions, type TrafficSummary } from "./traffic.js";
-export { createProxyHandler, DEFAULT_MAX_BODY_BYTES, type ProxyCoreOptions, type ProxyHandler } from "./proxy.js";
+export type { SemanticCheckName, SemanticFinding, Severity } from "./semantic.js";
+export type { LifecycleViolation } from "./lifecycle.js";
+export { createTrafficChecker, type ExchangeReport, type ObservedExchange, type TrafficChecker, type TrafficOptions, type TrafficSummary } from "./traffic.js";
+export { createProxyHandler, type ProxyCoreOptions, type ProxyHandler } from "./proxy.js";
 export { serveNodeHttp, type NodeServer } from "./node-transport.js";
-export { parseHar, harEntry, harDocument, type HarEntry, type HarParse } from "./har.js";
-export { createPiiMasker, redactHeaders, CREDENTIAL_HEADERS, type PiiMasker } from "./pii.js";
-export { renderReport, liveLines, TRAFFIC_REPORTERS, type TrafficReporterName } from "./traffic-report.js";
+export { parseHar, type HarParse } from "./har.js";
+export { createSpecValidator, type SpecValidator, type SchemaViolation, type ValidationResult } from "../spec/validator.js";

@@ -18,12 +18,12 @@ import { isObject } from "../json.js";
 export const REDACTED = "[redacted]";
 export const MASKED = "[masked]";
 /** Masked emails stay valid emails, so a masked recording still passes `format: email`. */
-export const MASKED_EMAIL = "masked@masked.invalid";
+const MASKED_EMAIL = "masked@masked.invalid";
 
 type Json = Record<string, unknown>;
 
 /** Request headers that carry credentials: fixed ones plus every header a spec's security scheme names. */
-export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   "authorization",
   "proxy-authorization",
   "cookie",

@@ -37,7 +37,7 @@ const DECODED = new Set(["content-encoding"]);
 const headerObject = (headers: Headers): Record<string, string> => Object.fromEntries(headers.entries());
 
 /** Reads a body up to `limit` bytes; undefined when it is larger. */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

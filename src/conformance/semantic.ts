@@ -274,6 +274,3 @@ export function pathMatcher(template: string): (path: string) => Record<string, 
     return params;
   };
 }
-
-/** Path parameters of `path` under `template` (decoded), or undefined when it does not match. */
-export const matchPath = (template: string, path: string): Record<string, string> | undefined => pathMatcher(template)(path);

@@ -32,7 +32,7 @@ export function liveLines(r: ExchangeReport, reporter: TrafficReporterName): str
   return out.join("");
 }
 
-export function summaryText(s: TrafficSummary, reports: readonly ExchangeReport[]): string {
+function summaryText(s: TrafficSummary, reports: readonly ExchangeReport[]): string {
   const per = Object.entries(s.byProvider)
     .map(([p, n]) => `${p} ${n}`)
     .join(", ");

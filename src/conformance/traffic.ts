@@ -74,7 +74,7 @@ export interface TrafficChecker {
 }
 
 /** The provider whose spec documents `method path`, among `candidates`. */
-export function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
+function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
   const m = method.toLowerCase();
   return candidates.find((slug) => operationMatchers(slug).some((op) => op.method === m && op.match(path) !== undefined));
 }

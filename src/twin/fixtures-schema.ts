@@ -7,13 +7,13 @@
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { getAtPointer, listOperations, listResponses, resolve } from "../spec/walk.js";
+import { isObject } from "../json.js";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export const FIXTURES_SCHEMA_ID = "https://kyc-status-contracts.local/twin/fixtures.schema.json";
 /** Bounds on what a fixture may ask for (waits are bounded like everything from outside). */
-export const MAX_LATENCY_MS = 60_000;
+const MAX_LATENCY_MS = 60_000;
 export const BTC_DIRECT_IDENTIFIER = "^[A-Za-z0-9-]{36,255}$";
 
 /** The enum of the `status` field at `path` in the schema of the operation's first 2xx response (oneOf branches merged). */

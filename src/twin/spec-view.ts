@@ -7,6 +7,7 @@ import type { ProviderSlug } from "../providers.js";
 import { specDocument, type OpenApiDocument } from "../spec/load.js";
 import { securityRequirements } from "../spec/security.js";
 import { getAtPointer, listOperations, listResponses, resolve, type Operation } from "../spec/walk.js";
+import { isObject } from "../json.js";
 
 export interface StatusView {
   status: number;
@@ -36,9 +37,6 @@ export interface SpecView {
 }
 
 const cache = new Map<ProviderSlug, SpecView>();
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function specView(slug: ProviderSlug): SpecView {
   let view = cache.get(slug);
@@ -108,9 +106,4 @@ function buildView(slug: ProviderSlug, doc: OpenApiDocument): SpecView {
       return undefined;
     },
   };
-}
-
-/** A schema object of the spec, by pointer (`$ref`s followed once at the top). */
-export function specSchema(doc: OpenApiDocument, pointer: string): unknown {
-  return resolve(doc, pointer).value;
 }

@@ -183,7 +183,7 @@ function faultListProblem(slug: ProviderSlug, at: string[], faults: readonly Twi
 }
 
 /** `["myaza","records","ver_1","then","0"]` → `myaza.records.ver_1.then[0]`. */
-export function fieldName(segments: readonly string[]): string {
+function fieldName(segments: readonly string[]): string {
   return segments.reduce((out, s) => (/^\d+$/.test(s) ? `${out}[${s}]` : out ? `${out}.${s}` : s), "") || "(the document)";
 }
 

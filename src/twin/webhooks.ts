@@ -13,6 +13,7 @@ import { listResponses, listOperations, listWebhooks } from "../spec/walk.js";
 import type { MyazaWebhookEvent } from "../webhooks/events.js";
 import { maskPersonalData } from "../webhooks/mask.js";
 import { signMyazaWebhook } from "../webhooks/sign.js";
+import { isObject } from "../json.js";
 
 /** Where a record's events go: the endpoints registered for it and their signing secret. */
 export interface MyazaWebhookTarget {
@@ -74,7 +75,6 @@ export interface MyazaWebhookSender {
 }
 
 const RESPONSE_PREVIEW_BYTES = 4096;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 interface EventTemplate {
   event: string;

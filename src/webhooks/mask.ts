@@ -3,12 +3,11 @@
  * structures are masked, and any text we print passes through a redactor built from the values.
  */
 import { createRedactor, type Redactor } from "../http/redact.js";
+import { isObject } from "../json.js";
 
 export const MASKED = "[masked]";
 /** The `data` fields Myaza's webhooks page marks as personal data. */
-export const PERSONAL_DATA_FIELDS = ["idNumber", "userData"] as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const PERSONAL_DATA_FIELDS = ["idNumber", "userData"] as const;
 
 /** A copy of an event body with `data.idNumber` and `data.userData` replaced by "[masked]" (null stays null). */
 export function maskPersonalData(body: unknown): unknown {

@@ -13,6 +13,8 @@ import { maskPersonalData, personalDataRedactor } from "./mask.js";
 import { parseSignatureHeader, signatureMatches } from "./signature.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./verify.js";
 import { readBody } from "../http/read-body.js";
+import { isObject } from "../json.js";
+import { mediaTypeOf } from "../http/media-type.js";
 
 /** What a violation broke. */
 export type ReceiverCheck =
@@ -74,8 +76,6 @@ export interface MyazaWebhookReceiver {
   deliveries(): readonly ReceivedDelivery[];
   summary(): ReceiverSummary;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function createMyazaWebhookReceiver(options: MyazaWebhookReceiverOptions): MyazaWebhookReceiver {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -154,7 +154,7 @@ type Add = (check: ReceiverCheck, message: string) => void;
 
 /** Every check on one delivery's headers and body; returns the parsed body and its event name. */
 async function checkDelivery(headers: Headers, bytes: Uint8Array, secret: string | Uint8Array, add: Add): Promise<{ body: unknown; event: string | undefined }> {
-  const mediaType = (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const mediaType = mediaTypeOf(headers.get("content-type"));
   if (mediaType !== "application/json") add("content-type", `Content-Type is ${mediaType ? `"${mediaType}"` : "missing"}; Myaza sends application/json.`);
 
   const signature = parseSignatureHeader(headerValues(headers, "x-myaza-signature"));

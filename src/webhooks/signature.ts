@@ -4,7 +4,7 @@
  * browsers and edge runtimes; the MACs are compared in constant time.
  */
 
-export const SIGNATURE_HEADER = "X-Myaza-Signature";
+const SIGNATURE_HEADER = "X-Myaza-Signature";
 const PREFIX = "sha256=";
 const HEX_DIGITS = 64;
 
@@ -34,7 +34,7 @@ function webCrypto(): SubtleCrypto {
 }
 
 /** HMAC-SHA256 of `body` with `secret`. */
-export async function hmacSha256(secret: string | Uint8Array, body: RawBody): Promise<Uint8Array> {
+async function hmacSha256(secret: string | Uint8Array, body: RawBody): Promise<Uint8Array> {
   const subtle = webCrypto();
   const key = await subtle.importKey("raw", secretBytes(secret) as Uint8Array<ArrayBuffer>, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   return new Uint8Array(await subtle.sign("HMAC", key, bodyBytes(body) as Uint8Array<ArrayBuffer>));
@@ -48,7 +48,7 @@ export async function myazaSignature(secret: string | Uint8Array, body: RawBody)
 }
 
 /** Compares two byte strings in time that depends only on their lengths. */
-export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;

@@ -9,9 +9,8 @@ import { type DeliveryIdStore } from "./delivery-ids.js";
 import { isMyazaWebhookEventName, validatorsOf, type MyazaWebhookEvent } from "./events.js";
 import { headerValues, singleHeader, type HeadersLike } from "./headers.js";
 import { bodyBytes, parseSignatureHeader, signatureMatches, type RawBody } from "./signature.js";
+import { isObject } from "../json.js";
 
-export const DELIVERY_HEADER = "X-Myaza-Delivery";
-export const EVENT_HEADER = "X-Myaza-Event";
 /** Default bound on a delivery's body; Myaza's events are a few hundred bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -69,8 +68,6 @@ export interface VerifyMyazaWebhookOptions {
 
 const fail = (reason: MyazaWebhookFailureReason, message: string, violations?: WebhookSchemaViolation[]): MyazaWebhookFailure =>
   violations ? { ok: false, reason, message, violations } : { ok: false, reason, message };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Verifies one delivery; see the module comment for the order of the checks. */
 export async function verifyMyazaWebhook(options: VerifyMyazaWebhookOptions): Promise<MyazaWebhookVerification> {

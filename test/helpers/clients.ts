@@ -126,9 +126,9 @@ export function shapeProblems(result: AnyResult, provider: ProviderSlug, states:
   };
   if (result.ok) {
     check(Number.isInteger(result.httpStatus) && result.httpStatus >= 200 && result.httpStatus < 300, `success with httpStatus ${result.httpStatus}`);
-    check(result.status.provider === provider, `status.provider ${result.status.provider}`);
-    check(states.includes(result.status.state), `state ${result.status.state}`);
-    check(typeof result.status.rawStatus === "string", "rawStatus not a string");
+    check(result.kyc.provider === provider, `kyc.provider ${result.kyc.provider}`);
+    check(states.includes(result.kyc.state), `state ${result.kyc.state}`);
+    check(typeof result.kyc.rawStatus === "string", "rawStatus not a string");
     check("data" in result && (result.data as unknown) !== undefined, "no data");
     check(
       Array.isArray(result.warnings) && (result.warnings as readonly ClientWarning[]).every((w) => typeof w.pointer === "string" && typeof w.keyword === "string" && typeof w.message === "string" && !w.message.includes("\n")),

@@ -45,7 +45,7 @@ function unsignedParts(exampleUrl: string): { base: string; expires: string } {
 }
 
 /** The example's URL, re-signed at `nowMs` (or at the `X-Amz-Date` text `date`) with the example's `X-Amz-Expires` and a fresh signature. */
-export function signDocumentUrl(exampleUrl: string, nowMs: number, date: string = amzDate(nowMs)): string {
+function signDocumentUrl(exampleUrl: string, nowMs: number, date: string = amzDate(nowMs)): string {
   const { base, expires } = unsignedParts(exampleUrl);
   return `${base}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-SignedHeaders=host&X-Amz-Signature=${signatureHex()}`;
 }

@@ -8,7 +8,7 @@ export function bearerToken(header: string | null): string | undefined {
 }
 
 /** Hex of `bytes` random bytes (Web Crypto). */
-export function randomHex(bytes: number): string {
+function randomHex(bytes: number): string {
   const buffer = new Uint8Array(bytes);
   crypto.getRandomValues(buffer);
   let out = "";
