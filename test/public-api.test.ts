@@ -62,6 +62,7 @@ const pinnedNames: Record<string, readonly string[]> = {
   "kyc-status-contracts/twin": [
     "DEFAULT_CREDENTIALS",
     "DEFAULT_IDS",
+    "DEFAULT_TWIN_CORS",
     "TwinError",
     "TwinFixturesError",
     "checkFixtures",
@@ -88,14 +89,18 @@ const pinnedNames: Record<string, readonly string[]> = {
   ],
   // `./generated/*`: one module per generated file (types only where the list is empty)
   "kyc-status-contracts/generated/btc-direct": [],
+  "kyc-status-contracts/generated/btc-direct-client": ["btcDirectClientContract"],
   "kyc-status-contracts/generated/btc-direct-errors": ["btcDirectErrorCatalogue", "btcDirectErrorCodes", "isBtcDirectErrorCode"],
   "kyc-status-contracts/generated/btc-direct-spec": ["default"],
   "kyc-status-contracts/generated/myaza": [],
+  "kyc-status-contracts/generated/myaza-client": ["myazaClientContract"],
   "kyc-status-contracts/generated/myaza-spec": ["default"],
   "kyc-status-contracts/generated/myaza-webhooks": ["myazaWebhookEvents", "myazaWebhookValidators"],
   "kyc-status-contracts/generated/nyota-imara": [],
+  "kyc-status-contracts/generated/nyota-imara-client": ["nyotaImaraClientContract"],
   "kyc-status-contracts/generated/nyota-imara-spec": ["default"],
   "kyc-status-contracts/generated/proof": [],
+  "kyc-status-contracts/generated/proof-client": ["proofClientContract"],
   "kyc-status-contracts/generated/proof-spec": ["default"],
 };
 

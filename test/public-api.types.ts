@@ -107,6 +107,7 @@ export type {
   Twin,
   TwinAnswer,
   TwinClock,
+  TwinCors,
   TwinErrorCode,
   TwinFault,
   TwinFixtureMap,
