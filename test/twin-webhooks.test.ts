@@ -58,10 +58,31 @@ describe("createMyazaWebhookSender", () => {
     expect(seen).toHaveLength(2);
     // assert the journal masks personal data
     expect((journal[0]!.body as { data: Record<string, unknown> }).data).toMatchObject({ idNumber: "[masked]", userData: "[masked]" });
-    // the sender's journal is in completion order; the call's answer in endpoint order
-    expect([...sender.deliveries()].sort((a, b) => a.url.localeCompare(b.url))).toEqual(journal);
+    // the sender's journal is in the order deliveries started, whichever answered first
+    expect(sender.deliveries()).toEqual(journal);
     sender.reset();
     expect(sender.deliveries()).toEqual([]);
+  });
+
+  it("lists concurrent deliveries in the order they started, whichever answer comes first", async () => {
+    const receiver = createMyazaWebhookReceiver({ secret: SECRET });
+    // the first endpoint answers only after the second has answered
+    let secondAnswered!: () => void;
+    const second = new Promise<void>((resolve) => (secondAnswered = resolve));
+    const sender = createMyazaWebhookSender(doc, {
+      fetch: async (url, init) => {
+        if (url.endsWith("/first")) await second;
+        const response = await receiver.handle(new Request(url, init));
+        if (url.endsWith("/second")) secondAnswered();
+        return response;
+      },
+    });
+    await sender.deliver("ver_order", { status: "verified" }, target("http://127.0.0.1:1/first", "http://127.0.0.1:1/second"), "manual");
+    expect(receiver.deliveries().map((d) => d.path)).toEqual(["/second", "/first"]);
+    expect(sender.deliveries().map((d) => [d.seq, d.url.slice(-6)])).toEqual([
+      [1, "/first"],
+      [2, "second"],
+    ]);
   });
 
   it("journals a receiver that does not answer (status 0, the reason), and settles", async () => {

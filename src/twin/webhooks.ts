@@ -145,7 +145,11 @@ export function createMyazaWebhookSender(doc: OpenApiDocument, options: WebhookS
     } catch (error) {
       entry.error = `No answer from ${url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
     }
-    journal.push(entry);
+    // The journal is in `seq` order (the order deliveries start), whichever answer came first, so
+    // concurrent deliveries to several endpoints are listed the same way on every run.
+    let at = journal.length;
+    while (at > 0 && journal[at - 1]!.seq > entry.seq) at--;
+    journal.splice(at, 0, entry);
     if (journal.length > journalLimit) journal.splice(0, journal.length - journalLimit);
     options.onDelivery?.(entry);
     return entry;
