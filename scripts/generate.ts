@@ -9,6 +9,7 @@
  *   examples of the spec's error responses (the catalogue is written once, in the spec), and
  *   the same catalogue as the table in README.md (between its catalogue markers).
  * - README.md's "Status normalization" table, rendered from the mapping in src/status.ts.
+ * - generated/validator-types.ts: the types of the generated validator modules below, written once.
  * - generated/myaza-webhooks.ts: build-time validators (Ajv standalone code) of the Myaza spec's
  *   webhook bodies and headers, used by `verifyMyazaWebhook` and the receiver check at run time
  *   without YAML, Ajv's compiler or `eval` (scripts/standalone-validators.ts).
@@ -39,7 +40,7 @@ import { renderStatusTableMarkdown } from "../src/status.js";
 import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
 import { replaceReadmeSection } from "./readme-section.js";
 import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
-import { renderClientContract, renderWebhookValidators } from "./standalone-validators.js";
+import { renderClientContract, renderWebhookValidators, VALIDATOR_TYPES_MODULE } from "./standalone-validators.js";
 import { clientOperations } from "../src/clients/operations.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -94,6 +95,9 @@ async function main(): Promise<void> {
   const myaza = redocly.apis.myaza;
   const myazaDoc = bundles.get("myaza");
   if (!myaza || !myazaDoc) throw new Error("redocly.yaml: apis.myaza is missing");
+  const typesOut = "generated/validator-types.ts";
+  await writeFile(path.join(root, typesOut), GENERATED_HEADER("scripts/standalone-validators.ts") + VALIDATOR_TYPES_MODULE);
+  console.log(`wrote ${typesOut}: the types of the generated validator modules`);
   const webhooks = renderWebhookValidators(myazaDoc as OpenApiDocument, "./myaza.js", 'components["schemas"]["WebhookEventName"]');
   const webhooksOut = "generated/myaza-webhooks.ts";
   await writeFile(path.join(root, webhooksOut), GENERATED_HEADER(`${myaza.root} (webhooks)`) + webhooks.code);

@@ -52,8 +52,11 @@ function withoutAnnotations(node: unknown, inPropertiesMap = false): unknown {
   return out;
 }
 
-/** The types every generated validator module declares (its exports are typed; Ajv's code is not). */
-const VALIDATOR_TYPES = `/** One schema violation, as Ajv reports it (\`instancePath\` is a JSON pointer into the checked value). */
+/**
+ * generated/validator-types.ts: the types of every generated validator module's exports (their
+ * Ajv code is untyped), written once and imported by each of them.
+ */
+export const VALIDATOR_TYPES_MODULE = `/** One schema violation, as Ajv reports it (\`instancePath\` is a JSON pointer into the checked value). */
 export interface GeneratedSchemaError {
   instancePath: string;
   schemaPath: string;
@@ -66,7 +69,40 @@ export interface GeneratedSchemaError {
 export interface GeneratedValidator {
   (data: unknown): boolean;
   errors?: GeneratedSchemaError[] | null;
-}`;
+}
+
+/** src/spec/union.ts \`UnionPlan\`: the tagged unions of a body schema, as data. */
+export interface GeneratedUnionPlan {
+  pointer: string;
+  union?: { property: string; branches: { values: unknown[]; plan: GeneratedUnionPlan }[] };
+  properties?: { name: string; plan: GeneratedUnionPlan }[];
+}
+
+/** The checks of one success body schema. */
+export interface GeneratedBodyContract {
+  /** Lower case (\`application/json\`). */
+  mediaType: string;
+  /** The body schema's pointer in the spec. */
+  pointer: string;
+  /** The strict core of the tolerant check: the fields the normalized status is built from. */
+  core: GeneratedValidator;
+  /** The full schema and each schema the narrowing plan validates, by pointer. */
+  validators: Readonly<Record<string, GeneratedValidator>>;
+  narrowing: GeneratedUnionPlan;
+}
+
+/** What a client needs from its operation in the spec (read by src/clients/contract.ts). */
+export interface GeneratedClientContract {
+  /** \`GET /v1/kyc/{userId}\`, for messages. */
+  operation: string;
+  /** The spec's title, for messages. */
+  title: string;
+  /** Documented 2xx responses: media types (lower case) and the checks of each body with a schema. */
+  successes: readonly { status: number; mediaTypes: readonly string[]; bodies: readonly GeneratedBodyContract[] }[];
+  /** The operation's security requirements (scheme names) and the header each scheme sends. */
+  security: { requirements: readonly (readonly string[])[]; schemes: Readonly<Record<string, { header: string; prefix: string }>> };
+}
+`;
 
 /**
  * Ajv's standalone code validating, under each name of `exports`, the schema at its pointer in
@@ -134,11 +170,10 @@ export function renderWebhookValidators(doc: OpenApiDocument, typesModule: strin
     events,
     code: `${standaloneValidators(doc, id, exportsMap, headerSchemas)}
 import type { ${eventNameType.split("[")[0]} } from "${typesModule}";
+import type { GeneratedValidator } from "./validator-types.js";
 
 /** The event names the spec's \`webhooks:\` documents, in spec order. */
 export type MyazaWebhookEventName = ${eventNameType};
-
-${VALIDATOR_TYPES}
 
 export interface MyazaWebhookValidators {
   /** The request body (the event envelope) against the webhook's schema. */
@@ -223,39 +258,7 @@ export function renderClientContract(doc: OpenApiDocument, path: string, strictF
   return {
     validators: Object.keys(exportsMap).length,
     code: `${standaloneValidators(doc, id, exportsMap, coreSchemas)}
-${VALIDATOR_TYPES}
-
-/** src/spec/union.ts \`UnionPlan\`: the tagged unions of a body schema, as data. */
-export interface GeneratedUnionPlan {
-  pointer: string;
-  union?: { property: string; branches: { values: unknown[]; plan: GeneratedUnionPlan }[] };
-  properties?: { name: string; plan: GeneratedUnionPlan }[];
-}
-
-/** The checks of one success body schema. */
-export interface GeneratedBodyContract {
-  /** Lower case (\`application/json\`). */
-  mediaType: string;
-  /** The body schema's pointer in the spec. */
-  pointer: string;
-  /** The strict core of the tolerant check: the fields the normalized status is built from. */
-  core: GeneratedValidator;
-  /** The full schema and each schema the narrowing plan validates, by pointer. */
-  validators: Readonly<Record<string, GeneratedValidator>>;
-  narrowing: GeneratedUnionPlan;
-}
-
-/** What a client needs from its operation in the spec (read by src/clients/contract.ts). */
-export interface GeneratedClientContract {
-  /** \`GET /v1/kyc/{userId}\`, for messages. */
-  operation: string;
-  /** The spec's title, for messages. */
-  title: string;
-  /** Documented 2xx responses: media types (lower case) and the checks of each body with a schema. */
-  successes: readonly { status: number; mediaTypes: readonly string[]; bodies: readonly GeneratedBodyContract[] }[];
-  /** The operation's security requirements (scheme names) and the header each scheme sends. */
-  security: { requirements: readonly (readonly string[])[]; schemes: Readonly<Record<string, { header: string; prefix: string }>> };
-}
+import type { GeneratedClientContract } from "./validator-types.js";
 
 export const ${exportName}: GeneratedClientContract = {
   operation: ${JSON.stringify(`GET ${path}`)},

@@ -102,6 +102,7 @@ const pinnedNames: Record<string, readonly string[]> = {
   "kyc-status-contracts/generated/proof": [],
   "kyc-status-contracts/generated/proof-client": ["proofClientContract"],
   "kyc-status-contracts/generated/proof-spec": ["default"],
+  "kyc-status-contracts/generated/validator-types": [],
 };
 
 interface PackageJson {

@@ -6,11 +6,11 @@
  * reads a spec, a file or YAML, or compiles a schema: the clients run wherever `fetch` does,
  * with no `eval`.
  */
-import type { GeneratedBodyContract, GeneratedClientContract } from "../../generated/myaza-client.js";
+import type { GeneratedBodyContract, GeneratedClientContract } from "../../generated/validator-types.js";
 import { headersFor } from "../spec/security.js";
 import { createTolerantCheck, type TolerantVerdict } from "./tolerance.js";
 
-export type { GeneratedClientContract } from "../../generated/myaza-client.js";
+export type { GeneratedClientContract } from "../../generated/validator-types.js";
 
 export interface SuccessResponse {
   /** Media types the spec documents, lower case (`application/json`). */

@@ -14,7 +14,7 @@
  * `coreSchema` runs at build time (`npm run generate`); at run time the check uses the
  * generated validators of generated/<slug>-client.ts (Ajv standalone code: no compiler, no eval).
  */
-import type { GeneratedBodyContract } from "../../generated/myaza-client.js";
+import type { GeneratedBodyContract } from "../../generated/validator-types.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { narrowByPlan } from "../spec/union.js";
 import { validateWith, type SchemaViolation, type ValidationResult } from "../spec/violations.js";

@@ -6,7 +6,7 @@
  * Personal data (`idNumber`, `userData`) and the secret never appear in what it returns or keeps.
  * Portable like the rest of src/webhooks; `kyc-contracts webhook-receiver` puts node:http around it.
  */
-import type { GeneratedSchemaError } from "../../generated/myaza-webhooks.js";
+import type { GeneratedSchemaError } from "../../generated/validator-types.js";
 import { isMyazaWebhookEventName, validatorsOf } from "./events.js";
 import { headerValues, lowerCaseHeaders, singleHeader } from "./headers.js";
 import { maskPersonalData, personalDataRedactor } from "./mask.js";
