@@ -316,6 +316,28 @@ describe("reset()", () => {
     t.reset();
     expect(await run()).toEqual(first);
   });
+  it("the journal copies request headers: it keeps no transport object alive and reads nothing from it later", async () => {
+    const t = twin("proof");
+    let live = true;
+    const headers: Record<string, string> = { authorization: `Bearer ${C.proof.clientToken}`, "x-trace": "abc" };
+    const request = {
+      method: "GET",
+      url: `/widget/users/${I.proof.verified}/kyc-status`,
+      headers: {
+        get: (name: string) => {
+          if (!live) throw new Error("request read after it was answered");
+          return headers[name.toLowerCase()] ?? null;
+        },
+        forEach(callback: (value: string, name: string) => void) {
+          if (!live) throw new Error("request read after it was answered");
+          for (const [name, value] of Object.entries(headers)) callback(value, name);
+        },
+      },
+    };
+    expect((await t.answer(request))?.status).toBe(200);
+    live = false; // a node:http transport's request is gone once answered
+    expect(t.requests().map((e) => e.requestHeaders)).toEqual([{ authorization: "Bearer [redacted]", "x-trace": "abc" }]);
+  });
   it("twins are independent: state in one never shows in another", async () => {
     const a = twin("proof");
     const b = twin("proof");

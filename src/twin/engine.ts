@@ -221,7 +221,8 @@ interface RawEntry {
   atMs: number;
   method: string;
   path: string;
-  headers: TwinRequestLike["headers"];
+  /** The request's headers as name, value, name, value…: a copy, so the journal keeps no transport object (a node request and its socket) alive. */
+  headers: string[];
   answer: TwinAnswer;
   extra: Partial<TwinRequestRecord>;
 }
@@ -343,7 +344,9 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   const firing = (faults: readonly TwinFault[] | undefined, call: number): TwinFault[] => (faults === undefined || faults.length === 0 ? none : faults.filter((f) => f.onCall === undefined || f.onCall === call));
 
   function journalEntry(request: TwinRequestLike, path: string, response: TwinAnswer, extra: Partial<TwinRequestRecord>): void {
-    const raw: RawEntry = { seq: ++seq, atMs: clock.now(), method: request.method, path, headers: request.headers, answer: response, extra };
+    const headers: string[] = [];
+    request.headers.forEach((value, name) => headers.push(name, value));
+    const raw: RawEntry = { seq: ++seq, atMs: clock.now(), method: request.method, path, headers, answer: response, extra };
     journal.push(raw);
     if (options.onRequest) options.onRequest(materialize(raw));
     // Trimmed in batches: dropping one entry per request would shift the whole array every time.
@@ -353,10 +356,11 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   /** The entry as `requests()` shows it: request credentials redacted, time as ISO text. */
   function materialize(raw: RawEntry): TwinRequestRecord {
     const requestHeaders: Record<string, string> = {};
-    raw.headers.forEach((value, name) => {
-      const lower = name.toLowerCase();
+    for (let i = 0; i < raw.headers.length; i += 2) {
+      const lower = (raw.headers[i] ?? "").toLowerCase();
+      const value = raw.headers[i + 1] ?? "";
       requestHeaders[lower] = credentialHeaders.includes(lower) ? (/^bearer\s/i.test(value) ? "Bearer [redacted]" : "[redacted]") : redact(value);
-    });
+    }
     const { status, headers, body } = raw.answer;
     return { seq: raw.seq, at: new Date(raw.atMs).toISOString(), method: raw.method, path: redact(raw.path), requestHeaders, status, headers: { ...headers }, body, ...raw.extra };
   }
