@@ -4,7 +4,7 @@
  * them whole would never finish.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_BODY_BYTES } from "../src/http/body-limit.js";
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readLimitedText } from "../src/http/body-limit.js";
 import { providerSlugs } from "../src/index.js";
 import { harnesses, RECORD_ID, recordingFetch } from "./helpers/clients.js";
 
@@ -71,5 +71,53 @@ describe.each(providerSlugs)("%s client body cap", (slug) => {
     for (const maxBodyBytes of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => h.create({ fetch: recordingFetch(() => Response.json({})).fetch, maxBodyBytes }), String(maxBodyBytes)).toThrow(/maxBodyBytes must be a whole number of bytes ≥ 1 \(default 1048576, 1 MiB\)/);
     }
+  });
+});
+
+describe("readLimitedText", () => {
+  /** A response whose body arrives in the given chunks (no Content-Length). */
+  const chunked = (...chunks: number[][]): Response =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const c of chunks) controller.enqueue(new Uint8Array(c));
+          controller.close();
+        },
+      }),
+    );
+
+  it("decodes UTF-8 split across chunks and drops a leading BOM, as Response.text() does", async () => {
+    // BOM, "é" split between two chunks, "}"
+    expect(await readLimitedText(chunked([0xef, 0xbb, 0xbf, 0x7b, 0xc3], [0xa9, 0x7d]), 100)).toBe("{é}");
+  });
+
+  it("takes exactly maxBytes and refuses one byte more, cancelling the rest", async () => {
+    expect(await readLimitedText(chunked([0x31, 0x32], [0x33]), 3)).toBe("123");
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(new Uint8Array([0x31, 0x32])),
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    await expect(readLimitedText(new Response(body), 3)).rejects.toMatchObject({ name: "BodyTooLargeError", maxBytes: 3 });
+    expect(cancelled).toBe(true);
+  });
+
+  it("refuses a declared Content-Length over the cap without reading", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        pulled++;
+        controller.enqueue(new Uint8Array([0x31]));
+      },
+    });
+    await expect(readLimitedText(new Response(body, { headers: { "content-length": "10" } }), 3)).rejects.toBeInstanceOf(BodyTooLargeError);
+    // a ReadableStream pulls once on its own to fill its queue; nothing more was asked for
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it("reads a body-less response as empty text", async () => {
+    expect(await readLimitedText(new Response(null, { status: 200 }), 3)).toBe("");
   });
 });

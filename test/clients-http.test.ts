@@ -97,6 +97,28 @@ describe.each(providerSlugs)("%s over HTTP", (slug) => {
     expect(!result.ok && result.error).toMatchObject({ kind: "timeout", retryable: true });
   });
 
+  it("a timed-out call is cancelled on the wire: the server sees its connection close", async () => {
+    let closed!: Promise<void>;
+    handle = (req) => {
+      closed = new Promise<void>((resolve) => req.socket.once("close", () => resolve()));
+    };
+    seen.length = 0;
+    const result = await call(slug, "rec_1", 50);
+    expect(!result.ok && result.error).toMatchObject({ kind: "timeout" });
+    expect(seen).toHaveLength(1);
+    // a transport that did not get the call's signal would keep the connection open (the test times out)
+    await closed;
+  });
+
+  it("does not follow a redirect: one request, an http error", async () => {
+    const example = await firstSuccessExample(slug);
+    handle = (req, res) => (req.url === "/moved" ? json(200, example)(req, res) : res.writeHead(302, { location: `${baseUrl}/moved` }).end());
+    seen.length = 0;
+    const result = await call(slug);
+    expect(seen.map((r) => r.url)).toEqual([harnesses[slug].path(harnesses[slug].takesId ? "rec_1" : "")]);
+    expect(!result.ok && result.error).toMatchObject({ kind: "http", httpStatus: 302 });
+  });
+
   it("429 with Retry-After tells how long to wait", async () => {
     handle = json(429, { error: "Too many requests, please try again later." }, { "retry-after": "30" });
     const result = await call(slug);

@@ -57,7 +57,31 @@ export function limitBody(response: Response, maxBytes: number): Response {
   return new Response(limited, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-/** The body as text, at most `maxBytes` of it; rejects with `BodyTooLargeError` past that. */
-export function readLimitedText(response: Response, maxBytes: number): Promise<string> {
-  return limitBody(response, maxBytes).text();
+/**
+ * The body as text (UTF-8, a leading BOM dropped, as `Response.text()` does), at most `maxBytes`
+ * of it; rejects with `BodyTooLargeError` past that, cancelling the rest. Reads the stream
+ * directly: no second stream or Response is built.
+ */
+export async function readLimitedText(response: Response, maxBytes: number): Promise<string> {
+  const source = response.body;
+  if (source === null) return "";
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await source.cancel();
+    throw new BodyTooLargeError(maxBytes, response);
+  }
+  const reader = source.getReader();
+  const decoder = new TextDecoder();
+  let seen = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    seen += value.byteLength;
+    if (seen > maxBytes) {
+      await reader.cancel();
+      throw new BodyTooLargeError(maxBytes, response);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
