@@ -7,6 +7,8 @@
  * Web streams only (no Node built-ins): the clients use this in browsers too.
  */
 
+import { readBody } from "./read-body.js";
+
 /** 1 MiB: the default cap of the clients and of conformance runs. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
@@ -60,28 +62,15 @@ export function limitBody(response: Response, maxBytes: number): Response {
 /**
  * The body as text (UTF-8, a leading BOM dropped, as `Response.text()` does), at most `maxBytes`
  * of it; rejects with `BodyTooLargeError` past that, cancelling the rest. Reads the stream
- * directly: no second stream or Response is built.
+ * directly (src/http/read-body.ts): no second stream or Response is built.
  */
 export async function readLimitedText(response: Response, maxBytes: number): Promise<string> {
-  const source = response.body;
-  if (source === null) return "";
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
-    await source.cancel();
+    await response.body?.cancel();
     throw new BodyTooLargeError(maxBytes, response);
   }
-  const reader = source.getReader();
-  const decoder = new TextDecoder();
-  let seen = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    seen += value.byteLength;
-    if (seen > maxBytes) {
-      await reader.cancel();
-      throw new BodyTooLargeError(maxBytes, response);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  const read = await readBody(response.body, maxBytes);
+  if (!read.complete) throw new BodyTooLargeError(maxBytes, response);
+  return new TextDecoder().decode(read.bytes);
 }
