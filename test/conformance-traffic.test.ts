@@ -128,7 +128,16 @@ describe("proxy with an upstream base path", () => {
     });
     const traffic = createTrafficChecker({ provider: "myaza" });
     const reports: ExchangeReport[] = [];
-    const proxy = await serveNodeHttp(createProxyHandler({ upstream: new URL(`${upstream.url}/sandbox/`), onExchange: (x) => void reports.push(traffic.check(x)) }));
+    const entries: HarEntry[] = [];
+    const proxy = await serveNodeHttp(
+      createProxyHandler({
+        upstream: new URL(`${upstream.url}/sandbox/`),
+        onExchange: (x) => {
+          reports.push(traffic.check(x));
+          entries.push(harEntry(x, traffic.masker, traffic.scrubber));
+        },
+      }),
+    );
     try {
       await (await fetch(`${proxy.url}${c.path}`)).text();
     } finally {
@@ -136,6 +145,13 @@ describe("proxy with an upstream base path", () => {
     }
     expect(seen).toEqual([`/sandbox${c.path}`]);
     expect(reports.map((r) => [r.path, r.violations.map((v) => v.check)])).toEqual([[c.path, ["id-echo"]]]);
+    // the recorded HAR keeps the upstream URL and the path as the API sees it: check-har matches it too
+    expect(entries.map((e) => [new URL(e.request.url).pathname, e.request._apiPath])).toEqual([[`/sandbox${c.path}`, c.path]]);
+    const result = await checkHar(entries);
+    expect(result.out).toContain("Checked 1 of 1 exchange(s) (myaza 1): 0 passed, 1 failed");
+    expect(result.out).toContain("id-echo");
+    expect(result.out).not.toContain("match no provider operation");
+    expect(result.code).toBe(1);
   });
 });
 

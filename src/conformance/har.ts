@@ -16,7 +16,18 @@ interface HarHeader {
 export interface HarEntry {
   startedDateTime: string;
   time: number;
-  request: { method: string; url: string; httpVersion: string; headers: HarHeader[]; queryString: HarHeader[]; cookies: []; headersSize: -1; bodySize: -1 };
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    headers: HarHeader[];
+    queryString: HarHeader[];
+    cookies: [];
+    headersSize: -1;
+    bodySize: -1;
+    /** Path and query as the API sees them, when the upstream URL has a base path of its own (a HAR custom field: `_` names are the format's extension point). */
+    _apiPath?: string;
+  };
   response: {
     status: number;
     statusText: string;
@@ -79,7 +90,7 @@ export function parseHar(text: string): HarParse {
     if (!("content-type" in headers) && typeof content.mimeType === "string" && content.mimeType) headers["content-type"] = content.mimeType;
     const time = isObject(entry) && typeof entry.time === "number" && entry.time >= 0 ? entry.time : undefined;
     exchanges.push({
-      request: { method: req.method, url: req.url, headers: headerRecord(req.headers) },
+      request: { method: req.method, url: req.url, headers: headerRecord(req.headers), ...(typeof req._apiPath === "string" && req._apiPath.startsWith("/") ? { apiPath: req._apiPath } : {}) },
       response: { status: res.status, headers, body },
       startedAt: isObject(entry) && typeof entry.startedDateTime === "string" ? entry.startedDateTime : "",
       ...(time === undefined ? {} : { durationMs: time }),
@@ -105,7 +116,17 @@ export function harEntry(x: ObservedExchange, masker: PiiMasker, scrubber: Scrub
   return {
     startedDateTime: x.startedAt,
     time,
-    request: { method: x.request.method, url, httpVersion: "HTTP/1.1", headers: scrubHeaders(x.request.headers), queryString, cookies: [], headersSize: -1, bodySize: -1 },
+    request: {
+      method: x.request.method,
+      url,
+      httpVersion: "HTTP/1.1",
+      headers: scrubHeaders(x.request.headers),
+      queryString,
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+      ...(x.request.apiPath === undefined ? {} : { _apiPath: scrubber.scrub(masker.maskUrl(x.request.apiPath)) }),
+    },
     response: {
       status: x.response.status,
       statusText: "",
