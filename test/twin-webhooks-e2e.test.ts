@@ -178,8 +178,10 @@ describe("Myaza twin → webhook receiver", () => {
     twin.close();
     expect(clock.sleepers()).toBe(0);
     clock.advance(1_000);
-    await Promise.resolve();
+    // anything a timer had started would be in flight now: wait for it before looking
+    await twin.webhooksSettled();
     expect(twin.webhookDeliveries()).toEqual([]);
+    expect(receiver.summary()).toMatchObject({ deliveries: 2 });
   });
 
   it("`mock --engine twin` lists a record's webhook endpoints", () => {

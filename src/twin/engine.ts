@@ -129,7 +129,7 @@ export interface Twin<S extends ProviderSlug = ProviderSlug> {
   reset(): void;
   /** The journal, oldest first (the last `journalLimit` requests). */
   requests(): TwinRequestRecord[];
-  /** Releases hung responses and cancels timed webhook deliveries (what stopping a server does). */
+  /** Releases hung responses and cancels timed webhook deliveries, wake-ups and `webhooksSettled` alike, until `reset()` re-arms them (what stopping a server does). */
   close: () => void;
   /** The webhook journal (Myaza): each delivery the twin made, with the receiver's answer, oldest first. Empty for providers without webhooks. */
   webhookDeliveries(): TwinWebhookDelivery[];
@@ -253,6 +253,8 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   /** Each record's state as last seen by a read, a set or the clock (webhook providers only): a difference is a change. */
   let lastSeen: Map<string, EffectiveRecord<S>>;
   const hanging = new Set<() => void>();
+  /** Set by close(): timed transitions are no longer delivered (until a reset re-arms them). */
+  let timersCancelled = false;
 
   const init = (): void => {
     fixtures = structuredClone(initial);
@@ -263,6 +265,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     journal = [];
     redact = createRedactor(fixtureSecrets(fixtures));
     lastSeen = new Map();
+    timersCancelled = false;
     if (behaviour.webhooks) {
       for (const [id, state] of records) {
         lastSeen.set(id, effective(state));
@@ -319,7 +322,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   /** Notices every watched record with timed steps as of the clock now (what the wake-ups do, without waiting for them). */
   function noticeTimed(): void {
     const hooks = behaviour.webhooks;
-    if (!hooks) return;
+    if (!hooks || timersCancelled) return;
     for (const [id, state] of records) {
       if (hooks.watches(state.record as TwinFixtureMap[S]["records"][string]) && timedSteps(state.record).length > 0) notice(id, effective(state));
     }
@@ -335,6 +338,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   }
 
   const cancelTimers = (): void => {
+    timersCancelled = true;
     for (const state of records.values()) state.timers?.abort();
   };
 
