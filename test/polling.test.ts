@@ -203,7 +203,9 @@ describe("pollUntilSettled: options", () => {
   it.each([{ intervalMs: 0 }, { intervalMs: -5 }, { maxIntervalMs: 10, intervalMs: 100 }, { backoffFactor: 0.5 }, { timeoutMs: 0 }, { timeoutMs: Number.NaN }])(
     "refuses %j with a TypeError",
     async (options) => {
-      await expect(pollUntilSettled(sequence([ok("approved")]).get, options)).rejects.toThrow(/^pollUntilSettled: /);
+      const refused = pollUntilSettled(sequence([ok("approved")]).get, options);
+      await expect(refused).rejects.toBeInstanceOf(TypeError);
+      await expect(refused).rejects.toThrow(/^pollUntilSettled: /);
     },
   );
 });

@@ -128,9 +128,11 @@ describe("faults", () => {
   });
   it("a hung answer is the client's timeout; latency below the timeout is just slower", async () => {
     twins.twins.myaza.set("ver_hang", { organization: "acme", status: "verified", faults: [{ onCall: 1, hang: true }, { onCall: 2, latencyMs: 50 }] });
-    // A short timeout proves the hang is cut; the slow answer gets the default timeout, so a
-    // loaded machine cannot turn 50 ms of latency into a timeout.
-    expect(failure(await myaza(C.myaza.secretKey, 300).getKycStatus("ver_hang"))).toEqual(["timeout", undefined, undefined, true]);
+    // A timeout proves the hang is cut (long enough for the twin to have counted the call even on
+    // a loaded machine); the slow answer gets the default timeout, so a loaded machine cannot
+    // turn 50 ms of latency into a timeout.
+    expect(failure(await myaza(C.myaza.secretKey, 2_000).getKycStatus("ver_hang"))).toEqual(["timeout", undefined, undefined, true]);
+    expect(twins.twins.myaza.requests().filter((r) => r.path.endsWith("/ver_hang")).map((r) => r.fault)).toEqual(["hang"]);
     const started = Date.now();
     expect((await myaza().getKycStatus("ver_hang")).ok).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);

@@ -107,8 +107,14 @@ describe("over HTTP", () => {
   });
   it("ids with encoded slashes and odd characters reach the twin decoded, and get the provider's not-found", async () => {
     const twins = await start({ providers: ["proof", "myaza"] });
-    const odd = encodeURIComponent('bad id/../?#<>"%');
+    const raw = 'bad id/../?#<>"%';
+    const odd = encodeURIComponent(raw);
     expect((await fetch(`${twins.urls.proof}/widget/users/${odd}/kyc-status`, { headers: { Authorization: `Bearer ${C.proof.clientToken}` } })).status).toBe(404);
+    // the same id, once it exists: found under its decoded form and echoed as such
+    twins.twins.proof.set(raw, { status: "verified" });
+    const found = await fetch(`${twins.urls.proof}/widget/users/${odd}/kyc-status`, { headers: { Authorization: `Bearer ${C.proof.clientToken}` } });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toMatchObject({ partner_user_id: raw, status: "verified" });
     expect((await fetch(`${twins.urls.myaza}/api/kyc/status/${odd}`, { headers: { Authorization: `Bearer ${C.myaza.secretKey}` } })).status).toBe(400);
   });
 });

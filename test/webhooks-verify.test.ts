@@ -207,7 +207,8 @@ describe("named failures", () => {
 
   it("a body over the limit → body_too_large, before any HMAC", async () => {
     const signed = await deliver(completed);
-    const result = await verifyMyazaWebhook({ rawBody: signed.body, headers: signed.headers, secret: SECRET, maxBodyBytes: 16 });
+    // a wrong secret too: checked after the size, the signature would be the failure
+    const result = await verifyMyazaWebhook({ rawBody: signed.body, headers: signed.headers, secret: `${SECRET}-wrong`, maxBodyBytes: 16 });
     expect(failure(result)).toBe("body_too_large");
   });
 

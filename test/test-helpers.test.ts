@@ -1,0 +1,61 @@
+/**
+ * The test helpers that act as checkers fail on bad input: a helper that found nothing wrong
+ * with anything would let every test that relies on it pass on broken code.
+ */
+import { describe, expect, it } from "vitest";
+import { clientErrorKinds, kycStates } from "../src/index.js";
+import type { Twin, TwinRequestRecord } from "../src/twin/index.js";
+import { secretsInError, shapeProblems, TOKEN, USER_ID, type AnyResult } from "./helpers/clients.js";
+import { expectJournalConforms } from "./helpers/twins.js";
+
+const httpFailure = (error: Record<string, unknown>): AnyResult => ({ ok: false, error: { provider: "proof", ...error } }) as unknown as AnyResult;
+
+describe("shapeProblems", () => {
+  it("finds nothing in a well-formed failure", () => {
+    const ok = httpFailure({ kind: "http", httpStatus: 503, retryable: true, message: "Proof answered HTTP 503: the service is unavailable; retry later." });
+    expect(shapeProblems(ok, "proof", kycStates, clientErrorKinds)).toEqual([]);
+  });
+
+  it("names a short message, a wrong retryable, a foreign provider and an unknown kind", () => {
+    const bad = httpFailure({ kind: "http", httpStatus: 503, retryable: false, message: "short" });
+    expect(shapeProblems(bad, "proof", kycStates, clientErrorKinds)).toEqual(['message "short"', "retryable false for 503"]);
+    expect(shapeProblems(bad, "myaza", kycStates, clientErrorKinds)).toContain("error.provider proof");
+    const unknown = httpFailure({ kind: "mystery", retryable: true, message: "Something unexpected happened to this call; no idea." });
+    expect(shapeProblems(unknown, "proof", kycStates, clientErrorKinds)).toEqual(["kind mystery"]);
+  });
+});
+
+describe("secretsInError", () => {
+  it("finds a secret in the message, plain or percent-encoded, and nothing in a clean error", () => {
+    expect(secretsInError(httpFailure({ kind: "http", message: `rejected ${TOKEN}` }), [TOKEN, USER_ID])).toEqual([TOKEN]);
+    expect(secretsInError(httpFailure({ kind: "http", message: "rejected", code: encodeURIComponent(`${USER_ID}/x`) }), [TOKEN, USER_ID])).toEqual([USER_ID]);
+    expect(secretsInError(httpFailure({ kind: "http", message: "rejected [redacted]" }), [TOKEN, USER_ID])).toEqual([]);
+  });
+});
+
+describe("expectJournalConforms", () => {
+  const entry = (body: unknown, extra: Partial<TwinRequestRecord> = {}): TwinRequestRecord => ({
+    seq: 1,
+    at: "2026-04-27T12:00:00.000Z",
+    method: "GET",
+    path: "/widget/users/user-123/kyc-status",
+    requestHeaders: {},
+    status: 200,
+    headers: { "Content-Type": "application/json", "X-Request-Id": "req_1" },
+    body: JSON.stringify(body),
+    ...extra,
+  });
+  const fake = (entries: TwinRequestRecord[]): Pick<Twin, "provider" | "requests"> => ({ provider: "proof", requests: () => entries });
+
+  it("checks a conforming answer and counts it", () => {
+    expect(expectJournalConforms(fake([entry({ partner_user_id: "user-123", status: "verified" })]))).toBe(1);
+  });
+
+  it("throws on an answer that breaks the spec", () => {
+    expect(() => expectJournalConforms(fake([entry({ partner_user_id: "user-123", status: "approved" })]))).toThrow(/approved/);
+  });
+
+  it("skips only what is outside the contract on purpose", () => {
+    expect(expectJournalConforms(fake([entry("garbage", { fault: "malformed" }), entry({}, { outsideContract: true })]))).toBe(0);
+  });
+});
