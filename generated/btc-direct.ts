@@ -42,8 +42,8 @@ export interface components {
             name: string;
             /**
              * @description State of the requirement. Known values: `missing` (the user must provide it), `open`
-             *     (seen in the SDK; treated like `missing`), `pending` (submitted, under review). Open:
-             *     other values may appear.
+             *     (seen in the SDK only, with no documented meaning; this package's decision is to treat it
+             *     like `missing`), `pending` (submitted, under review). Open: other values may appear.
              * @example missing
              */
             status: string;
