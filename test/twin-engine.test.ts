@@ -126,6 +126,22 @@ describe("Nyota Imara twin", () => {
     const r = await get(t, "/v1/kyc/usr_x", bearer(n.adminToken));
     expect(r.json).toMatchObject({ data: { userId: "usr_x", rejectionReason: "Blurred selfie.", userInfo: { name: "Juma Otieno", email: "juma@example.com" }, verifiedAt: null } });
   });
+  it("a body built once is reused with fresh signatures only, and a record changed by set() shows at once", async () => {
+    const t = twin("nyota-imara", { clock: manualClock() });
+    t.set("usr_x", { status: "pending", name: "Juma Otieno" });
+    const first = await get(t, "/v1/kyc/usr_x", bearer(n.adminToken));
+    const again = await get(t, "/v1/kyc/usr_x", bearer(n.adminToken));
+    const unsigned = (text: string) => text.replace(/X-Amz-Signature=[0-9a-f]{64}/g, "X-Amz-Signature=…");
+    expect(again.text).not.toBe(first.text);
+    expect(unsigned(again.text)).toBe(unsigned(first.text));
+    t.set("usr_x", { status: "pending", name: "Wanjiru Kamau" });
+    expect((await get(t, "/v1/kyc/usr_x", bearer(n.adminToken))).json).toMatchObject({ data: { userId: "usr_x", userInfo: { name: "Wanjiru Kamau" } } });
+    t.set("usr_x", { status: "verified", verifiedAt: "2026-05-01T09:30:00Z" });
+    expect((await get(t, "/v1/kyc/usr_x", bearer(n.adminToken))).json).toMatchObject({ data: { status: "verified", verifiedAt: "2026-05-01T09:30:00Z" } });
+    // assert another user's record, same state, is not served from the first one's body
+    t.set("usr_y", { status: "verified", verifiedAt: "2026-05-01T09:30:00Z" });
+    expect((await get(t, "/v1/kyc/usr_y", bearer(n.adminToken))).json).toMatchObject({ data: { userId: "usr_y" } });
+  });
 });
 
 describe("Myaza twin", () => {
@@ -139,6 +155,9 @@ describe("Myaza twin", () => {
     expect((await get(t, p("ver_blurry"), bearer(m.secretKey))).json).toEqual({ ...(example("myaza", 200, "failed_document_blurry") as object), verificationId: "ver_blurry" });
     t.set("ver_new_code", { organization: "acme", status: "failed", reasonCode: "liveness_failed", reason: "The liveness check failed." });
     expect((await get(t, p("ver_new_code"), bearer(m.secretKey))).json).toMatchObject({ status: "failed", reasonCode: "liveness_failed", reason: "The liveness check failed." });
+    // assert a changed record is served changed though its earlier body is kept for reuse
+    t.set("ver_new_code", { organization: "acme", status: "failed", reasonCode: "liveness_failed", reason: "A second liveness check failed." });
+    expect((await get(t, p("ver_new_code"), bearer(m.secretKey))).json).toMatchObject({ reason: "A second liveness check failed." });
   });
   it("another organization's verification is 404 exactly like an unknown one; 401s; malformed id 400", async () => {
     const t = twin("myaza");

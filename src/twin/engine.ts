@@ -27,6 +27,8 @@ export interface TwinReply {
   /** The named example the body comes from (absent when a fixture gives the whole body, e.g. BTC Direct requirements). */
   example?: string;
   body?: unknown;
+  /** The body already as JSON text (built from `example` by the provider), sent as it is. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -67,8 +69,12 @@ export interface ServeContext<S extends ProviderSlug> {
    * none, or when `visible` rejects it (another organization's: not counted).
    */
   lookup(id: string, visible?: (record: EffectiveRecord<S>) => boolean): EffectiveRecord<S> | undefined;
-  /** A reply with the named example's body (a deep copy, for the caller to substitute fields in). */
-  reply(status: number, example: string, edit?: (body: unknown) => unknown): TwinReply;
+  /**
+   * A reply with the named example's body (a deep copy, for the caller to substitute fields in).
+   * With `cacheKey` (naming everything `edit` reads besides the example), the edited body's JSON
+   * text is kept and later calls with the same key reuse it instead of editing again.
+   */
+  reply(status: number, example: string, edit?: (body: unknown) => unknown, cacheKey?: string): TwinReply;
 }
 
 export interface ProviderBehaviour<S extends ProviderSlug> {
@@ -191,6 +197,8 @@ export class TwinFixturesError extends TwinError {
 
 const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 const DEFAULT_JOURNAL_LIMIT = 1_000;
+/** Cached reply bodies per twin (one per example and record state served); past this the cache starts again. */
+const MAX_RENDERINGS = 1_000;
 
 interface RecordState {
   record: AnyTwinRecord;
@@ -253,6 +261,8 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   /** Each record's state as last seen by a read, a set or the clock (webhook providers only): a difference is a change. */
   let lastSeen: Map<string, EffectiveRecord<S>>;
   const hanging = new Set<() => void>();
+  /** Edited example bodies as JSON text, by reply and cache key (ServeContext.reply). */
+  const renderings = new Map<string, string>();
   /** Set by close(): timed transitions are no longer delivered (until a reset re-arms them). */
   let timersCancelled = false;
 
@@ -374,7 +384,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     for (const [name, example] of view.statuses.get(reply.status)?.headers ?? []) {
       if (!(name in headers) && example !== undefined) headers[name] = example;
     }
-    const body = reply.body === undefined ? view.exampleText(reply.status, reply.example ?? "") : JSON.stringify(reply.body);
+    const body = reply.text ?? (reply.body === undefined ? view.exampleText(reply.status, reply.example ?? "") : JSON.stringify(reply.body));
     return { status: reply.status, headers, body };
   }
 
@@ -545,7 +555,18 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
         if (state.record.faults) recordFaults.push(...firing(state.record.faults, state.calls));
         return notice(id, effective(state));
       },
-      reply: (status, example, edit) => ({ status, example, body: edit ? edit(view.example(status, example)) : undefined }),
+      reply: (status, example, edit, cacheKey) => {
+        if (!edit) return { status, example };
+        if (cacheKey === undefined) return { status, example, body: edit(view.example(status, example)) };
+        const key = `${status}\u0000${example}\u0000${cacheKey}`;
+        let text = renderings.get(key);
+        if (text === undefined) {
+          if (renderings.size >= MAX_RENDERINGS) renderings.clear();
+          text = JSON.stringify(edit(view.example(status, example)));
+          renderings.set(key, text);
+        }
+        return { status, example, text };
+      },
     };
     const reply = behaviour.serve(ctx);
     const all = recordFaults.length > 0 ? [...faults, ...recordFaults] : faults;

@@ -88,7 +88,7 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
           if (record.completedAt !== undefined && body.completedAt !== undefined) body.completedAt = record.completedAt;
           if (record.assuranceLevel !== undefined) body.assuranceLevel = record.assuranceLevel;
           return body;
-        }),
+        }, JSON.stringify([id, record.reasonCode, record.reason, record.createdAt, record.completedAt, record.assuranceLevel])),
       );
     },
   };

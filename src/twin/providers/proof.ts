@@ -19,7 +19,7 @@ export const proofTwin: ProviderDefinition<"proof"> = ({ fixtures }) => {
       if (!record) return ctx.reply(404, "not_found");
       const example = ctx.view.findExample(200, (v) => (v as { status?: unknown }).status === record.status);
       if (!example) throw new Error(`The proof spec has no 200 example with status "${record.status}" (twin bug: fixtures are checked against its status enum).`);
-      return ctx.reply(200, example, (body) => ({ ...(body as object), partner_user_id: id }));
+      return ctx.reply(200, example, (body) => ({ ...(body as object), partner_user_id: id }), id);
     },
   };
 };
