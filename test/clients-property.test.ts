@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientErrorKinds, kycStates, loadSpec, providerSlugs } from "../src/index.js";
+import { clientErrorKinds, createProofClient, kycStates, loadSpec, providerSlugs } from "../src/index.js";
 import { createSpecValidator, listOperations, listResponses } from "../src/spec/index.js";
 import { isObject } from "../src/json.js";
 import type { ProviderSlug } from "../src/providers.js";
@@ -136,5 +136,33 @@ describe.each(providerSlugs)("%s client under generated responses", (slug) => {
     // assert the generator reached every outcome but timeouts (tested on their own)
     expect(counts.ok + counts.http + counts.invalid_response + counts.network).toBe(RUNS);
     for (const outcome of ["ok", "http", "invalid_response", "network"] as const) expect(counts[outcome], outcome).toBeGreaterThan(RUNS / 20);
+  });
+});
+
+describe("credential options", () => {
+  it("a credential is accepted exactly when a Headers object takes it as a value, it has no control character and no whitespace at either end", () => {
+    // The rule as first written: build a Headers object. The factories check it without one (cheaper on a first call).
+    const headersRule = (value: string): boolean => {
+      if (value.trim() === "" || value !== value.trim() || /\p{Cc}/u.test(value)) return false;
+      try {
+        new Headers([["x-check", value]]);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const accepted = (value: string): boolean => {
+      try {
+        createProofClient({ baseUrl: "http://127.0.0.1:9", clientToken: value });
+        return true;
+      } catch (error) {
+        expect(error).toBeInstanceOf(TypeError);
+        return false;
+      }
+    };
+    const text = fc.oneof(fc.string({ maxLength: 12, unit: "grapheme" }), fc.string({ maxLength: 12, unit: "binary" }), fc.string({ maxLength: 12, unit: fc.integer({ min: 0, max: 0x200 }).map((c) => String.fromCodePoint(c)) }));
+    fc.assert(fc.property(text, (value) => accepted(value) === headersRule(value)), { numRuns: 3000 });
+    // assert both kinds occur: the property is not vacuous
+    expect([accepted("tok_123"), accepted("tok\u0085x"), accepted("tok ÿ"), accepted("tokĀ")]).toEqual([true, false, true, false]);
   });
 });
