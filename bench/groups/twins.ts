@@ -97,7 +97,7 @@ export const benchTwins: GroupRunner = async (ctx) => {
     title: "Twins",
     method: [
       `autocannon, ${connections} connections, against each provider's twin answering the request \`kyc-contracts mock --engine twin\` prints (built-in fixtures; Myaza's rate limit raised for the run), ${durationSeconds} s per run after a ${WARMUP_SECONDS} s warm-up, twin and raw alternating.`,
-      "Twin: `startTwins()` in its own process (node:http transport around `handle`). Raw: a node:http server in its own process replaying one twin response (status, headers, body bytes; the twin makes Proof's X-Request-Id and Nyota Imara's URL signatures fresh per response, same length).",
+      "Twin: `startTwins()` of the built package (dist/) in its own process (node:http transport around `handle`). Raw: a node:http server in its own process replaying one twin response (status, headers, body bytes; the twin makes Proof's X-Request-Id and Nyota Imara's URL signatures fresh per response, same length).",
       "Target: twin / raw ≥ 0.5 per provider. The Prism / raw column is the mocks group's figure from the same run, when it ran.",
       "Start-up: `startTwins()` resolving (every twin listening), in this process with the modules loaded, each start stopped before the next; target for all four < 300 ms. Prism's start-up is in the mocks group.",
       failedRuns.length === 0 ? "Every response in every run was a 2xx." : `Runs with non-2xx responses, errors or timeouts: ${failedRuns.join("; ")}.`,
