@@ -7,7 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createBtcDirectClient, createMyazaClient, createNyotaImaraClient, createProofClient } from "../src/index.js";
 import { coreSchema } from "../src/clients/tolerance.js";
 import { createConformanceChecker, type ConformanceChecker } from "../src/conformance/index.js";
-import { loadSpec } from "../src/spec/index.js";
+import fc from "fast-check";
+import { myazaClientContract } from "../generated/myaza-client.js";
+import { loadSpec, type OpenApiDocument } from "../src/spec/index.js";
+import { exclusiveBranch, unionPlan } from "../src/spec/union.js";
+import { specView } from "../src/twin/spec-view.js";
 import { BASE_URL, recordingFetch, TOKEN, USER_ID } from "./helpers/clients.js";
 
 const answer = (body: unknown) => recordingFetch(() => Response.json(body)).fetch;
@@ -105,5 +109,67 @@ describe("conformance stays strict on the same bodies", () => {
     const r = checker.check({ method: "GET", path: "/v1/kyc/me", status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ success: true, data: pendingRecord }) });
     expect(r.ok).toBe(false);
     expect(r.violations).toContainEqual(expect.objectContaining({ check: "body-schema", pointer: "/data/documents", expected: 'property "idBackUrl"' }));
+  });
+});
+
+/** Every 200 example of Myaza's status response. */
+const myazaExamples = (): unknown[] => [...(specView("myaza").statuses.get(200)?.examples.values() ?? [])];
+
+describe("exclusive tagged unions: the selected branch alone decides", () => {
+  const doc = (union: Record<string, unknown>, bValues: unknown[] = ["b"]) =>
+    ({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: {
+        schemas: {
+          U: union,
+          A: { type: "object", required: ["kind", "a"], properties: { kind: { enum: ["a"] }, a: { type: "string" } } },
+          B: { type: "object", required: ["kind"], properties: { kind: { enum: bValues }, b: { type: "integer" } } },
+        },
+      },
+    }) as unknown as OpenApiDocument;
+  const oneOf = [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }];
+
+  it("a oneOf that is the whole schema, with disjoint tags, is exclusive; a sibling keyword or a shared tag value makes it not", () => {
+    expect(unionPlan(doc({ oneOf, description: "text only" }), "/components/schemas/U").union?.exclusive).toBe(true);
+    expect(unionPlan(doc({ oneOf, type: "object" }), "/components/schemas/U").union).not.toHaveProperty("exclusive");
+    expect(unionPlan(doc({ oneOf }, ["b", "a"]), "/components/schemas/U").union).not.toHaveProperty("exclusive");
+    const plan = unionPlan(doc({ oneOf }), "/components/schemas/U");
+    expect(exclusiveBranch(plan, { kind: "b" })?.pointer).toBe("/components/schemas/U/oneOf/1");
+    expect([exclusiveBranch(plan, { kind: "c" }), exclusiveBranch(plan, { b: 1 }), exclusiveBranch(plan, "b")]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("Myaza's generated client contract: wherever a branch is selected, its validator and the whole schema's agree (valid and invalid bodies)", () => {
+    const [body] = myazaClientContract.successes[0]!.bodies;
+    expect(body!.narrowing.union?.exclusive).toBe(true);
+    const full = body!.validators[body!.pointer]!;
+    const examples = myazaExamples();
+    const value = fc.oneof(
+      fc.constantFrom(...examples),
+      fc.tuple(fc.constantFrom(...examples), fc.constantFrom("status", "verificationId", "createdAt", "completedAt", "reason", "reasonCode", "assuranceLevel", "extra"), fc.jsonValue({ maxDepth: 1 }), fc.boolean()).map(([example, key, v, drop]) => {
+        const copy: Record<string, unknown> = { ...(example as Record<string, unknown>) };
+        if (drop) delete copy[key];
+        else copy[key] = v;
+        return copy;
+      }),
+      fc.record({ status: fc.constantFrom("pending", "verified", "failed", "not_found", "error", "other") }),
+    );
+    let selected = 0;
+    let invalid = 0;
+    fc.assert(
+      fc.property(value, (v) => {
+        const branch = exclusiveBranch(body!.narrowing, v);
+        if (!branch) return true;
+        selected++;
+        const verdict = body!.validators[branch.pointer]!(v);
+        if (!verdict) invalid++;
+        return verdict === full(v);
+      }),
+      { numRuns: 2000 },
+    );
+    // assert the property saw selected branches, both accepted and refused
+    expect(selected).toBeGreaterThan(1000);
+    expect(invalid).toBeGreaterThan(100);
   });
 });

@@ -16,7 +16,7 @@
  */
 import type { GeneratedBodyContract } from "../../generated/validator-types.js";
 import type { OpenApiDocument } from "../spec/load.js";
-import { narrowByPlan } from "../spec/union.js";
+import { exclusiveBranch, narrowByPlan } from "../spec/union.js";
 import { validateWith, type SchemaViolation, type ValidationResult } from "../spec/violations.js";
 import { escapePointer, resolve } from "../spec/walk.js";
 
@@ -85,7 +85,10 @@ export function createTolerantCheck(check: GeneratedBodyContract): (body: unknow
     return validateWith(fn, value);
   };
   return (body) => {
-    if (validate(pointer, body).valid) return { ok: true, warnings: [] };
+    // A tagged union that is the whole schema: the branch the body's tag selects decides alone
+    // (one branch's validator runs, and is compiled on a first call, instead of every branch's).
+    const branch = exclusiveBranch(narrowing, body);
+    if (validate(branch?.pointer ?? pointer, body).valid) return { ok: true, warnings: [] };
     const strict = validateWith(core, body);
     if (!strict.valid) return { ok: false, violations: strict.violations };
     return { ok: true, warnings: toWarnings(narrowByPlan(narrowing, validate, body)) };

@@ -9,7 +9,7 @@ import { isObject, jsonEqual } from "../json.js";
 import type { OpenApiDocument } from "./load.js";
 import type { SpecValidator } from "./validator.js";
 import type { SchemaViolation, ValidationResult } from "./violations.js";
-import { escapePointer, resolve } from "./walk.js";
+import { escapePointer, getAtPointer, resolve } from "./walk.js";
 
 /** The property a oneOf branch pins with `enum`/`const`, and its values. */
 function tagOf(doc: OpenApiDocument, branchPointer: string): { property: string; values: unknown[] } | undefined {
@@ -35,7 +35,12 @@ function unknownTagViolation(instancePath: string, choice: { property: string; a
 export interface UnionPlan {
   /** The schema's pointer as given (what is validated, and the `schemaPath` of an unknown tag). */
   pointer: string;
-  union?: { property: string; branches: { values: unknown[]; plan: UnionPlan }[] };
+  /**
+   * `exclusive`: the schema is this `oneOf` and nothing else, and no tag value belongs to two
+   * branches. A value whose tag selects a branch then fails every other branch on its tag, so it is
+   * valid exactly when the selected branch's schema accepts it (`exclusiveBranch`).
+   */
+  union?: { property: string; exclusive?: true; branches: { values: unknown[]; plan: UnionPlan }[] };
   /** Properties (own `properties` of the schema) whose schema is a tagged union. */
   properties?: { name: string; plan: UnionPlan }[];
 }
@@ -47,7 +52,8 @@ export function unionPlan(doc: OpenApiDocument, schemaPointer: string, depth = 0
   const plan: UnionPlan = { pointer: schemaPointer };
   const tagged = taggedUnion(doc, schemaPointer);
   if (tagged) {
-    plan.union = { property: tagged.property, branches: tagged.branches.map((b) => ({ values: b.values, plan: unionPlan(doc, b.pointer, depth + 1) })) };
+    const branches = tagged.branches.map((b) => ({ values: b.values, plan: unionPlan(doc, b.pointer, depth + 1) }));
+    plan.union = onlyOneOf(doc, schemaPointer) && disjoint(tagged.branches.map((b) => b.values)) ? { property: tagged.property, exclusive: true, branches } : { property: tagged.property, branches };
   }
   const { value: schema, pointer } = resolve(doc, schemaPointer);
   if (depth < MAX_NARROWING_DEPTH && isObject(schema) && isObject(schema.properties)) {
@@ -59,6 +65,39 @@ export function unionPlan(doc: OpenApiDocument, schemaPointer: string, depth = 0
     if (properties.length > 0) plan.properties = properties;
   }
   return plan;
+}
+
+/** Keywords that assert nothing (text, OpenAPI's own, `x-` extensions). */
+const NON_ASSERTING = new Set(["description", "summary", "title", "example", "examples", "discriminator", "externalDocs", "xml", "deprecated", "readOnly", "writeOnly", "$comment"]);
+
+/** Whether the schema at `schemaPointer`, through its `$ref`s, asserts nothing but its `oneOf`. */
+function onlyOneOf(doc: OpenApiDocument, schemaPointer: string): boolean {
+  let pointer = schemaPointer;
+  for (let hops = 0; hops <= MAX_NARROWING_DEPTH; hops++) {
+    const value = getAtPointer(doc, pointer);
+    if (!isObject(value)) return false;
+    const asserting = Object.keys(value).filter((k) => !NON_ASSERTING.has(k) && !k.startsWith("x-"));
+    if (typeof value.$ref === "string") {
+      if (asserting.length !== 1 || !value.$ref.startsWith("#")) return false;
+      pointer = value.$ref.slice(1);
+      continue;
+    }
+    return asserting.length === 1 && asserting[0] === "oneOf";
+  }
+  return false;
+}
+
+/** No value in two of the lists. */
+const disjoint = (lists: readonly (readonly unknown[])[]): boolean => lists.every((values, i) => lists.every((other, j) => j <= i || !values.some((v) => other.some((o) => jsonEqual(v, o)))));
+
+/**
+ * The plan of the branch `value` selects when the plan's union is `exclusive` (then that branch's
+ * schema alone decides whether `value` is valid), else undefined.
+ */
+export function exclusiveBranch(plan: UnionPlan, value: unknown): UnionPlan | undefined {
+  if (!plan.union?.exclusive) return undefined;
+  const choice = choose(plan, value);
+  return choice.kind === "selected" ? choice.plan : undefined;
 }
 
 /** The tagged `oneOf` at `schemaPointer` (after `$ref`s): its tag property and each branch's pointer and values; undefined if there is none. */
