@@ -4,15 +4,17 @@
  * valid, and the body validates against the schema of that status. Every violation names the
  * check, a JSON pointer, what was expected and what was seen.
  */
-import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
+import { mediaTypeOf } from "../http/media-type.js";
 import { jsonEqual } from "../json.js";
 import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
-import { createSpecValidator, type SchemaViolation, type SpecValidator } from "../spec/validator.js";
-import { narrowedViolations } from "../spec/union.js";
-import { getAtPointer, listOperations, listResponses, type HttpMethod, type MediaTypeInfo, type Operation, type ResponseInfo } from "../spec/walk.js";
+import { narrowByPlan } from "../spec/union.js";
+import { cachedSchemaCompiler, type SchemaViolation, type ValidationResult } from "../spec/validator.js";
+import { validateWith } from "../spec/violations.js";
+import { getAtPointer, listOperations, listResponses, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
 import { excerpt } from "./excerpt.js";
-import { createLifecycleTracker, readLifecycle } from "./lifecycle.js";
+import { createLifecycleTracker, readLifecycle, type Lifecycle } from "./lifecycle.js";
+import { responsePlan, type HeaderPlan, type MediaPlan, type ResponsePlan } from "./response-plan.js";
 import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticInput, type SemanticOptions } from "./semantic.js";
 
 export type CheckName =
@@ -81,15 +83,6 @@ export interface ConformanceChecker {
   coverage(): Coverage;
 }
 
-const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/i;
-const jsonMedia = new Map<string, boolean>();
-/** Whether a documented media type (or range: `application/*`) is JSON, remembered per type. */
-const isJsonMedia = (mediaType: string): boolean => {
-  let json = jsonMedia.get(mediaType);
-  if (json === undefined) jsonMedia.set(mediaType, (json = JSON_MEDIA.test(mediaType.replace("*", "json"))));
-  return json;
-};
-
 export interface CheckerOptions extends SemanticOptions {
   /**
    * Check that successive observations of one id follow the spec's `x-lifecycle` transitions
@@ -110,13 +103,9 @@ export async function createConformanceChecker(provider: ProviderSlug, options: 
 }
 
 export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocument, options: CheckerOptions = {}): ConformanceChecker {
-  const validator = createSpecValidator(spec);
+  const compiled = cachedSchemaCompiler(spec);
+  const validate = (schemaPointer: string, value: unknown): ValidationResult => validateWith(compiled(schemaPointer), value);
   const semantic = createSemanticChecks(provider, spec, options);
-  const operations = listOperations(spec).map((op) => {
-    const responses = listResponses(spec, op);
-    const success = responses.find((r) => /^2\d\d$/.test(r.status));
-    return { op, responses, match: pathMatcher(op.path), lifecycle: options.lifecycle === false || !success ? undefined : readLifecycle(spec, success) };
-  });
   const tracker = createLifecycleTracker();
   let observations = 0;
   const seenStatuses = new Set<string>();
@@ -131,16 +120,54 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
     if (k === undefined) forOp.set(id, (k = `${op.method.toUpperCase()} ${op.path} ${status}${example ? ` ${example}` : ""}`));
     return k;
   };
+  const operations = listOperations(spec).map((op): OperationEntry => {
+    const responses = listResponses(spec, op);
+    const success = responses.find((r) => /^2\d\d$/.test(r.status));
+    // Each status's plan is made the first time it is seen (null: undocumented).
+    const plans = new Map<number, ResponsePlan | null>();
+    return {
+      op,
+      responses,
+      match: pathMatcher(op.path),
+      lifecycle: options.lifecycle === false || !success ? undefined : readLifecycle(spec, success),
+      planFor(status) {
+        let plan = plans.get(status);
+        if (plan === undefined) {
+          const response = documentedResponse(responses, status);
+          plan = response ? responsePlan(spec, compiled, response, (example) => key(op, response.status, example)) : null;
+          plans.set(status, plan);
+        }
+        return plan ?? undefined;
+      },
+    };
+  });
+  // The operations of each method, in document order, under the method as usually sent (`GET`) and lower-cased.
+  const byMethod = new Map<string, OperationEntry[]>();
+  for (const entry of operations) {
+    for (const m of [entry.op.method, entry.op.method.toUpperCase()]) {
+      let list = byMethod.get(m);
+      if (!list) byMethod.set(m, (list = []));
+      list.push(entry);
+    }
+  }
 
   return {
     provider,
     spec,
     check(exchange) {
-      const method = exchange.method.toLowerCase();
-      const cut = exchange.path.search(/[?#]/);
-      const pathOnly = cut < 0 ? exchange.path : exchange.path.slice(0, cut);
+      const pathOnly = withoutQuery(exchange.path);
+      const candidates = byMethod.get(exchange.method) ?? byMethod.get(exchange.method.toLowerCase());
+      let found: OperationEntry | undefined;
       let pathParams: Record<string, string> | undefined;
-      const found = operations.find((o) => o.op.method === method && (pathParams = o.match(pathOnly)) !== undefined);
+      if (candidates) {
+        for (const entry of candidates) {
+          pathParams = entry.match(pathOnly);
+          if (pathParams) {
+            found = entry;
+            break;
+          }
+        }
+      }
       if (!found || !pathParams) {
         return fail([
           violation("operation-documented", "", `one of: ${operations.map((o) => `${o.op.method.toUpperCase()} ${o.op.path}`).join(", ")}`, `${exchange.method.toUpperCase()} ${pathOnly}`, "The request does not match any documented operation."),
@@ -148,8 +175,8 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       }
       const { op, responses } = found;
       const operation = { method: op.method, path: op.path, operationId: op.operationId };
-      const response = documentedResponse(responses, exchange.status);
-      if (!response) {
+      const plan = found.planFor(exchange.status);
+      if (!plan) {
         return {
           ...fail([
             violation(
@@ -163,29 +190,36 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
           operation,
         };
       }
-      seenStatuses.add(key(op, response.status));
-      const violations: Violation[] = [...checkHeaders(spec, validator, response, exchange.headers)];
-      const body = checkBody(spec, validator, response, exchange);
-      violations.push(...body.violations);
+      const { response } = plan;
+      if (!plan.seen) {
+        plan.seen = true;
+        seenStatuses.add(plan.statusKey);
+      }
+      const violations: Violation[] = [];
+      checkHeaders(plan, exchange.headers, violations);
+      const before = violations.length;
+      const body = checkBody(plan, validate, exchange, violations);
       let matchedExample: string | undefined;
-      if (body.parsed !== undefined) {
-        matchedExample = matchingExample(body.media, exchange.body, body.parsed);
-        if (matchedExample) seenExamples.add(key(op, response.status, matchedExample));
+      if (body.parsed !== undefined && body.media) {
+        const index = matchingExample(body.media, exchange.body, body.parsed, violations.length > before);
+        matchedExample = index < 0 ? undefined : body.media.info.examples[index]!.name;
+        if (matchedExample && !body.media.seenExamples[index]) {
+          body.media.seenExamples[index] = true;
+          seenExamples.add(body.media.exampleKeys[index]!);
+        }
       }
       observations++;
       // Only a body that passed the schema is a trustworthy observation of the status.
-      if (found.lifecycle && exchange.status >= 200 && exchange.status < 300 && body.parsed !== undefined && body.violations.length === 0) {
+      if (found.lifecycle && exchange.status >= 200 && exchange.status < 300 && body.parsed !== undefined && violations.length === before) {
         const broken = tracker.observe(`${op.method.toUpperCase()} ${pathOnly}`, found.lifecycle, body.parsed, `exchange ${observations}`);
         if (broken) violations.push(broken);
       }
-      const contradictions: Violation[] = [];
-      const warnings: Violation[] = [];
+      const result: CheckResult = { ok: false, violations, contradictions: [], warnings: [], operation, pathParams };
       const input: SemanticInput = { status: exchange.status, pathParams, response, body: body.parsed };
       if (exchange.durationMs !== undefined) input.durationMs = exchange.durationMs;
-      for (const { severity, ...f } of semantic(input)) {
-        (severity === "violation" ? violations : severity === "contradiction" ? contradictions : warnings).push(f);
-      }
-      const result: CheckResult = { ok: violations.length === 0, violations, contradictions, warnings, operation, pathParams };
+      // The semantic checks add to the result's own lists (no list of findings to sort afterwards).
+      semantic(input, result);
+      result.ok = violations.length === 0;
       if (body.parsed !== undefined) result.body = body.parsed;
       result.documentedStatus = response.status;
       if (matchedExample) result.matchedExample = matchedExample;
@@ -202,22 +236,34 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
   };
 }
 
-/** Each example's JSON text, made once: a body sent as the example's exact text matches without a deep comparison. */
-const exampleTexts = new WeakMap<MediaTypeInfo, string[]>();
-
-/** The named example of `media` equal to the body (as text or, failing that, as JSON), if any. */
-function matchingExample(media: MediaTypeInfo | undefined, text: string, parsed: unknown): string | undefined {
-  if (!media) return undefined;
-  let texts = exampleTexts.get(media);
-  if (!texts) exampleTexts.set(media, (texts = media.examples.map((e) => (e.value === undefined ? "" : JSON.stringify(e.value)))));
-  const exact = texts.indexOf(text);
-  if (exact >= 0) return media.examples[exact]!.name;
-  return media.examples.find((e) => jsonEqual(e.value, parsed))?.name;
+interface OperationEntry {
+  op: Operation;
+  responses: ResponseInfo[];
+  match: (path: string) => Record<string, string> | undefined;
+  lifecycle: Lifecycle | undefined;
+  /** The plan of the response documented for `status` (exact, range, default), if any. */
+  planFor(status: number): ResponsePlan | undefined;
 }
 
-/** The media types a response documents, for messages. */
-function documentedTypes(response: ResponseInfo): string {
-  return response.media.map((m) => m.mediaType).join(" or ");
+/** The path without its query string or fragment. */
+function withoutQuery(path: string): string {
+  const query = path.indexOf("?");
+  const hash = path.indexOf("#");
+  const cut = query < 0 ? hash : hash < 0 ? query : Math.min(query, hash);
+  return cut < 0 ? path : path.slice(0, cut);
+}
+
+/**
+ * The index of the named example of `media` equal to the body (as text or, failing that, as
+ * JSON), or -1. A body the schema rejected can only equal an example the schema rejects too.
+ */
+function matchingExample(media: MediaPlan, text: string, parsed: unknown, rejected: boolean): number {
+  const exact = media.exampleByText.get(text);
+  if (exact !== undefined) return exact;
+  const { examples } = media.info;
+  const candidates = rejected && media.schema ? media.schema.rejectedExamples() : examples;
+  for (const e of candidates) if (jsonEqual(e.value, parsed)) return examples.indexOf(e);
+  return -1;
 }
 
 function fail(violations: Violation[]): CheckResult {
@@ -228,116 +274,88 @@ function violation(check: CheckName, pointer: string, expected: string, actual: 
   return { check, pointer, expected, actual, message };
 }
 
-/** Each operation's answer per status code, found once (null: undocumented). */
-const responseByStatus = new WeakMap<ResponseInfo[], Map<number, ResponseInfo | null>>();
-
 /** Exact status first, then its range (`4XX`), then `default`. */
 function documentedResponse(responses: ResponseInfo[], status: number): ResponseInfo | undefined {
-  let cache = responseByStatus.get(responses);
-  if (!cache) responseByStatus.set(responses, (cache = new Map<number, ResponseInfo | null>()));
-  let found = cache.get(status);
-  if (found === undefined) {
-    const code = String(status);
-    found = responses.find((r) => r.status === code) ?? responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ?? responses.find((r) => r.status === "default") ?? null;
-    cache.set(status, found);
-  }
-  return found ?? undefined;
+  const code = String(status);
+  return responses.find((r) => r.status === code) ?? responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ?? responses.find((r) => r.status === "default");
 }
-
-/** `content-type` → `Content-Type`, remembered per name. */
-const canonicalNames = new Map<string, string>();
-const canonicalName = (name: string): string => {
-  let canonical = canonicalNames.get(name);
-  if (canonical === undefined) canonicalNames.set(name, (canonical = name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())));
-  return canonical;
-};
 
 /**
  * A header's value, any case of its name. A plain object is tried with the name as given and in
  * its usual spelling (`Content-Type`) before it is scanned, so the usual exchange costs no scan.
  */
-function headerValue(headers: Exchange["headers"], name: string): string | null {
+function headerValue(headers: Exchange["headers"], name: string, canonical: string, lower: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
   if (Object.hasOwn(headers, name)) return headers[name]!;
-  const canonical = canonicalName(name);
   if (Object.hasOwn(headers, canonical)) return headers[canonical]!;
-  const wanted = name.toLowerCase();
-  for (const k in headers) if (Object.hasOwn(headers, k) && k.toLowerCase() === wanted) return headers[k]!;
+  for (const k in headers) if (Object.hasOwn(headers, k) && k.toLowerCase() === lower) return headers[k]!;
   return null;
 }
 
-/** Which types a header schema allows besides text, read once per schema (not on every exchange). */
-const headerTypes = new WeakMap<OpenApiDocument, Map<string, { numeric: boolean; boolean: boolean }>>();
+const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Header values arrive as text; coerce them to the schema's type before validating. */
-function coerceHeader(spec: OpenApiDocument, schemaPointer: string, raw: string): unknown {
-  let cache = headerTypes.get(spec);
-  if (!cache) headerTypes.set(spec, (cache = new Map<string, { numeric: boolean; boolean: boolean }>()));
-  let types = cache.get(schemaPointer);
-  if (!types) {
-    const schema = getAtPointer(spec, schemaPointer) as { type?: unknown } | undefined;
-    const list: unknown[] = Array.isArray(schema?.type) ? schema.type : [schema?.type];
-    types = { numeric: list.includes("integer") || list.includes("number"), boolean: list.includes("boolean") };
-    cache.set(schemaPointer, types);
-  }
-  if (types.numeric && /^-?\d+(\.\d+)?$/.test(raw.trim())) return Number(raw.trim());
-  if (types.boolean && (raw === "true" || raw === "false")) return raw === "true";
+function coerceHeader(header: HeaderPlan, raw: string): unknown {
+  if (header.numeric && NUMBER.test(raw.trim())) return Number(raw.trim());
+  if (header.boolean && (raw === "true" || raw === "false")) return raw === "true";
   return raw;
 }
 
-function checkHeaders(spec: OpenApiDocument, validator: SpecValidator, response: ResponseInfo, headers: Exchange["headers"]): Violation[] {
-  const out: Violation[] = [];
-  for (const header of response.headers) {
-    const raw = headerValue(headers, header.name);
+function checkHeaders(plan: ResponsePlan, headers: Exchange["headers"], out: Violation[]): void {
+  for (const header of plan.headers) {
+    const raw = headerValue(headers, header.name, header.canonical, header.lower);
     if (raw === null) {
-      if (header.required) out.push(violation("header-present", `/headers/${header.name}`, `header ${header.name}`, "absent", `Documented header ${header.name} is missing from the ${response.status} response.`));
+      if (header.required) out.push(violation("header-present", header.pointer, `header ${header.name}`, "absent", `Documented header ${header.name} is missing from the ${plan.response.status} response.`));
       continue;
     }
-    if (!header.schemaPointer) continue;
-    const result = validator.validate(header.schemaPointer, coerceHeader(spec, header.schemaPointer, raw));
+    if (!header.schema) continue;
+    const result = validateWith(header.schema(), coerceHeader(header, raw));
     if (!result.valid) {
-      for (const v of result.violations) out.push(violation("header-valid", `/headers/${header.name}`, expectation(v), JSON.stringify(raw), `Header ${header.name}: ${v.message}.`));
+      for (const v of result.violations) out.push(violation("header-valid", header.pointer, expectation(v), JSON.stringify(raw), `Header ${header.name}: ${v.message}.`));
     }
   }
-  return out;
 }
 
-function checkBody(
-  spec: OpenApiDocument,
-  validator: SpecValidator,
-  response: ResponseInfo,
-  exchange: Exchange,
-): { violations: Violation[]; parsed?: unknown; media?: ResponseInfo["media"][number] } {
-  if (response.media.length === 0) return { violations: [] };
-  const contentType = mediaTypeOf(headerValue(exchange.headers, "content-type"));
-  const media = response.media.find((m) => mediaTypeMatches(m.mediaType, contentType));
+/** What the body check found besides its violations: the parsed JSON and the matching media type. */
+interface BodyOutcome {
+  parsed?: unknown;
+  media?: MediaPlan;
+}
+
+const NO_BODY: BodyOutcome = Object.freeze({});
+
+/** Checks the body of `exchange` against `plan`, adding its violations to `out`. */
+function checkBody(plan: ResponsePlan, validate: (schemaPointer: string, value: unknown) => ValidationResult, exchange: Exchange, out: Violation[]): BodyOutcome {
+  const { response } = plan;
+  if (plan.media.length === 0) return NO_BODY;
+  const contentType = headerValue(exchange.headers, "content-type", "Content-Type", "content-type");
+  const media = plan.mediaFor(contentType);
   if (exchange.body.length === 0) {
-    return { violations: [violation("body-present", "", `a ${documentedTypes(response)} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`)] };
+    out.push(violation("body-present", "", `a ${plan.documentedTypes} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`));
+    return NO_BODY;
   }
   if (!media) {
-    return {
-      violations: [violation("content-type", "/headers/content-type", documentedTypes(response), contentType || "(none)", `Content-Type ${contentType || "(none)"} is not documented for ${response.status}.`)],
-    };
+    const essence = mediaTypeOf(contentType);
+    out.push(violation("content-type", "/headers/content-type", plan.documentedTypes, essence || "(none)", `Content-Type ${essence || "(none)"} is not documented for ${response.status}.`));
+    return NO_BODY;
   }
-  if (!isJsonMedia(media.mediaType)) return { violations: [], media };
+  if (!media.json) return { media };
   let parsed: unknown;
   try {
     parsed = JSON.parse(exchange.body);
   } catch (error) {
-    return { violations: [violation("body-json", "", "valid JSON", excerpt(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`)], media };
+    out.push(violation("body-json", "", "valid JSON", excerpt(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`));
+    return { media };
   }
-  if (!media.schemaPointer) return { violations: [], parsed, media };
-  const result = validator.validate(media.schemaPointer, parsed);
-  if (result.valid) return { violations: [], parsed, media };
+  const { schema } = media;
+  if (!schema) return { parsed, media };
+  const result = validateWith(schema.validate(), parsed);
+  if (result.valid) return { parsed, media };
   // Tagged unions (Myaza's status, Nyota Imara's record shapes) report the selected branch's errors only.
-  const schemaViolations = narrowedViolations(spec, validator, media.schemaPointer, parsed);
-  return {
-    violations: schemaViolations.map((v) =>
-      violation("body-schema", v.instancePath, expectation(v), excerpt(jsonText(getAtPointer(parsed, v.instancePath))), `${v.instancePath || "(body)"} ${v.message}.`),
-    ),
-    parsed,
-    media,
-  };
+  for (const v of narrowByPlan(schema.union(), validate, parsed, "", result)) {
+    out.push(violation("body-schema", v.instancePath, expectation(v), excerpt(jsonText(getAtPointer(parsed, v.instancePath))), `${v.instancePath || "(body)"} ${v.message}.`));
+  }
+  return { parsed, media };
 }
 
 /** A value as JSON text; "undefined" where JSON has no text for it. */

@@ -77,7 +77,18 @@ export interface SemanticOptions {
   idEcho?: boolean;
 }
 
-export type SemanticChecks = (input: SemanticInput) => SemanticFinding[];
+/** A finding as reported: its severity says which list of the sink it goes to. */
+export type Finding = Omit<SemanticFinding, "severity">;
+
+/** Where the checks put what they find, one list per severity: the checker's result itself. */
+export interface SemanticSink {
+  readonly violations: { push(finding: Finding): unknown };
+  readonly contradictions: { push(finding: Finding): unknown };
+  readonly warnings: { push(finding: Finding): unknown };
+}
+
+/** Runs every check on one exchange; findings go straight to the sink, so a clean exchange allocates nothing here. */
+export type SemanticChecks = (input: SemanticInput, sink: SemanticSink) => void;
 
 
 /** Where each provider echoes the requested id in a success body. */
@@ -106,58 +117,55 @@ export function createSemanticChecks(provider: ProviderSlug, spec: OpenApiDocume
   if (provider === "proof") checks.push(proofErrorCode);
   if (provider === "myaza") checks.push(myazaCompletion(spec));
   if (options.maxResponseMs !== undefined) checks.push(responseTime(options.maxResponseMs));
-  return (input) => {
-    const findings: SemanticFinding[] = [];
-    for (const check of checks) for (const f of check(input)) findings.push(f);
-    return findings;
+  return (input, sink) => {
+    for (const check of checks) check(input, sink);
   };
 }
 
-function finding(check: SemanticCheckName, severity: Severity, pointer: string, expected: string, actual: string, message: string): SemanticFinding {
-  return { check, severity, pointer, expected, actual, message };
+function finding(check: SemanticCheckName, pointer: string, expected: string, actual: string, message: string): Finding {
+  return { check, pointer, expected, actual, message };
 }
 
 const show = (v: unknown): string => (v === undefined ? "absent" : JSON.stringify(v));
 
-function valueAt(body: unknown, pointer: string): unknown {
+function valueAt(body: unknown, tokens: readonly string[]): unknown {
   let node = body;
-  for (const token of pointer.slice(1).split("/")) node = isObject(node) ? node[token] : undefined;
+  for (const token of tokens) node = isObject(node) ? node[token] : undefined;
   return node;
 }
 
 function idEcho(rule: { param: string; pointer: string; except?: string }): SemanticChecks {
-  return ({ status, pathParams, body }) => {
+  const tokens = rule.pointer.slice(1).split("/");
+  return ({ status, pathParams, body }, sink) => {
     const requested = pathParams[rule.param];
-    if (status < 200 || status >= 300 || requested === undefined || requested === rule.except || !isObject(body)) return [];
-    const echoed = valueAt(body, rule.pointer);
-    if (echoed === requested) return [];
-    return [
-      finding("id-echo", "violation", rule.pointer, JSON.stringify(requested), show(echoed), `The response is about ${show(echoed)}, not the ${rule.param} that was requested (${JSON.stringify(requested)}).`),
-    ];
+    if (status < 200 || status >= 300 || requested === undefined || requested === rule.except || !isObject(body)) return;
+    const echoed = valueAt(body, tokens);
+    if (echoed === requested) return;
+    sink.violations.push(
+      finding("id-echo", rule.pointer, JSON.stringify(requested), show(echoed), `The response is about ${show(echoed)}, not the ${rule.param} that was requested (${JSON.stringify(requested)}).`),
+    );
   };
 }
 
-const btcDirectErrors: SemanticChecks = ({ status, body }) => {
-  if (status < 400 || !isObject(body) || !isObject(body.errors)) return [];
-  const out: SemanticFinding[] = [];
+const btcDirectErrors: SemanticChecks = ({ status, body }, sink) => {
+  if (status < 400 || !isObject(body) || !isObject(body.errors)) return;
   for (const [key, entry] of Object.entries(body.errors)) {
     const at = `/errors/${escapePointer(key)}`;
     const code = isObject(entry) ? entry.code : undefined;
-    if (code !== key) out.push(finding("btc-direct-error-key", "violation", `${at}/code`, JSON.stringify(key), show(code), `The errors entry keyed ${key} carries code ${show(code)}; each key must equal its entry's code.`));
+    if (code !== key) sink.violations.push(finding("btc-direct-error-key", `${at}/code`, JSON.stringify(key), show(code), `The errors entry keyed ${key} carries code ${show(code)}; each key must equal its entry's code.`));
     if (!isBtcDirectErrorCode(key) || !isObject(entry)) continue;
     const known = btcDirectErrorCatalogue[key];
     for (const field of ["message", "solution"] as const) {
       if (entry[field] !== undefined && entry[field] !== known[field]) {
-        out.push(finding("btc-direct-error-catalogue", "violation", `${at}/${field}`, JSON.stringify(known[field]), show(entry[field]), `${key}'s ${field} differs from BTC Direct's catalogue.`));
+        sink.violations.push(finding("btc-direct-error-catalogue", `${at}/${field}`, JSON.stringify(known[field]), show(entry[field]), `${key}'s ${field} differs from BTC Direct's catalogue.`));
       }
     }
     if (known.httpStatus !== status) {
-      out.push(
-        finding("btc-direct-error-status", "contradiction", at, `HTTP ${known.httpStatus} (the spec's decision)`, `HTTP ${status}`, `${key} arrived with HTTP ${status}, but the spec puts it under ${known.httpStatus}. ${CONTRADICTION_NOTE}`),
+      sink.contradictions.push(
+        finding("btc-direct-error-status", at, `HTTP ${known.httpStatus} (the spec's decision)`, `HTTP ${status}`, `${key} arrived with HTTP ${status}, but the spec puts it under ${known.httpStatus}. ${CONTRADICTION_NOTE}`),
       );
     }
   }
-  return out;
 };
 
 /** Proof: the `code` of an error body is one of the codes the spec's named examples give for that status. */
@@ -169,11 +177,11 @@ const proofCodesOf = (response: ResponseInfo): string[] => {
   return codes;
 };
 
-const proofErrorCode: SemanticChecks = ({ status, body, response }) => {
-  if (status < 400 || !isObject(body) || typeof body.code !== "string") return [];
+const proofErrorCode: SemanticChecks = ({ status, body, response }, sink) => {
+  if (status < 400 || !isObject(body) || typeof body.code !== "string") return;
   const documented = proofCodesOf(response);
-  if (documented.length === 0 || documented.includes(body.code)) return [];
-  return [finding("proof-error-code", "violation", "/code", `one of ${JSON.stringify(documented)} (documented for HTTP ${status})`, JSON.stringify(body.code), `Proof documents no error code ${JSON.stringify(body.code)} under HTTP ${status}.`)];
+  if (documented.length === 0 || documented.includes(body.code)) return;
+  sink.violations.push(finding("proof-error-code", "/code", `one of ${JSON.stringify(documented)} (documented for HTTP ${status})`, JSON.stringify(body.code), `Proof documents no error code ${JSON.stringify(body.code)} under HTTP ${status}.`));
 };
 
 /**
@@ -209,26 +217,24 @@ function myazaCompletion(spec: OpenApiDocument): SemanticChecks {
     rules = { requires, knownCodes };
     return rules;
   };
-  return ({ status, body, response }) => {
-    if (status < 200 || status >= 300 || !isObject(body) || typeof body.status !== "string") return [];
+  return ({ status, body, response }, sink) => {
+    if (status < 200 || status >= 300 || !isObject(body) || typeof body.status !== "string") return;
     const { requires, knownCodes } = rulesFor(response);
     const required = requires.get(body.status);
-    if (!required) return [];
-    const out: SemanticFinding[] = [];
+    if (!required) return;
     if (body.status !== "pending" && required.has("completedAt") && body.completedAt === undefined) {
-      out.push(finding("myaza-completed-at", "violation", "/completedAt", "a completedAt timestamp", "absent", `A ${body.status} verification has finished, so it must carry completedAt.`));
+      sink.violations.push(finding("myaza-completed-at", "/completedAt", "a completedAt timestamp", "absent", `A ${body.status} verification has finished, so it must carry completedAt.`));
     }
     for (const field of ["reason", "reasonCode"] as const) {
       if (required.has(field) && (typeof body[field] !== "string" || body[field] === "")) {
-        out.push(finding("myaza-reason", "violation", `/${field}`, `a non-empty ${field}`, show(body[field]), `A ${body.status} verification must say why: ${field} is missing.`));
+        sink.violations.push(finding("myaza-reason", `/${field}`, `a non-empty ${field}`, show(body[field]), `A ${body.status} verification must say why: ${field} is missing.`));
       }
     }
     const known = knownCodes.get(body.status);
     if (typeof body.reasonCode === "string" && known && !known.has(body.reasonCode)) {
-      out.push(
+      sink.warnings.push(
         finding(
           "myaza-reason-code-known",
-          "warning",
           "/reasonCode",
           `one of ${JSON.stringify([...known])} (the spec's examples for ${body.status})`,
           JSON.stringify(body.reasonCode),
@@ -236,22 +242,38 @@ function myazaCompletion(spec: OpenApiDocument): SemanticChecks {
         ),
       );
     }
-    return out;
   };
 }
 
 function responseTime(budgetMs: number): SemanticChecks {
-  return ({ durationMs }) =>
-    durationMs !== undefined && durationMs > budgetMs
-      ? [finding("response-time", "violation", "", `at most ${budgetMs} ms`, `${Math.round(durationMs)} ms`, `The response took longer than the --max-response-ms budget.`)]
-      : [];
+  return ({ durationMs }, sink) => {
+    if (durationMs !== undefined && durationMs > budgetMs) {
+      sink.violations.push(finding("response-time", "", `at most ${budgetMs} ms`, `${Math.round(durationMs)} ms`, `The response took longer than the --max-response-ms budget.`));
+    }
+  };
 }
 
 /** A matcher of request paths against a path template: the decoded path parameters, or undefined. */
 export function pathMatcher(template: string): (path: string) => Record<string, string> | undefined {
+  const parts = template.split(/(\{[^}]+\})/);
+  // The usual template has one parameter (`/kyc/{id}/status`): then the anchored pattern below
+  // matches exactly when the path has the literal prefix and suffix and a non-empty segment
+  // between them without a `/`, which is cheaper to test directly.
+  if (parts.length === 3) {
+    const [prefix, param, suffix] = parts as [string, string, string];
+    const name = param.slice(1, -1);
+    const fixed = prefix.length + suffix.length;
+    return (path) => {
+      if (path.length <= fixed || !path.startsWith(prefix) || !path.endsWith(suffix)) return undefined;
+      const raw = path.slice(prefix.length, path.length - suffix.length);
+      if (raw.includes("/")) return undefined;
+      const params: Record<string, string> = {};
+      params[name] = decoded(raw);
+      return params;
+    };
+  }
   const names: string[] = [];
-  const source = template
-    .split(/(\{[^}]+\})/)
+  const source = parts
     .map((part) => {
       if (!part.startsWith("{")) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       names.push(part.slice(1, -1));
@@ -263,14 +285,17 @@ export function pathMatcher(template: string): (path: string) => Record<string, 
     const match = pattern.exec(path);
     if (!match) return undefined;
     const params: Record<string, string> = {};
-    names.forEach((name, i) => {
-      const raw = match[i + 1]!;
-      try {
-        params[name] = decodeURIComponent(raw);
-      } catch {
-        params[name] = raw;
-      }
-    });
+    for (let i = 0; i < names.length; i++) params[names[i]!] = decoded(match[i + 1]!);
     return params;
   };
+}
+
+/** A path segment percent-decoded; as sent when it has no escape (most ids) or a malformed one. */
+function decoded(raw: string): string {
+  if (!raw.includes("%")) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

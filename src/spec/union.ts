@@ -7,7 +7,6 @@
  */
 import { isObject, jsonEqual } from "../json.js";
 import type { OpenApiDocument } from "./load.js";
-import type { SpecValidator } from "./validator.js";
 import type { SchemaViolation, ValidationResult } from "./violations.js";
 import { escapePointer, getAtPointer, resolve } from "./walk.js";
 
@@ -124,15 +123,22 @@ function choose(plan: UnionPlan, value: unknown): { kind: "none" } | { kind: "se
 /**
  * The violations of `value` against the schema of `plan` (validated by `validate`, given the
  * plan's pointers), with every tagged union on the way (at the top or inside object properties)
- * narrowed to the branch the value selects. `instancePath` prefixes the pointers.
+ * narrowed to the branch the value selects. `instancePath` prefixes the pointers. A caller that
+ * has just validated `value` against `plan.pointer` passes that `result`, so it is not validated twice.
  */
-export function narrowByPlan(plan: UnionPlan, validate: (schemaPointer: string, value: unknown) => ValidationResult, value: unknown, instancePath = ""): SchemaViolation[] {
-  const result = validate(plan.pointer, value);
+export function narrowByPlan(
+  plan: UnionPlan,
+  validate: (schemaPointer: string, value: unknown) => ValidationResult,
+  value: unknown,
+  instancePath = "",
+  result: ValidationResult = validate(plan.pointer, value),
+): SchemaViolation[] {
   if (result.valid) return [];
   const choice = choose(plan, value);
   if (choice.kind === "unknown") return [unknownTagViolation(instancePath, choice, plan.pointer)];
   if (choice.kind === "selected") return narrowByPlan(choice.plan, validate, value, instancePath);
-  let violations = result.violations.map((v) => ({ ...v, instancePath: `${instancePath}${v.instancePath}` }));
+  // The violations are the caller's own (fresh from `validate`): at the top they need no copy.
+  let violations = instancePath === "" ? result.violations : result.violations.map((v) => ({ ...v, instancePath: `${instancePath}${v.instancePath}` }));
   if (plan.properties && isObject(value)) {
     for (const { name, plan: sub } of plan.properties) {
       if (!Object.hasOwn(value, name)) continue;
@@ -142,18 +148,4 @@ export function narrowByPlan(plan: UnionPlan, validate: (schemaPointer: string, 
     }
   }
   return violations;
-}
-
-const plans = new WeakMap<OpenApiDocument, Map<string, UnionPlan>>();
-
-/**
- * The violations of `value` against the schema at `schemaPointer`, narrowed as `narrowByPlan`
- * says; the plan is built from the document once per pointer.
- */
-export function narrowedViolations(doc: OpenApiDocument, validator: SpecValidator, schemaPointer: string, value: unknown, instancePath = ""): SchemaViolation[] {
-  let byPointer = plans.get(doc);
-  if (!byPointer) plans.set(doc, (byPointer = new Map<string, UnionPlan>()));
-  let plan = byPointer.get(schemaPointer);
-  if (!plan) byPointer.set(schemaPointer, (plan = unionPlan(doc, schemaPointer)));
-  return narrowByPlan(plan, (pointer, v) => validator.validate(pointer, v), value, instancePath);
 }

@@ -55,17 +55,21 @@ export function specSchemaCompiler(doc: OpenApiDocument): (schemaPointer: string
   };
 }
 
-export function createSpecValidator(doc: OpenApiDocument): SpecValidator {
+/** `specSchemaCompiler` with each schema compiled on first use and kept. */
+export function cachedSchemaCompiler(doc: OpenApiDocument): (schemaPointer: string) => ValidateFunction {
   const compile = specSchemaCompiler(doc);
   const compiled = new Map<string, ValidateFunction>();
-  return {
-    validate(schemaPointer, value) {
-      let fn = compiled.get(schemaPointer);
-      if (!fn) {
-        fn = compile(schemaPointer);
-        compiled.set(schemaPointer, fn);
-      }
-      return validateWith(fn, value);
-    },
+  return (schemaPointer) => {
+    let fn = compiled.get(schemaPointer);
+    if (!fn) {
+      fn = compile(schemaPointer);
+      compiled.set(schemaPointer, fn);
+    }
+    return fn;
   };
+}
+
+export function createSpecValidator(doc: OpenApiDocument): SpecValidator {
+  const compiled = cachedSchemaCompiler(doc);
+  return { validate: (schemaPointer, value) => validateWith(compiled(schemaPointer), value) };
 }
