@@ -360,7 +360,10 @@ function checkBody(plan: ResponsePlan, validate: (schemaPointer: string, value: 
 
 /** A value as JSON text; "undefined" where JSON has no text for it. */
 function jsonText(value: unknown): string {
-  return value === undefined ? "undefined" : JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  // A finite number's JSON text is its string, which is much cheaper to make than through JSON.stringify.
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return JSON.stringify(value);
 }
 
 /** A short statement of what the schema wanted, from an Ajv violation. */

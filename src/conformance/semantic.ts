@@ -255,28 +255,12 @@ function responseTime(budgetMs: number): SemanticChecks {
 
 /** A matcher of request paths against a path template: the decoded path parameters, or undefined. */
 export function pathMatcher(template: string): (path: string) => Record<string, string> | undefined {
-  const parts = template.split(/(\{[^}]+\})/);
-  // The usual template has one parameter (`/kyc/{id}/status`): then the anchored pattern below
-  // matches exactly when the path has the literal prefix and suffix and a non-empty segment
-  // between them without a `/`, which is cheaper to test directly.
-  if (parts.length === 3) {
-    const [prefix, param, suffix] = parts as [string, string, string];
-    const name = param.slice(1, -1);
-    const fixed = prefix.length + suffix.length;
-    return (path) => {
-      if (path.length <= fixed || !path.startsWith(prefix) || !path.endsWith(suffix)) return undefined;
-      const raw = path.slice(prefix.length, path.length - suffix.length);
-      if (raw.includes("/")) return undefined;
-      const params: Record<string, string> = {};
-      params[name] = decoded(raw);
-      return params;
-    };
-  }
   const names: string[] = [];
-  const source = parts
+  const source = template
+    .split(/(\{[^}]+\})/)
     .map((part) => {
       if (!part.startsWith("{")) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      names.push(part.slice(1, -1));
+      names.push(internalized(part.slice(1, -1)));
       return "([^/]+)";
     })
     .join("");
@@ -289,6 +273,12 @@ export function pathMatcher(template: string): (path: string) => Record<string, 
     return params;
   };
 }
+
+/**
+ * The same name as the engine keeps it for property names: storing a property under a string
+ * cut from the template would look it up in the engine's string table on every exchange.
+ */
+const internalized = (name: string): string => Object.keys({ [name]: true })[0]!;
 
 /** A path segment percent-decoded; as sent when it has no escape (most ids) or a malformed one. */
 function decoded(raw: string): string {

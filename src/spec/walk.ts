@@ -12,7 +12,8 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 type Json = Record<string, unknown>;
 
 export const escapePointer = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");
-const unescapePointer = (token: string): string => token.replace(/~1/g, "/").replace(/~0/g, "~");
+// Most tokens have no escape: they are returned as they are, without the two replacements (the checker reads a value per violation).
+const unescapePointer = (token: string): string => (token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token);
 
 export interface Located<T> {
   value: T;
@@ -23,13 +24,16 @@ export interface Located<T> {
 export function getAtPointer(doc: unknown, pointer: string): unknown {
   if (pointer === "") return doc;
   let node: unknown = doc;
-  for (const raw of pointer.slice(1).split("/")) {
-    const token = unescapePointer(raw);
+  // Token by token with indexOf: splitting a fresh string (every violation's pointer) costs several times more.
+  for (let start = 1; ; ) {
+    const end = pointer.indexOf("/", start);
+    const token = unescapePointer(end < 0 ? pointer.slice(start) : pointer.slice(start, end));
     if (Array.isArray(node)) node = node[Number(token)];
     else if (isObject(node)) node = node[token];
     else return undefined;
+    if (end < 0) return node;
+    start = end + 1;
   }
-  return node;
 }
 
 /** Follows internal `$ref` chains from `pointer`. Throws on an external or dangling `$ref` (a bug: specs are bundled). */
