@@ -120,6 +120,15 @@ function choose(plan: UnionPlan, value: unknown): { kind: "none" } | { kind: "se
   return { kind: "selected", plan: selected.plan };
 }
 
+const disjointPlans = new WeakMap<UnionPlan, boolean>();
+
+/** Whether no two branches of the plan's union allow the same tag value (worked out once per plan). */
+function disjointTags(plan: UnionPlan): boolean {
+  let found = disjointPlans.get(plan);
+  if (found === undefined) disjointPlans.set(plan, (found = disjoint((plan.union?.branches ?? []).map((b) => b.values))));
+  return found;
+}
+
 /**
  * The violations of `value` against the schema of `plan` (validated by `validate`, given the
  * plan's pointers), with every tagged union on the way (at the top or inside object properties)
@@ -131,10 +140,17 @@ export function narrowByPlan(
   validate: (schemaPointer: string, value: unknown) => ValidationResult,
   value: unknown,
   instancePath = "",
-  result: ValidationResult = validate(plan.pointer, value),
+  known?: ValidationResult,
 ): SchemaViolation[] {
-  if (result.valid) return [];
   const choice = choose(plan, value);
+  // No validation of the whole union is needed when the tag decides: a tag no branch allows fails
+  // every branch, and when no two branches share a tag value, the value can only match the branch
+  // it selects, so the union's violations narrow to that branch's (none if it matches).
+  if (known === undefined && (choice.kind === "unknown" || (choice.kind === "selected" && disjointTags(plan)))) {
+    return choice.kind === "unknown" ? [unknownTagViolation(instancePath, choice, plan.pointer)] : narrowByPlan(choice.plan, validate, value, instancePath);
+  }
+  const result = known ?? validate(plan.pointer, value);
+  if (result.valid) return [];
   if (choice.kind === "unknown") return [unknownTagViolation(instancePath, choice, plan.pointer)];
   if (choice.kind === "selected") return narrowByPlan(choice.plan, validate, value, instancePath);
   // The violations are the caller's own (fresh from `validate`): at the top they need no copy.
