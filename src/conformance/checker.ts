@@ -196,9 +196,10 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
         seenStatuses.add(plan.statusKey);
       }
       const violations: Violation[] = [];
-      checkHeaders(plan, exchange.headers, violations);
+      const headers = headerSource(exchange.headers);
+      checkHeaders(plan, headers, violations);
       const before = violations.length;
-      const body = checkBody(plan, validate, exchange, violations);
+      const body = checkBody(plan, validate, exchange, headers, violations);
       let matchedExample: string | undefined;
       if (body.parsed !== undefined && body.media) {
         const index = matchingExample(body.media, exchange.body, body.parsed, violations.length > before);
@@ -258,10 +259,11 @@ function withoutQuery(path: string): string {
  * JSON), or -1. A body the schema rejected can only equal an example the schema rejects too.
  */
 function matchingExample(media: MediaPlan, text: string, parsed: unknown, rejected: boolean): number {
+  const candidates = rejected && media.schema ? media.schema.rejectedExamples() : media.info.examples;
+  if (candidates.length === 0) return -1;
   const exact = media.exampleByText.get(text);
   if (exact !== undefined) return exact;
   const { examples } = media.info;
-  const candidates = rejected && media.schema ? media.schema.rejectedExamples() : examples;
   for (const e of candidates) if (jsonEqual(e.value, parsed)) return examples.indexOf(e);
   return -1;
 }
@@ -280,12 +282,18 @@ function documentedResponse(responses: ResponseInfo[], status: number): Response
   return responses.find((r) => r.status === code) ?? responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ?? responses.find((r) => r.status === "default");
 }
 
+/** An exchange's headers, with whether they are a Fetch `Headers` found once per exchange (instanceof is not free). */
+type HeaderSource = { fetch: Headers; plain?: undefined } | { fetch?: undefined; plain: Readonly<Record<string, string>> };
+
+const headerSource = (headers: Exchange["headers"]): HeaderSource => (headers instanceof Headers ? { fetch: headers } : { plain: headers });
+
 /**
  * A header's value, any case of its name. A plain object is tried with the name as given and in
  * its usual spelling (`Content-Type`) before it is scanned, so the usual exchange costs no scan.
  */
-function headerValue(headers: Exchange["headers"], name: string, canonical: string, lower: string): string | null {
-  if (headers instanceof Headers) return headers.get(name);
+function headerValue(source: HeaderSource, name: string, canonical: string, lower: string): string | null {
+  if (source.fetch) return source.fetch.get(name);
+  const headers = source.plain;
   if (Object.hasOwn(headers, name)) return headers[name]!;
   if (Object.hasOwn(headers, canonical)) return headers[canonical]!;
   for (const k in headers) if (Object.hasOwn(headers, k) && k.toLowerCase() === lower) return headers[k]!;
@@ -301,7 +309,7 @@ function coerceHeader(header: HeaderPlan, raw: string): unknown {
   return raw;
 }
 
-function checkHeaders(plan: ResponsePlan, headers: Exchange["headers"], out: Violation[]): void {
+function checkHeaders(plan: ResponsePlan, headers: HeaderSource, out: Violation[]): void {
   for (const header of plan.headers) {
     const raw = headerValue(headers, header.name, header.canonical, header.lower);
     if (raw === null) {
@@ -325,10 +333,10 @@ interface BodyOutcome {
 const NO_BODY: BodyOutcome = Object.freeze({});
 
 /** Checks the body of `exchange` against `plan`, adding its violations to `out`. */
-function checkBody(plan: ResponsePlan, validate: (schemaPointer: string, value: unknown) => ValidationResult, exchange: Exchange, out: Violation[]): BodyOutcome {
+function checkBody(plan: ResponsePlan, validate: (schemaPointer: string, value: unknown) => ValidationResult, exchange: Exchange, headers: HeaderSource, out: Violation[]): BodyOutcome {
   const { response } = plan;
   if (plan.media.length === 0) return NO_BODY;
-  const contentType = headerValue(exchange.headers, "content-type", "Content-Type", "content-type");
+  const contentType = headerValue(headers, "content-type", "Content-Type", "content-type");
   const media = plan.mediaFor(contentType);
   if (exchange.body.length === 0) {
     out.push(violation("body-present", "", `a ${plan.documentedTypes} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`));

@@ -256,8 +256,8 @@ function responseTime(budgetMs: number): SemanticChecks {
 /** A matcher of request paths against a path template: the decoded path parameters, or undefined. */
 export function pathMatcher(template: string): (path: string) => Record<string, string> | undefined {
   const names: string[] = [];
-  const source = template
-    .split(/(\{[^}]+\})/)
+  const parts = template.split(/(\{[^}]+\})/);
+  const source = parts
     .map((part) => {
       if (!part.startsWith("{")) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       names.push(internalized(part.slice(1, -1)));
@@ -265,6 +265,18 @@ export function pathMatcher(template: string): (path: string) => Record<string, 
     })
     .join("");
   const pattern = new RegExp(`^${source}$`);
+  if (parts.length === 3) {
+    // One parameter between a literal prefix and suffix (the usual template): a match leaves
+    // exactly the text between them, so a test and a slice replace exec and its match array.
+    const [prefix, , suffix] = parts as [string, string, string];
+    const name = names[0]!;
+    return (path) => {
+      if (!pattern.test(path)) return undefined;
+      const params: Record<string, string> = {};
+      params[name] = decoded(path.slice(prefix.length, path.length - suffix.length));
+      return params;
+    };
+  }
   return (path) => {
     const match = pattern.exec(path);
     if (!match) return undefined;

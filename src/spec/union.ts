@@ -110,11 +110,13 @@ function taggedUnion(doc: OpenApiDocument, schemaPointer: string): { property: s
   return { property, branches: tags.map((t, i) => ({ pointer: `${pointer}/oneOf/${i}`, values: t!.values })) };
 }
 
+const NONE: { kind: "none" } = Object.freeze({ kind: "none" });
+
 /** Which branch of the plan's tagged union `value` selects. */
 function choose(plan: UnionPlan, value: unknown): { kind: "none" } | { kind: "selected"; plan: UnionPlan } | { kind: "unknown"; property: string; allowed: unknown[] } {
   const union = plan.union;
   // Without the tag the body selects nothing in particular: every branch's errors stand.
-  if (!union || !isObject(value) || !Object.hasOwn(value, union.property)) return { kind: "none" };
+  if (!union || !isObject(value) || !Object.hasOwn(value, union.property)) return NONE;
   const selected = union.branches.find((b) => b.values.some((v) => jsonEqual(v, value[union.property])));
   if (!selected) return { kind: "unknown", property: union.property, allowed: union.branches.flatMap((b) => b.values) };
   return { kind: "selected", plan: selected.plan };
