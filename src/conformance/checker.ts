@@ -196,32 +196,34 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
         seenStatuses.add(plan.statusKey);
       }
       const violations: Violation[] = [];
-      const headers = headerSource(exchange.headers);
-      checkHeaders(plan, headers, violations);
+      // instanceof is not free: tested once per exchange, not per header read.
+      const fetchHeaders = exchange.headers instanceof Headers ? exchange.headers : undefined;
+      checkHeaders(plan, exchange.headers, fetchHeaders, violations);
       const before = violations.length;
-      const body = checkBody(plan, validate, exchange, headers, violations);
+      const media = plan.media.length === 0 ? undefined : plan.mediaFor(headerValue(exchange.headers, fetchHeaders, "content-type", "Content-Type", "content-type"));
+      const parsed = checkBody(plan, media, validate, exchange, fetchHeaders, violations);
       let matchedExample: string | undefined;
-      if (body.parsed !== undefined && body.media) {
-        const index = matchingExample(body.media, exchange.body, body.parsed, violations.length > before);
-        matchedExample = index < 0 ? undefined : body.media.info.examples[index]!.name;
-        if (matchedExample && !body.media.seenExamples[index]) {
-          body.media.seenExamples[index] = true;
-          seenExamples.add(body.media.exampleKeys[index]!);
+      if (parsed !== undefined && media) {
+        const index = matchingExample(media, exchange.body, parsed, violations.length > before);
+        matchedExample = index < 0 ? undefined : media.info.examples[index]!.name;
+        if (matchedExample && !media.seenExamples[index]) {
+          media.seenExamples[index] = true;
+          seenExamples.add(media.exampleKeys[index]!);
         }
       }
       observations++;
       // Only a body that passed the schema is a trustworthy observation of the status.
-      if (found.lifecycle && exchange.status >= 200 && exchange.status < 300 && body.parsed !== undefined && violations.length === before) {
-        const broken = tracker.observe(`${op.method.toUpperCase()} ${pathOnly}`, found.lifecycle, body.parsed, `exchange ${observations}`);
+      if (found.lifecycle && exchange.status >= 200 && exchange.status < 300 && parsed !== undefined && violations.length === before) {
+        const broken = tracker.observe(`${op.method.toUpperCase()} ${pathOnly}`, found.lifecycle, parsed, `exchange ${observations}`);
         if (broken) violations.push(broken);
       }
       const result: CheckResult = { ok: false, violations, contradictions: [], warnings: [], operation, pathParams };
-      const input: SemanticInput = { status: exchange.status, pathParams, response, body: body.parsed };
+      const input: SemanticInput = { status: exchange.status, pathParams, response, body: parsed };
       if (exchange.durationMs !== undefined) input.durationMs = exchange.durationMs;
       // The semantic checks add to the result's own lists (no list of findings to sort afterwards).
       semantic(input, result);
       result.ok = violations.length === 0;
-      if (body.parsed !== undefined) result.body = body.parsed;
+      if (parsed !== undefined) result.body = parsed;
       result.documentedStatus = response.status;
       if (matchedExample) result.matchedExample = matchedExample;
       return result;
@@ -282,18 +284,14 @@ function documentedResponse(responses: ResponseInfo[], status: number): Response
   return responses.find((r) => r.status === code) ?? responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ?? responses.find((r) => r.status === "default");
 }
 
-/** An exchange's headers, with whether they are a Fetch `Headers` found once per exchange (instanceof is not free). */
-type HeaderSource = { fetch: Headers; plain?: undefined } | { fetch?: undefined; plain: Readonly<Record<string, string>> };
-
-const headerSource = (headers: Exchange["headers"]): HeaderSource => (headers instanceof Headers ? { fetch: headers } : { plain: headers });
-
 /**
  * A header's value, any case of its name. A plain object is tried with the name as given and in
  * its usual spelling (`Content-Type`) before it is scanned, so the usual exchange costs no scan.
  */
-function headerValue(source: HeaderSource, name: string, canonical: string, lower: string): string | null {
-  if (source.fetch) return source.fetch.get(name);
-  const headers = source.plain;
+function headerValue(all: Exchange["headers"], fetchHeaders: Headers | undefined, name: string, canonical: string, lower: string): string | null {
+  if (fetchHeaders) return fetchHeaders.get(name);
+  // Not a Headers: the caller tested it (`fetchHeaders` is it when it is one).
+  const headers = all as Readonly<Record<string, string>>;
   if (Object.hasOwn(headers, name)) return headers[name]!;
   if (Object.hasOwn(headers, canonical)) return headers[canonical]!;
   for (const k in headers) if (Object.hasOwn(headers, k) && k.toLowerCase() === lower) return headers[k]!;
@@ -309,9 +307,9 @@ function coerceHeader(header: HeaderPlan, raw: string): unknown {
   return raw;
 }
 
-function checkHeaders(plan: ResponsePlan, headers: HeaderSource, out: Violation[]): void {
+function checkHeaders(plan: ResponsePlan, headers: Exchange["headers"], fetchHeaders: Headers | undefined, out: Violation[]): void {
   for (const header of plan.headers) {
-    const raw = headerValue(headers, header.name, header.canonical, header.lower);
+    const raw = headerValue(headers, fetchHeaders, header.name, header.canonical, header.lower);
     if (raw === null) {
       if (header.required) out.push(violation("header-present", header.pointer, `header ${header.name}`, "absent", `Documented header ${header.name} is missing from the ${plan.response.status} response.`));
       continue;
@@ -324,46 +322,46 @@ function checkHeaders(plan: ResponsePlan, headers: HeaderSource, out: Violation[
   }
 }
 
-/** What the body check found besides its violations: the parsed JSON and the matching media type. */
-interface BodyOutcome {
-  parsed?: unknown;
-  media?: MediaPlan;
-}
-
-const NO_BODY: BodyOutcome = Object.freeze({});
-
-/** Checks the body of `exchange` against `plan`, adding its violations to `out`. */
-function checkBody(plan: ResponsePlan, validate: (schemaPointer: string, value: unknown) => ValidationResult, exchange: Exchange, headers: HeaderSource, out: Violation[]): BodyOutcome {
+/**
+ * Checks the body of `exchange` against `plan` (`media`: the documented media type its
+ * Content-Type matched), adding its violations to `out`; the parsed JSON, when it parsed.
+ */
+function checkBody(
+  plan: ResponsePlan,
+  media: MediaPlan | undefined,
+  validate: (schemaPointer: string, value: unknown) => ValidationResult,
+  exchange: Exchange,
+  fetchHeaders: Headers | undefined,
+  out: Violation[],
+): unknown {
   const { response } = plan;
-  if (plan.media.length === 0) return NO_BODY;
-  const contentType = headerValue(headers, "content-type", "Content-Type", "content-type");
-  const media = plan.mediaFor(contentType);
+  if (plan.media.length === 0) return undefined;
   if (exchange.body.length === 0) {
     out.push(violation("body-present", "", `a ${plan.documentedTypes} body`, "empty body", `The ${response.status} response has no body, but the spec documents one.`));
-    return NO_BODY;
+    return undefined;
   }
   if (!media) {
-    const essence = mediaTypeOf(contentType);
+    const essence = mediaTypeOf(headerValue(exchange.headers, fetchHeaders, "content-type", "Content-Type", "content-type"));
     out.push(violation("content-type", "/headers/content-type", plan.documentedTypes, essence || "(none)", `Content-Type ${essence || "(none)"} is not documented for ${response.status}.`));
-    return NO_BODY;
+    return undefined;
   }
-  if (!media.json) return { media };
+  if (!media.json) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(exchange.body);
   } catch (error) {
     out.push(violation("body-json", "", "valid JSON", excerpt(exchange.body), `The body is not valid JSON: ${(error as Error).message}.`));
-    return { media };
+    return undefined;
   }
   const { schema } = media;
-  if (!schema) return { parsed, media };
+  if (!schema) return parsed;
   const result = validateWith(schema.validate(), parsed);
-  if (result.valid) return { parsed, media };
+  if (result.valid) return parsed;
   // Tagged unions (Myaza's status, Nyota Imara's record shapes) report the selected branch's errors only.
   for (const v of narrowByPlan(schema.union(), validate, parsed, "", result)) {
     out.push(violation("body-schema", v.instancePath, expectation(v), excerpt(jsonText(getAtPointer(parsed, v.instancePath))), `${v.instancePath || "(body)"} ${v.message}.`));
   }
-  return { parsed, media };
+  return parsed;
 }
 
 /** A value as JSON text; "undefined" where JSON has no text for it. */
