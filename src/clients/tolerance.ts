@@ -88,10 +88,12 @@ export function createTolerantCheck(check: GeneratedBodyContract): (body: unknow
     // A tagged union that is the whole schema: the branch the body's tag selects decides alone
     // (one branch's validator runs, and is compiled on a first call, instead of every branch's).
     const branch = exclusiveBranch(narrowing, body);
-    if (validate(branch?.pointer ?? pointer, body).valid) return { ok: true, warnings: [] };
+    const first = validate(branch?.pointer ?? pointer, body);
+    if (first.valid) return { ok: true, warnings: [] };
     const strict = validateWith(core, body);
     if (!strict.valid) return { ok: false, violations: strict.violations };
-    return { ok: true, warnings: toWarnings(narrowByPlan(narrowing, validate, body)) };
+    // The whole schema's result, when that is what ran, is not validated a second time.
+    return { ok: true, warnings: toWarnings(narrowByPlan(narrowing, validate, body, "", branch ? undefined : first)) };
   };
 }
 
