@@ -133,9 +133,11 @@ describe.each(providerSlugs)("%s client under generated responses", (slug) => {
       }),
       { numRuns: RUNS },
     );
-    // assert the generator reached every outcome but timeouts (tested on their own)
+    // assert the generator reached every outcome but timeouts (tested on their own), each often:
+    // the rarest (BTC Direct's ok) averages ~68 of 1000 with a spread of ~7, so 1 in 100 is far
+    // below any seed's count (a bound of 1 in 20 failed about one run in two hundred).
     expect(counts.ok + counts.http + counts.invalid_response + counts.network).toBe(RUNS);
-    for (const outcome of ["ok", "http", "invalid_response", "network"] as const) expect(counts[outcome], outcome).toBeGreaterThan(RUNS / 20);
+    for (const outcome of ["ok", "http", "invalid_response", "network"] as const) expect(counts[outcome], outcome).toBeGreaterThan(RUNS / 100);
   });
 });
 
