@@ -74,7 +74,7 @@ export interface GeneratedValidator {
 /** src/spec/union.ts \`UnionPlan\`: the tagged unions of a body schema, as data. */
 export interface GeneratedUnionPlan {
   pointer: string;
-  union?: { property: string; exclusive?: true; branches: { values: unknown[]; plan: GeneratedUnionPlan }[] };
+  union?: { property: string; disjoint?: true; exclusive?: true; branches: { values: unknown[]; plan: GeneratedUnionPlan }[] };
   properties?: { name: string; plan: GeneratedUnionPlan }[];
 }
 

@@ -133,8 +133,11 @@ describe("exclusive tagged unions: the selected branch alone decides", () => {
 
   it("a oneOf that is the whole schema, with disjoint tags, is exclusive; a sibling keyword or a shared tag value makes it not", () => {
     expect(unionPlan(doc({ oneOf, description: "text only" }), "/components/schemas/U").union?.exclusive).toBe(true);
+    // assert a sibling keyword keeps the tags disjoint but not exclusive; a shared value makes them neither
+    expect(unionPlan(doc({ oneOf, type: "object" }), "/components/schemas/U").union).toMatchObject({ disjoint: true });
     expect(unionPlan(doc({ oneOf, type: "object" }), "/components/schemas/U").union).not.toHaveProperty("exclusive");
     expect(unionPlan(doc({ oneOf }, ["b", "a"]), "/components/schemas/U").union).not.toHaveProperty("exclusive");
+    expect(unionPlan(doc({ oneOf }, ["b", "a"]), "/components/schemas/U").union).not.toHaveProperty("disjoint");
     const plan = unionPlan(doc({ oneOf }), "/components/schemas/U");
     expect(exclusiveBranch(plan, { kind: "b" })?.pointer).toBe("/components/schemas/U/oneOf/1");
     expect([exclusiveBranch(plan, { kind: "c" }), exclusiveBranch(plan, { b: 1 }), exclusiveBranch(plan, "b")]).toEqual([undefined, undefined, undefined]);

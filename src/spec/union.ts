@@ -35,11 +35,12 @@ export interface UnionPlan {
   /** The schema's pointer as given (what is validated, and the `schemaPath` of an unknown tag). */
   pointer: string;
   /**
-   * `exclusive`: the schema is this `oneOf` and nothing else, and no tag value belongs to two
-   * branches. A value whose tag selects a branch then fails every other branch on its tag, so it is
-   * valid exactly when the selected branch's schema accepts it (`exclusiveBranch`).
+   * `disjoint`: no tag value belongs to two branches, so a value whose tag selects a branch fails
+   * every other branch on its tag. `exclusive`: disjoint, and the schema is this `oneOf` and
+   * nothing else, so such a value is valid exactly when the selected branch's schema accepts it
+   * (`exclusiveBranch`).
    */
-  union?: { property: string; exclusive?: true; branches: { values: unknown[]; plan: UnionPlan }[] };
+  union?: { property: string; disjoint?: true; exclusive?: true; branches: { values: unknown[]; plan: UnionPlan }[] };
   /** Properties (own `properties` of the schema) whose schema is a tagged union. */
   properties?: { name: string; plan: UnionPlan }[];
 }
@@ -52,7 +53,8 @@ export function unionPlan(doc: OpenApiDocument, schemaPointer: string, depth = 0
   const tagged = taggedUnion(doc, schemaPointer);
   if (tagged) {
     const branches = tagged.branches.map((b) => ({ values: b.values, plan: unionPlan(doc, b.pointer, depth + 1) }));
-    plan.union = onlyOneOf(doc, schemaPointer) && disjoint(tagged.branches.map((b) => b.values)) ? { property: tagged.property, exclusive: true, branches } : { property: tagged.property, branches };
+    const apart = disjoint(tagged.branches.map((b) => b.values));
+    plan.union = { property: tagged.property, ...(apart ? { disjoint: true as const } : {}), ...(apart && onlyOneOf(doc, schemaPointer) ? { exclusive: true as const } : {}), branches };
   }
   const { value: schema, pointer } = resolve(doc, schemaPointer);
   if (depth < MAX_NARROWING_DEPTH && isObject(schema) && isObject(schema.properties)) {
@@ -122,15 +124,6 @@ function choose(plan: UnionPlan, value: unknown): { kind: "none" } | { kind: "se
   return { kind: "selected", plan: selected.plan };
 }
 
-const disjointPlans = new WeakMap<UnionPlan, boolean>();
-
-/** Whether no two branches of the plan's union allow the same tag value (worked out once per plan). */
-function disjointTags(plan: UnionPlan): boolean {
-  let found = disjointPlans.get(plan);
-  if (found === undefined) disjointPlans.set(plan, (found = disjoint((plan.union?.branches ?? []).map((b) => b.values))));
-  return found;
-}
-
 /**
  * The violations of `value` against the schema of `plan` (validated by `validate`, given the
  * plan's pointers), with every tagged union on the way (at the top or inside object properties)
@@ -148,7 +141,7 @@ export function narrowByPlan(
   // No validation of the whole union is needed when the tag decides: a tag no branch allows fails
   // every branch, and when no two branches share a tag value, the value can only match the branch
   // it selects, so the union's violations narrow to that branch's (none if it matches).
-  if (known === undefined && (choice.kind === "unknown" || (choice.kind === "selected" && disjointTags(plan)))) {
+  if (known === undefined && (choice.kind === "unknown" || (choice.kind === "selected" && plan.union?.disjoint === true))) {
     return choice.kind === "unknown" ? [unknownTagViolation(instancePath, choice, plan.pointer)] : narrowByPlan(choice.plan, validate, value, instancePath);
   }
   const result = known ?? validate(plan.pointer, value);
