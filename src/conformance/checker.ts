@@ -5,7 +5,7 @@
  * check, a JSON pointer, what was expected and what was seen.
  */
 import { mediaTypeOf } from "../http/media-type.js";
-import { isObject, jsonEqual } from "../json.js";
+import { jsonEqual } from "../json.js";
 import type { ProviderSlug } from "../providers.js";
 import { loadSpec, type OpenApiDocument } from "../spec/load.js";
 import { narrowByPlan } from "../spec/union.js";
@@ -362,7 +362,7 @@ function checkBody(
   // only; a schema without one reports Ajv's errors as they are (no narrowing to go through).
   const found = narrowing.union || narrowing.properties ? narrowByPlan(narrowing, validate, parsed, "", validateWithErrors(fn)) : (fn.errors ?? []).map(toViolation);
   for (const v of found) {
-    out.push(violation("body-schema", v.instancePath, expectation(v), excerpt(jsonText(valueAt(parsed, v.instancePath))), `${v.instancePath || "(body)"} ${v.message}.`));
+    out.push(violation("body-schema", v.instancePath, expectation(v), excerpt(jsonText(getAtPointer(parsed, v.instancePath))), `${v.instancePath || "(body)"} ${v.message}.`));
   }
   return parsed;
 }
@@ -370,30 +370,6 @@ function checkBody(
 /** The failed result of `fn`'s last validation, as `validateWith` gives it. */
 function validateWithErrors(fn: CompiledValidator): ValidationResult {
   return { valid: false, violations: (fn.errors ?? []).map(toViolation) };
-}
-
-/** Each violation pointer's tokens, unescaped and as the engine keeps property names (a pointer recurs from one exchange to the next). */
-const pointerTokens = new Map<string, string[]>();
-const MAX_POINTERS = 1024;
-
-/** `getAtPointer` for the pointers of violations, without cutting the pointer up on every exchange. */
-function valueAt(body: unknown, pointer: string): unknown {
-  let tokens = pointerTokens.get(pointer);
-  if (!tokens) {
-    if (pointer === "" || pointerTokens.size >= MAX_POINTERS) return getAtPointer(body, pointer);
-    tokens = pointer
-      .slice(1)
-      .split("/")
-      .map((t) => Object.keys({ [t.replace(/~1/g, "/").replace(/~0/g, "~")]: true })[0]!);
-    pointerTokens.set(pointer, tokens);
-  }
-  let node = body;
-  for (const token of tokens) {
-    if (Array.isArray(node)) node = node[Number(token)] as unknown;
-    else if (isObject(node)) node = node[token];
-    else return undefined;
-  }
-  return node;
 }
 
 /** A value as JSON text; "undefined" where JSON has no text for it. */
