@@ -15,7 +15,7 @@
 import { btcDirectErrorCatalogue, isBtcDirectErrorCode } from "../../generated/btc-direct-errors.js";
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
-import { escapePointer, resolve, type ResponseInfo } from "../spec/walk.js";
+import { escapePointer, getAtPointer, resolve, type ResponseInfo } from "../spec/walk.js";
 import { isObject } from "../json.js";
 
 export type SemanticCheckName =
@@ -130,18 +130,11 @@ function finding(check: SemanticCheckName, pointer: string, expected: string, ac
 
 const show = (v: unknown): string => (v === undefined ? "absent" : JSON.stringify(v));
 
-function valueAt(body: unknown, tokens: readonly string[]): unknown {
-  let node = body;
-  for (const token of tokens) node = isObject(node) ? node[token] : undefined;
-  return node;
-}
-
 function idEcho(rule: { param: string; pointer: string; except?: string }): SemanticChecks {
-  const tokens = rule.pointer.slice(1).split("/");
   return ({ status, pathParams, body }, sink) => {
     const requested = pathParams[rule.param];
     if (status < 200 || status >= 300 || requested === undefined || requested === rule.except || !isObject(body)) return;
-    const echoed = valueAt(body, tokens);
+    const echoed = getAtPointer(body, rule.pointer);
     if (echoed === requested) return;
     sink.violations.push(
       finding("id-echo", rule.pointer, JSON.stringify(requested), show(echoed), `The response is about ${show(echoed)}, not the ${rule.param} that was requested (${JSON.stringify(requested)}).`),
