@@ -11,6 +11,10 @@ import { listOperations, listResponses } from "../src/spec/index.js";
 import type { ProviderSlug } from "../src/providers.js";
 import { harnesses, TOKEN, type AnyResult } from "./helpers/clients.js";
 
+// A bound for the stalled-body tests, not a timing assertion: a client that does not abort the
+// read hangs, and this makes that a prompt failure instead of a wait for the global test timeout.
+const STALL_BOUND_MS = 20_000;
+
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 let server: Server;
@@ -97,6 +101,15 @@ describe.each(providerSlugs)("%s over HTTP", (slug) => {
     expect(!result.ok && result.error).toMatchObject({ kind: "timeout", retryable: true });
   });
 
+  it("a body that stalls after the headers is a timeout (the built-in fetch aborts the read)", async () => {
+    handle = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"status":');
+    };
+    const result = await call(slug, "rec_1", 50);
+    expect(!result.ok && result.error).toMatchObject({ kind: "timeout", retryable: true });
+  }, STALL_BOUND_MS);
+
   it("does not follow a redirect: one request, an http error", async () => {
     const example = await firstSuccessExample(slug);
     handle = (req, res) => (req.url === "/moved" ? json(200, example)(req, res) : res.writeHead(302, { location: `${baseUrl}/moved` }).end());
@@ -128,6 +141,18 @@ describe("cancellation", () => {
     // a transport that did not get the call's signal would keep the connection open (the test times out)
     await closed;
   });
+
+  it("a call timed out while its body is read is cancelled on the wire too", async () => {
+    let closed: Promise<void> | undefined;
+    handle = (req, res) => {
+      closed = new Promise<void>((resolve) => req.socket.once("close", () => resolve()));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"status":');
+    };
+    const result = await call("myaza", "ver_1", 2_000);
+    expect(!result.ok && result.error).toMatchObject({ kind: "timeout" });
+    await closed;
+  }, STALL_BOUND_MS);
 });
 
 describe("connection refused", () => {

@@ -1,16 +1,17 @@
 /**
- * The one engine behind the four clients: an openapi-fetch client over the generated `paths`,
- * an auth middleware built from the spec's security schemes, a timeout, and the classification
- * of everything a server or the network can do into a typed result. Provider modules only say
+ * The one engine behind the four clients: the URL of a generated `paths` operation planned by
+ * openapi-fetch (`createFinalURL`), credential headers from the spec's security schemes, one
+ * fetch with a timeout that aborts it, the body read under a cap, and the classification of
+ * everything a server or the network can do into a typed result. Provider modules only say
  * which path to call, which credentials go into which security scheme, how to read their error
  * bodies and how to normalize their status.
  */
-import createClient from "openapi-fetch";
+import { createFinalURL } from "openapi-fetch";
 import type { ProviderSlug } from "../providers.js";
 import type { NormalizedStatus } from "../status.js";
 import { readContract, type Contract, type GeneratedClientContract } from "./contract.js";
 import { createRedactor, type Redactor } from "../http/redact.js";
-import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, isBodyLimit, limitBody, readLimitedText } from "../http/body-limit.js";
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, isBodyLimit, readLimitedText } from "../http/body-limit.js";
 import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
 import { retryAfterMs } from "../http/retry-after.js";
 import { cleanServerText, httpError, invalidResponseError, networkError, timeoutError } from "./errors.js";
@@ -80,10 +81,12 @@ export type StatusCaller<P extends ProviderSlug, Data, Extra extends object, Err
   options?: CallOptions,
 ) => Promise<KycStatusResult<P, Data, Extra, ErrorExtra>>;
 
-type UntypedGet = (
-  path: string,
-  init: { params: { path: Record<string, string> }; parseAs: "stream"; fetch: (planned: PlannedRequest) => Promise<Response> },
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** What one call got back: the response, with its success body as text or its error body parsed (JSON when it is, else the text). */
+interface Fetched {
+  response: Response;
+  data?: string;
+  error?: unknown;
+}
 
 /**
  * Validates the factory options (throwing a TypeError that names the option, never its value) and
@@ -95,21 +98,23 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
   options: CoreOptions,
 ): StatusCaller<P, Data, Extra, ErrorExtra> {
   const { baseUrl, timeoutMs, maxBodyBytes, transport, credentials, secrets } = checkOptions(factory, options);
-  // One Request per call, built with the call's credential headers and signal: by the built-in
-  // fetch from the URL and init, or here for a custom transport (which gets a Request carrying the
-  // signal, as documented). openapi-fetch sends no header of its own for a GET without a body.
-  const send = (planned: PlannedRequest, headers: Record<string, string>, signal: AbortSignal): Promise<Response> => {
-    const init: RequestInit = { method: planned.method, headers, redirect: "manual", signal };
-    return options.fetch === undefined ? (transport as typeof globalThis.fetch)(planned.url, init) : transport(new Request(planned.url, init));
-  };
-  let ready: { contract: Contract; headers: Record<string, string>; get: UntypedGet } | undefined;
+  const builtIn = options.fetch === undefined;
+  // One Request per call, with the call's credential headers, `redirect: "manual"` and signal:
+  // built by the built-in fetch from the URL and init, or here for a custom transport (which gets
+  // a Request carrying the signal, as documented).
+  const send = (url: string, init: RequestInit): Promise<Response> =>
+    builtIn ? (transport as typeof globalThis.fetch)(url, init) : transport(new Request(url, init));
+  // The built-in fetch honours the signal while it waits for the headers and while the body is
+  // read (both reject once it aborts); a custom transport may not, so its promises are raced
+  // against the signal. Racing the built-in fetch too cost a listener and a promise per call.
+  const within = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> => (builtIn ? promise : raceAbort(promise, signal));
+  let ready: { contract: Contract; headers: Record<string, string> } | undefined;
   const prepare = () => {
     if (def.contract.operation !== `GET ${def.path}`) {
       throw new Error(`The ${def.provider} spec has no GET ${def.path}: the client and the spec disagree (its generated contract is for ${def.contract.operation}). Rebuild the package (npm run generate, npm run build).`);
     }
     const contract = readContract(def.contract);
-    const client = createClient<Paths>({ baseUrl, pathSerializer: encodePathParams, Request: PlannedRequest as unknown as typeof Request });
-    return { contract, headers: contract.credentialHeaders(credentials), get: client.GET as unknown as UntypedGet };
+    return { contract, headers: contract.credentialHeaders(credentials) };
   };
 
   return async (pathParams, callOptions = {}) => {
@@ -118,29 +123,24 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
     callerSignal?.throwIfAborted();
     // Built on the first call (a throw here, e.g. credentials the spec cannot send, rejects the call).
     ready ??= prepare();
-    const { contract, headers, get } = ready;
+    const { contract, headers } = ready;
     // Built on first use: most calls (a success without warnings) never redact anything.
     let redactor: Redactor | undefined;
     const redact: Redactor = (text) => (redactor ??= createRedactor([...secrets, ...Object.values(pathParams)]))(text);
 
     const callTimeoutMs = checkCallTimeout(factory, callOptions.timeoutMs);
-    const limitMs = Math.min(timeoutMs, callTimeoutMs ?? timeoutMs);
+    const limitMs = callTimeoutMs === undefined ? timeoutMs : Math.min(timeoutMs, callTimeoutMs);
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), limitMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
-    // Error bodies are read by openapi-fetch (capped by limitBody); a success body is read here,
-    // capped, straight from the transport's stream.
-    const fetch = async (planned: PlannedRequest): Promise<Response> => {
-      const response = await send(planned, headers, signal);
-      return response.ok ? response : limitBody(response, maxBodyBytes);
-    };
-    const exchange = async (): Promise<Awaited<ReturnType<UntypedGet>>> => {
-      const got = await get(def.path, { params: { path: { ...pathParams } }, parseAs: "stream", fetch });
-      return got.data === undefined ? got : { ...got, data: await readLimitedText(got.response, maxBodyBytes) };
-    };
-    let fetched: Awaited<ReturnType<UntypedGet>>;
+    // openapi-fetch plans the URL from the generated path, each path parameter percent-encoded as one segment.
+    const url = createFinalURL(def.path, { baseUrl, params: { path: pathParams }, querySerializer: noQuery, pathSerializer: encodePathParams });
+    let fetched: Fetched;
     try {
-      fetched = await raceAbort(exchange(), signal);
+      const response = await within(send(url, { method: "GET", headers, redirect: "manual", signal }), signal);
+      // Every body is read capped (BodyTooLargeError past maxBodyBytes), straight from the stream.
+      const text = await within(readLimitedText(response, maxBodyBytes), signal);
+      fetched = response.ok ? { response, data: text } : { response, error: parseErrorBody(text) };
     } catch (thrown) {
       if (thrown instanceof BodyTooLargeError) return tooLarge(def, contract, thrown, redact);
       if (timeout.signal.aborted) return failure(timeoutError(def.provider, limitMs, limitMs < timeoutMs ? "call" : "client"));
@@ -151,6 +151,19 @@ export function createStatusCaller<P extends ProviderSlug, Paths extends object,
     }
     return interpret(def, contract, fetched, redact);
   };
+}
+
+/** These GET operations have no query parameters. */
+const noQuery = (): string => "";
+
+/** An error body as the providers' `readError` take it: JSON when it parses, else its text; undefined when empty. */
+function parseErrorBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /** A failure result; provider-specific error fields are optional (`Partial<ErrorExtra>`), so any error fits. */
@@ -180,7 +193,7 @@ function tooLarge<P extends ProviderSlug, Paths, Data, Extra extends object, Err
 function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, ErrorExtra extends object>(
   def: ProviderDefinition<P, Paths, Data, Extra, ErrorExtra>,
   contract: Contract,
-  { response, data, error }: Awaited<ReturnType<UntypedGet>>,
+  { response, data, error }: Fetched,
   redact: Redactor,
 ): KycStatusResult<P, Data, Extra, ErrorExtra> {
   const receivedAt = new Date();
@@ -238,22 +251,6 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
   const typed = body as Data;
   const extra = def.extra?.(typed, { headers: response.headers, receivedAt });
   return { ok: true, data: typed, kyc: def.normalize(typed), httpStatus, warnings: Object.freeze(warnings), ...extra } as KycStatusResult<P, Data, Extra, ErrorExtra>;
-}
-
-/**
- * What openapi-fetch builds for a call in place of a `Request` (its `Request` option): the URL
- * (path parameters encoded) and method, which `send` turns into the call's one real Request. Letting openapi-fetch
- * build a Request and then adding the signal built a second one: two AbortSignals a call, the
- * largest cost of a client over a plain fetch (bench: client group).
- */
-class PlannedRequest {
-  readonly method: string;
-  constructor(
-    readonly url: string,
-    init: RequestInit,
-  ) {
-    this.method = init.method ?? "GET";
-  }
 }
 
 /** Resolves with `promise`, or rejects with the signal's reason once it aborts (even if the transport ignores it). */

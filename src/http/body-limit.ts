@@ -24,40 +24,8 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Statuses a Response may not be constructed with a body for. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /** Whether `value` is a usable cap: a whole number of bytes ≥ 1. */
 export const isBodyLimit = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 1;
-
-/**
- * The same response with a body that errors with `BodyTooLargeError` once more than `maxBytes`
- * have arrived (or at once, when Content-Length already says so), cancelling the original.
- */
-export function limitBody(response: Response, maxBytes: number): Response {
-  const source = response.body;
-  if (source === null || NULL_BODY_STATUSES.has(response.status)) return response;
-  const tooLarge = () => new BodyTooLargeError(maxBytes, response);
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  const reader = source.getReader();
-  let seen = 0;
-  const limited = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const stop = async (): Promise<void> => {
-        await reader.cancel();
-        controller.error(tooLarge());
-      };
-      if (declared > maxBytes) return stop();
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      seen += value.byteLength;
-      if (seen > maxBytes) return stop();
-      controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  return new Response(limited, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
 
 /**
  * The body as text (UTF-8, a leading BOM dropped, as `Response.text()` does), at most `maxBytes`
@@ -72,5 +40,8 @@ export async function readLimitedText(response: Response, maxBytes: number): Pro
   }
   const read = await readBody(response.body, maxBytes);
   if (!read.complete) throw new BodyTooLargeError(maxBytes, response);
-  return new TextDecoder().decode(read.bytes);
+  return utf8.decode(read.bytes);
 }
+
+/** Stateless between calls (no `stream` option), so one decoder serves every read. */
+const utf8 = new TextDecoder();
