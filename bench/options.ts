@@ -39,7 +39,7 @@ per group (ratios first: the machine may be shared and noisy):
                (target: all four < 300 ms), beside Prism's figures from the mocks group
   conformance  wall time of \`kyc-contracts conform --provider all\` (mocks started by the run)
                and the cases' own time against the already running mocks
-  client       per-call time of each typed client vs raw fetch of the same request (tinybench)
+  client       per-call time of each typed client vs raw fetch of the same request (paired blocks), cold start
   validation   response validations per second per provider's schemas, valid and invalid bodies
 
 Options:

@@ -16,6 +16,7 @@ import { parseBenchArgs } from "../bench/options.js";
 import { performanceMarkers, renderPerformanceSection, writeReadmePerformance } from "../bench/readme.js";
 import { responseDifferences, type CapturedResponse } from "../bench/replay.js";
 import { checkResults, serializeResults, type BenchResults, type Figure, type GroupResult } from "../bench/results.js";
+import { measurePairedBlocks, roundOrder } from "../bench/paired.js";
 import { median, medianRatio, percentile, ratio } from "../bench/stats.js";
 
 describe("median, percentile, ratio", () => {
@@ -53,6 +54,44 @@ describe("median, percentile, ratio", () => {
     expect(medianRatio([10, 1, 20], [20, 10, 100])).toBe(0.2);
     expect(medianRatio([1, 2], [1, 0])).toBeNaN();
     expect(() => medianRatio([1, 2], [1])).toThrow(/not paired/);
+  });
+});
+
+describe("paired alternating blocks", () => {
+  it("rotates the order of the tasks by one each round", () => {
+    expect(roundOrder(["a", "b", "c"], 0)).toEqual(["a", "b", "c"]);
+    expect(roundOrder(["a", "b", "c"], 1)).toEqual(["b", "c", "a"]);
+    expect(roundOrder(["a", "b", "c"], 5)).toEqual(["c", "a", "b"]);
+  });
+
+  it("runs one block of each task per round, in rotated order, and pairs the block means by round", async () => {
+    const log: string[] = [];
+    const task = (name: string) => () => {
+      log.push(name);
+      return Promise.resolve();
+    };
+    const result = await measurePairedBlocks({ a: task("a"), b: task("b") }, { blockCalls: 3, minRounds: 4, timeMs: 0 });
+    // assert: 4 rounds of 3 calls per task, blocks alternating a,b / b,a / a,b / b,a
+    expect(result.rounds).toBe(4);
+    expect(log.join("")).toBe("aaabbb" + "bbbaaa" + "aaabbb" + "bbbaaa");
+    expect(result.perCallMs.get("a")).toHaveLength(4);
+    expect(result.perCallMs.get("b")).toHaveLength(4);
+    for (const ms of [...result.perCallMs.values()].flat()) expect(ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it("goes on past the minimum rounds until every task has had its time", async () => {
+    let calls = 0;
+    const slow = () => new Promise<void>((resolve) => setTimeout(() => resolve(void calls++), 2));
+    const result = await measurePairedBlocks({ slow, fast: () => Promise.resolve() }, { blockCalls: 1, minRounds: 1, timeMs: 10 });
+    // assert: one 2 ms call per block cannot reach 10 ms in one round, so there are several
+    expect(result.rounds).toBeGreaterThan(1);
+    expect(calls).toBe(result.rounds);
+  });
+
+  it("fails with the task's own error, and refuses a measurement of nothing", async () => {
+    await expect(measurePairedBlocks({ broken: () => Promise.reject(new Error("HTTP 500")) }, { blockCalls: 2, minRounds: 1, timeMs: 0 })).rejects.toThrow("HTTP 500");
+    await expect(measurePairedBlocks({}, { blockCalls: 1, minRounds: 1, timeMs: 0 })).rejects.toThrow(/no tasks/);
+    await expect(measurePairedBlocks({ a: () => Promise.resolve() }, { blockCalls: 0, minRounds: 1, timeMs: 0 })).rejects.toThrow(/≥ 1/);
   });
 });
 

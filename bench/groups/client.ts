@@ -1,8 +1,10 @@
 /**
- * Group 3, client: one status call of each typed client (openapi-fetch, auth middleware, timeout,
- * body validation, normalization) against a raw `fetch` + `response.json()` of exactly the
- * request the client sends, both to the same local server (its own process) serving the spec's
- * default 2xx example.
+ * Group 3, client: one status call of each typed client (URL, credential headers, timeout, body
+ * read under the cap, validation, normalization) against a raw `fetch` + `response.json()` of
+ * exactly the request the client sends, and against the same raw fetch with a timeout that
+ * aborts it (an AbortController and a timer, as any client with a timeout needs), all to the
+ * same local server (its own process) serving the spec's default 2xx example; measured in
+ * paired alternating blocks (bench/paired.ts). Then the cold start (bench/client-cold.ts).
  */
 import type { ProviderSlug } from "../../src/providers.js";
 import { listOperations, listResponses, loadSpec } from "../../src/spec/index.js";
@@ -11,8 +13,14 @@ import { statusCalls } from "../clients.js";
 import { startReplayServer, type CapturedResponse } from "../replay.js";
 import type { Figure } from "../results.js";
 import { median, medianRatio } from "../stats.js";
-import { measureTasks, type TaskStats } from "../tiny.js";
+import { measurePairedBlocks, type BlockTask, type PairedBlocks } from "../paired.js";
+import { DEFAULT_TIMEOUT_MS } from "../../src/clients/core.js";
 import { figureRow, type GroupRunner } from "./context.js";
+
+type PerCallTask = "fetch" | "fetch + timeout" | "client";
+/** Calls per block, and rounds per run at least (bench/paired.ts). */
+const BLOCK_CALLS = 100;
+const MIN_ROUNDS = 10;
 
 /** The response a Prism mock serves by default: the lowest 2xx's first example, as JSON. */
 export async function defaultSuccess(slug: ProviderSlug): Promise<CapturedResponse> {
@@ -28,7 +36,7 @@ export async function defaultSuccess(slug: ProviderSlug): Promise<CapturedRespon
 export const benchClient: GroupRunner = async (ctx) => {
   const { providers, runs, taskTimeMs } = ctx.options;
   const figures: Figure[] = [];
-  const runsLabel = `runs of ≥${taskTimeMs} ms per task (each run's value: tinybench's median call)`;
+  const runsLabel = `runs of ≥${MIN_ROUNDS} rounds and ≥${taskTimeMs} ms per task (each run's value: the median over its rounds)`;
   for (const slug of providers) {
     const server = await startReplayServer(await defaultSuccess(slug), ctx.cleanup);
     try {
@@ -41,35 +49,51 @@ export const benchClient: GroupRunner = async (ctx) => {
       if (!first.ok || !sent) throw new Error(`${slug}: the typed client's call to the bench server failed: ${first.ok ? "no request was sent" : first.error.message}`);
       const { url, headers } = sent;
       const clientCall = statusCalls[slug](server.url);
-      const tasks = {
-        fetch: async () => {
-          const res = await fetch(url, { headers });
-          if (!res.ok) throw new Error(`raw fetch of ${url}: HTTP ${res.status}`);
-          await res.json();
+      const rawFetch = async (signal?: AbortSignal) => {
+        const res = await fetch(url, signal ? { headers, signal } : { headers });
+        if (!res.ok) throw new Error(`raw fetch of ${url}: HTTP ${res.status}`);
+        await res.json();
+      };
+      const tasks: Record<PerCallTask, BlockTask> = {
+        fetch: () => rawFetch(),
+        // What any caller whose timeout aborts the request pays, as the client's does (its default timeout).
+        "fetch + timeout": async () => {
+          const timeout = new AbortController();
+          const timer = setTimeout(() => timeout.abort(), DEFAULT_TIMEOUT_MS);
+          try {
+            await rawFetch(timeout.signal);
+          } finally {
+            clearTimeout(timer);
+          }
         },
         client: async () => {
           const result = await clientCall();
           if (!result.ok) throw new Error(`${slug} client: ${result.error.kind}: ${result.error.message}`);
         },
       };
-      // One untimed round first: a new server, new connections and a cold client path make the first round an outlier.
-      await measureTasks([{ name: "fetch", fn: tasks.fetch }, { name: "client", fn: tasks.client }], { timeMs: taskTimeMs, iterations: 10, warmup: true });
-      const rounds: { fetch: TaskStats; client: TaskStats }[] = [];
+      // Untimed rounds first: a new server, new connections and a cold client path make the first blocks outliers.
+      await measurePairedBlocks(tasks, { blockCalls: BLOCK_CALLS, minRounds: 3, timeMs: 0 });
+      const runsOf: PairedBlocks[] = [];
       for (let i = 0; i < runs; i++) {
-        // Alternate the order per run, as in the mocks group.
-        const order = i % 2 === 0 ? (["fetch", "client"] as const) : (["client", "fetch"] as const);
-        const stats = await measureTasks(order.map((name) => ({ name, fn: tasks[name] })), { timeMs: taskTimeMs, iterations: 10, warmup: true });
-        const round = { fetch: stats.get("fetch")!, client: stats.get("client")! };
-        rounds.push(round);
-        ctx.progress(`[client] ${slug} run ${i + 1}/${runs}: fetch ${(round.fetch.p50Ms * 1000).toFixed(0)} µs, client ${(round.client.p50Ms * 1000).toFixed(0)} µs per call (${round.fetch.samples} / ${round.client.samples} calls)`);
+        const run = await measurePairedBlocks(tasks, { blockCalls: BLOCK_CALLS, minRounds: MIN_ROUNDS, timeMs: taskTimeMs });
+        runsOf.push(run);
+        const us = (name: PerCallTask) => (median(run.perCallMs.get(name)!) * 1000).toFixed(0);
+        ctx.progress(`[client] ${slug} run ${i + 1}/${runs}: fetch ${us("fetch")} µs, fetch + timeout ${us("fetch + timeout")} µs, client ${us("client")} µs per call (${run.rounds} rounds of ${BLOCK_CALLS} calls each)`);
       }
-      const us = (key: "fetch" | "client"): number[] => rounds.map((r) => r[key].p50Ms * 1000);
+      const blocks = (run: PairedBlocks, name: PerCallTask): number[] => run.perCallMs.get(name)!;
+      // Each run's value: the median over its rounds (of the block means, or of the rounds' paired ratios and differences).
+      const perRun = (value: (run: PairedBlocks) => number): number => median(runsOf.map(value));
+      const us = (name: PerCallTask) => perRun((run) => median(blocks(run, name)) * 1000);
+      const over = (a: PerCallTask, b: PerCallTask) => perRun((run) => medianRatio(blocks(run, a), blocks(run, b)));
       const row = figureRow("Per call against a local server, typed client vs raw fetch + json()", slug);
       figures.push(
-        row("raw fetch", median(us("fetch")), "µs", runs, runsLabel),
-        row("typed client", median(us("client")), "µs", runs, runsLabel),
-        row("overhead", median(rounds.map((r) => (r.client.p50Ms - r.fetch.p50Ms) * 1000)), "µs", runs, runsLabel),
-        row("client / fetch", medianRatio(us("client"), us("fetch")), "×", runs, runsLabel),
+        row("raw fetch", us("fetch"), "µs", runs, runsLabel),
+        row("fetch + timeout", us("fetch + timeout"), "µs", runs, runsLabel),
+        row("typed client", us("client"), "µs", runs, runsLabel),
+        row("overhead", perRun((run) => median(blocks(run, "client").map((ms, i) => (ms - blocks(run, "fetch")[i]!) * 1000))), "µs", runs, runsLabel),
+        row("client / fetch", over("client", "fetch"), "×", runs, runsLabel),
+        row("(fetch + timeout) / fetch", over("fetch + timeout", "fetch"), "×", runs, runsLabel),
+        row("client / (fetch + timeout)", over("client", "fetch + timeout"), "×", runs, runsLabel),
       );
       // Cold start: a fresh process per run imports the built package and makes a new client's first call.
       // A cold start varies more than a warm call (one process, one sample): twice the runs, plus one.
@@ -78,7 +102,7 @@ export const benchClient: GroupRunner = async (ctx) => {
       for (let i = 0; i < coldRuns; i++) {
         const cold = await measureColdStart(slug, server.url, { url, headers: Object.fromEntries(headers) }, ctx.cleanup);
         colds.push(cold);
-        ctx.progress(`[client] ${slug} cold start ${i + 1}/${coldRuns}: import ${cold.importMs.toFixed(1)} ms, first raw fetch ${cold.fetchFirstMs.toFixed(1)} ms, raw fetch after warm-up ${cold.fetchWarmMs.toFixed(2)} ms, client first call ${cold.firstMs.toFixed(1)} ms, warm call ${cold.warmMs.toFixed(2)} ms, second client's first call ${cold.secondClientMs.toFixed(2)} ms CPU`);
+        ctx.progress(`[client] ${slug} cold start ${i + 1}/${coldRuns}: import ${cold.importMs.toFixed(1)} ms, first raw fetch ${cold.fetchFirstMs.toFixed(1)} ms, raw fetch after warm-up ${cold.fetchWarmMs.toFixed(2)} ms, client first call ${cold.firstMs.toFixed(1)} ms, warm call ${cold.warmMs.toFixed(2)} ms, second client's first call ${cold.secondClientMs.toFixed(2)} ms CPU${cold.unquietWaits > 0 ? ` (${cold.unquietWaits} timed call(s) started before the process was quiet)` : ""}`);
       }
       const coldRow = figureRow("Cold start in a fresh process (CPU time, process.cpuUsage)", slug);
       const coldLabel = "fresh node processes (warm: the median of 25 calls after 200)";
@@ -100,10 +124,10 @@ export const benchClient: GroupRunner = async (ctx) => {
     name: "client",
     title: "Client",
     method: [
-      "tinybench, one call at a time, keep-alive (Node's fetch, as the clients use by default), after one untimed round per provider. Server: a node:http server in its own process serving the spec's default 2xx example (what a Prism mock serves unasked).",
-      "raw fetch: `fetch(url, { headers })` + `response.json()` of exactly the URL and headers the typed client sent; typed client: `getKycStatus(…)` (openapi-fetch, auth headers from the spec, timeout, body validated against the spec, status normalized).",
-      "Overhead and ratio: the median of the per-run differences and ratios (both tasks measured back to back in each run).",
-      `Cold start: per run a fresh \`node\` process imports the built package (dist/src/index.js); CPU time (user + system, \`process.cpuUsage\`) of the import, of a first raw \`fetch\` + \`json()\` of the client's request (Node loads its fetch lazily: that cost is the platform's, paid once per process by any caller), then ${RAW_WARM_UP_CALLS} untimed raw calls (Node's own 2nd and 3rd fetch still cost several ms of CPU each while V8 compiles undici: also the platform's) and one timed raw call after them, then of a new client's first \`getKycStatus\` (client creation included) of a warm call (median of 25 after 200 untimed) and of a second client's first call, against the same server. Target: client first call − warm ≤ 5 ms.`,
+      `Paired alternating blocks (bench/paired.ts): per round, ${BLOCK_CALLS} calls of each task back to back, one at a time, keep-alive (Node's fetch, as the clients use by default), the order rotated per round; a run is ≥${MIN_ROUNDS} rounds and ≥ --task-time ms per task, after untimed rounds per provider. Server: a node:http server in its own process serving the spec's default 2xx example (what a Prism mock serves unasked).`,
+      "raw fetch: `fetch(url, { headers })` + `response.json()` of exactly the URL and headers the typed client sent; fetch + timeout: the same with an AbortController whose timer (the clients' default, 10 s) aborts it, cleared after the body (the floor for any client whose timeout aborts the request: on Node's fetch the signal alone costs several per cent); typed client: `getKycStatus(…)` (URL from the generated path, credential headers from the spec, timeout, body read under the cap and validated against the spec, status normalized).",
+      "Overhead and ratios: per run the median of the rounds' paired differences and ratios, then the median over runs.",
+      `Cold start: per run a fresh \`node\` process imports the built package (dist/src/index.js); CPU time (user + system, \`process.cpuUsage\`) of the import, of a first raw \`fetch\` + \`json()\` of the client's request (Node loads its fetch lazily: that cost is the platform's, paid once per process by any caller), then ${RAW_WARM_UP_CALLS} untimed raw calls (Node's own 2nd and 3rd fetch still cost several ms of CPU each while V8 compiles undici: also the platform's) and one timed raw call after them, then of a new client's first \`getKycStatus\` (client creation included) of a warm call (median of 25 after 200 untimed) and of a second client's first call, against the same server. Before each timed single call the process waits until it is quiet (a 10 ms timer wait using < 0.3 ms CPU: \`process.cpuUsage\` also counts V8's background compiling and collecting after a warm-up, which otherwise lands on whatever is timed next). Target: client first call − warm ≤ 5 ms.`,
     ].join("\n"),
     figures,
   };
