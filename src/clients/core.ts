@@ -198,7 +198,8 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
 ): KycStatusResult<P, Data, Extra, ErrorExtra> {
   const receivedAt = new Date();
   const httpStatus = response.status;
-  const requestId = cleanServerText(response.headers.get("x-request-id"), redact);
+  // Only failures carry it: a success does not read the header.
+  const requestId = () => cleanServerText(response.headers.get("x-request-id"), redact);
   if (!response.ok) {
     // Status decides: whatever the body is (JSON or not, documented or not), this is an http error.
     const details = def.readError(error);
@@ -211,13 +212,13 @@ function interpret<P extends ProviderSlug, Paths, Data, Extra extends object, Er
           text: details.documented?.text ?? cleanServerText(details.text, redact),
           advice: details.documented?.advice ?? cleanServerText(details.advice, redact),
           retryAfterMs: retryAfterMs(response.headers, receivedAt.getTime(), httpStatus),
-          requestId,
+          requestId: requestId(),
         },
         details.extra,
       ),
     );
   }
-  const invalid = (problem: string) => failure(invalidResponseError(def.provider, httpStatus, problem, requestId));
+  const invalid = (problem: string) => failure(invalidResponseError(def.provider, httpStatus, problem, requestId()));
   const success = contract.successes.get(httpStatus);
   if (!success) return invalid(`a status the spec does not document for ${contract.operation} (documented: ${[...contract.successes.keys()].join(", ")})`);
   const contentType = response.headers.get("content-type");
