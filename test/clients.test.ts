@@ -188,6 +188,12 @@ describe.each(providerSlugs)("%s client", (slug) => {
       const error = failed(await call(h, () => Response.json({}, { status: 500, headers: { "x-request-id": "req_8f14e45fceea167a" } })).run());
       expect(error.requestId).toBe("req_8f14e45fceea167a");
     });
+
+    it("keeps the request id of a success status whose body is unusable", async () => {
+      const error = failed(await call(h, () => new Response("<html>gateway</html>", { status: 200, headers: { "content-type": "text/html", "x-request-id": "req_c4ca4238a0b92382" } })).run());
+      expect(error.kind).toBe("invalid_response");
+      expect(error.requestId).toBe("req_c4ca4238a0b92382");
+    });
   });
 
   describe("failure: network", () => {

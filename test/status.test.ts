@@ -93,21 +93,21 @@ describe("status table", () => {
 describe("normalizers", () => {
   it("Proof and Myaza read `status`; Myaza keeps reasonCode and reason", () => {
     expect(normalizeProofStatus({ partner_user_id: "u", status: "verified" })).toEqual({ state: "approved", provider: "proof", rawStatus: "verified" });
-    expect(normalizeMyazaStatus({ verificationId: "ver_1", status: "error", reason: "Down.", reasonCode: "provider_unavailable", createdAt: "2026-01-01T00:00:00Z" })).toEqual({
+    expect(normalizeMyazaStatus({ verificationId: "ver_1", status: "error", reason: "Down.", reasonCode: "provider_unavailable", createdAt: "2026-01-01T00:00:00Z" })).toStrictEqual({
       state: "error",
       provider: "myaza",
       rawStatus: "error",
       reasonCode: "provider_unavailable",
       reason: "Down.",
     });
-    expect(normalizeMyazaStatus({ verificationId: "ver_1", status: "pending", createdAt: "2026-01-01T00:00:00Z" })).toEqual({ state: "pending", provider: "myaza", rawStatus: "pending" });
+    expect(normalizeMyazaStatus({ verificationId: "ver_1", status: "pending", createdAt: "2026-01-01T00:00:00Z" })).toStrictEqual({ state: "pending", provider: "myaza", rawStatus: "pending" });
   });
 
   it("Nyota Imara reads data.status and keeps a non-null rejectionReason as reason", () => {
     const record = (status: string, rejectionReason: string | null) =>
       ({ success: true, data: { status, rejectionReason } }) as unknown as Parameters<typeof normalizeNyotaImaraStatus>[0];
-    expect(normalizeNyotaImaraStatus(record("none", null))).toEqual({ state: "not_started", provider: "nyota-imara", rawStatus: "none" });
-    expect(normalizeNyotaImaraStatus(record("rejected", "Blurred."))).toEqual({ state: "rejected", provider: "nyota-imara", rawStatus: "rejected", reason: "Blurred." });
+    expect(normalizeNyotaImaraStatus(record("none", null))).toStrictEqual({ state: "not_started", provider: "nyota-imara", rawStatus: "none" });
+    expect(normalizeNyotaImaraStatus(record("rejected", "Blurred."))).toStrictEqual({ state: "rejected", provider: "nyota-imara", rawStatus: "rejected", reason: "Blurred." });
   });
 
   it.each<[string, { name: string; status: string }[], KycState, string[] | undefined, string]>([
