@@ -7,6 +7,7 @@
  * blocks a few milliseconds apart.
  */
 import { performance } from "node:perf_hooks";
+import { median, medianRatio } from "./stats.js";
 
 export type BlockTask = () => Promise<void>;
 
@@ -51,4 +52,31 @@ export async function measurePairedBlocks(tasks: Readonly<Record<string, BlockTa
     rounds++;
   }
   return { rounds, perCallMs };
+}
+
+/** The figures of several paired runs against one base task: see `pairedFigures`. */
+export interface PairedFigures<T extends string> {
+  /** The base task's ms per call: the median over runs of its median block. */
+  baseMs: number;
+  /** `task / of` (default `of`: the base task): per run the median of the rounds' paired ratios, then the median over runs. */
+  ratio(task: T, of?: T): number;
+  /** A task's ms per call stated as `baseMs × ratio(task)`, so a time column agrees with the ratio beside it. */
+  timeMs(task: T): number;
+}
+
+/**
+ * Per-call figures from paired runs. Each task's own median would come from different rounds when
+ * the load drifts, and the quotient of two such medians is not the paired ratio; here only the base
+ * task's time is its own, and every other task's is derived from it and its paired ratio.
+ */
+export function pairedFigures<T extends string>(runs: readonly PairedBlocks[], base: T): PairedFigures<T> {
+  if (runs.length === 0) throw new Error("pairedFigures() of no runs (bench bug).");
+  const blocks = (run: PairedBlocks, name: string): number[] => {
+    const values = run.perCallMs.get(name);
+    if (!values) throw new Error(`pairedFigures(): no task "${name}" was measured; tasks: ${[...run.perCallMs.keys()].join(", ")} (bench bug).`);
+    return values;
+  };
+  const baseMs = median(runs.map((run) => median(blocks(run, base))));
+  const ratioOf = (task: T, of: T = base): number => median(runs.map((run) => medianRatio(blocks(run, task), blocks(run, of))));
+  return { baseMs, ratio: ratioOf, timeMs: (task) => baseMs * ratioOf(task) };
 }

@@ -16,7 +16,7 @@ import { parseBenchArgs } from "../bench/options.js";
 import { performanceMarkers, renderPerformanceSection, writeReadmePerformance } from "../bench/readme.js";
 import { responseDifferences, type CapturedResponse } from "../bench/replay.js";
 import { checkResults, serializeResults, type BenchResults, type Figure, type GroupResult } from "../bench/results.js";
-import { measurePairedBlocks, roundOrder } from "../bench/paired.js";
+import { measurePairedBlocks, pairedFigures, roundOrder, type PairedBlocks } from "../bench/paired.js";
 import { median, medianRatio, percentile, ratio } from "../bench/stats.js";
 
 describe("median, percentile, ratio", () => {
@@ -58,6 +58,26 @@ describe("median, percentile, ratio", () => {
 });
 
 describe("paired alternating blocks", () => {
+  it("states a task's time as the base task's median × its paired ratio, not as its own median", () => {
+    const run = (fetch: number[], client: number[]): PairedBlocks => ({ rounds: fetch.length, perCallMs: new Map([["fetch", fetch], ["client", client]]) });
+    // Run 1 drifts: per round client/fetch = 3, 1.1, 1 (median 1.1), but the client's own median
+    // (3) comes from another round than fetch's (2), so own medians would say 3 µs and 1.5×.
+    const runs = [run([1, 2, 3], [3, 2.2, 3]), run([1, 1, 1], [1.2, 1.2, 1.2])];
+    const figures = pairedFigures<"fetch" | "client">(runs, "fetch");
+    // assert: base = median over runs of fetch's medians (2, 1); ratio = median of the runs' paired medians (1.1, 1.2); time = their product
+    expect(figures.baseMs).toBe(1.5);
+    expect(figures.ratio("client")).toBeCloseTo(1.15, 12);
+    expect(figures.timeMs("client")).toBeCloseTo(1.725, 12);
+    expect(figures.timeMs("fetch")).toBe(1.5);
+    expect(figures.ratio("fetch", "client")).toBeCloseTo((1 / 1.1 + 1 / 1.2) / 2, 12);
+  });
+
+  it("refuses figures of no runs or of a task that was not measured", () => {
+    expect(() => pairedFigures([], "fetch")).toThrow(/no runs/);
+    const figures = pairedFigures<"fetch" | "client">([{ rounds: 1, perCallMs: new Map([["fetch", [1]]]) }], "fetch");
+    expect(() => figures.ratio("client")).toThrow(/no task "client" was measured; tasks: fetch/);
+  });
+
   it("rotates the order of the tasks by one each round", () => {
     expect(roundOrder(["a", "b", "c"], 0)).toEqual(["a", "b", "c"]);
     expect(roundOrder(["a", "b", "c"], 1)).toEqual(["b", "c", "a"]);

@@ -12,8 +12,8 @@ import { measureColdStart, RAW_WARM_UP_CALLS, type ColdStart } from "../client-c
 import { statusCalls } from "../clients.js";
 import { startReplayServer, type CapturedResponse } from "../replay.js";
 import type { Figure } from "../results.js";
-import { median, medianRatio } from "../stats.js";
-import { measurePairedBlocks, type BlockTask, type PairedBlocks } from "../paired.js";
+import { median } from "../stats.js";
+import { measurePairedBlocks, pairedFigures, type BlockTask, type PairedBlocks } from "../paired.js";
 import { DEFAULT_TIMEOUT_MS } from "../../src/clients/core.js";
 import { figureRow, type GroupRunner } from "./context.js";
 
@@ -74,32 +74,29 @@ export const benchClient: GroupRunner = async (ctx) => {
       // Untimed rounds first, as long as a timed run: a new server, new connections and a cold
       // client path make the first blocks outliers, and V8 tiers up the larger generated validators
       // (Nyota Imara's, Myaza's) later than undici's code, so a short warm-up charged that to the client.
-      await measurePairedBlocks(tasks, { blockCalls: BLOCK_CALLS, minRounds: MIN_ROUNDS, timeMs: taskTimeMs });
+      const blockOptions = { blockCalls: BLOCK_CALLS, minRounds: MIN_ROUNDS, timeMs: taskTimeMs };
+      await measurePairedBlocks(tasks, blockOptions);
       const runsOf: PairedBlocks[] = [];
       for (let i = 0; i < runs; i++) {
-        const run = await measurePairedBlocks(tasks, { blockCalls: BLOCK_CALLS, minRounds: MIN_ROUNDS, timeMs: taskTimeMs });
+        const run = await measurePairedBlocks(tasks, blockOptions);
         runsOf.push(run);
-        const us = (name: PerCallTask) => (median(run.perCallMs.get(name)!) * 1000).toFixed(0);
-        ctx.progress(`[client] ${slug} run ${i + 1}/${runs}: fetch ${us("fetch")} µs, fetch + timeout ${us("fetch + timeout")} µs, client ${us("client")} µs per call (${run.rounds} rounds of ${BLOCK_CALLS} calls each)`);
+        const one = pairedFigures<PerCallTask>([run], "fetch");
+        const runUs = (name: PerCallTask) => (one.timeMs(name) * 1000).toFixed(0);
+        ctx.progress(`[client] ${slug} run ${i + 1}/${runs}: fetch ${runUs("fetch")} µs, fetch + timeout ${runUs("fetch + timeout")} µs, client ${runUs("client")} µs per call (${run.rounds} rounds of ${BLOCK_CALLS} calls each)`);
       }
-      const blocks = (run: PairedBlocks, name: PerCallTask): number[] => run.perCallMs.get(name)!;
-      // Ratios: per run the median of the rounds' paired ratios, then the median over runs.
-      const over = (a: PerCallTask, b: PerCallTask) => median(runsOf.map((run) => medianRatio(blocks(run, a), blocks(run, b))));
-      // The times: the raw fetch's own median, and the other tasks' as that time × their paired
-      // ratio to it, so the columns agree with the ratios beside them (each task's own median would
-      // come from different rounds when the load drifts, and their quotient is not the ratio).
-      const rawUs = median(runsOf.map((run) => median(blocks(run, "fetch")) * 1000));
-      const clientRatio = over("client", "fetch");
-      const timeoutRatio = over("fetch + timeout", "fetch");
+      // Times: the raw fetch's own; the others its time × their paired ratio to it (bench/paired.ts).
+      const per = pairedFigures<PerCallTask>(runsOf, "fetch");
+      const us = (name: PerCallTask) => per.timeMs(name) * 1000;
+      const clientRatio = per.ratio("client");
       const row = figureRow("Per call against a local server, typed client vs raw fetch + json()", slug);
       figures.push(
-        row("raw fetch", rawUs, "µs", runs, runsLabel),
-        row("fetch + timeout", rawUs * timeoutRatio, "µs", runs, runsLabel),
-        row("typed client", rawUs * clientRatio, "µs", runs, runsLabel),
-        row("overhead", rawUs * (clientRatio - 1), "µs", runs, runsLabel),
+        row("raw fetch", us("fetch"), "µs", runs, runsLabel),
+        row("fetch + timeout", us("fetch + timeout"), "µs", runs, runsLabel),
+        row("typed client", us("client"), "µs", runs, runsLabel),
+        row("overhead", per.baseMs * 1000 * (clientRatio - 1), "µs", runs, runsLabel),
         row("client / fetch", clientRatio, "×", runs, runsLabel),
-        row("(fetch + timeout) / fetch", timeoutRatio, "×", runs, runsLabel),
-        row("client / (fetch + timeout)", over("client", "fetch + timeout"), "×", runs, runsLabel),
+        row("(fetch + timeout) / fetch", per.ratio("fetch + timeout"), "×", runs, runsLabel),
+        row("client / (fetch + timeout)", per.ratio("client", "fetch + timeout"), "×", runs, runsLabel),
       );
       // Cold start: a fresh process per run imports the built package and makes a new client's first call.
       // A cold start varies more than a warm call (one process, one sample): twice the runs, plus one.
