@@ -68,6 +68,16 @@ describe("npm run bench --quick", () => {
     expect(results.settings).toMatchObject({ quick: true, providers: ["myaza"], runs: 1 });
     expect(results.groups.flatMap((g) => g.figures).every((f) => f.medianOf >= 1)).toBe(true);
     expect(results.machine.node).toBe(process.version);
+    // assert the client group's per-call columns are derived from the raw fetch and the paired ratios beside them (not from each task's own median)
+    const perCall = new Map(results.groups.find((g) => g.name === "client")!.figures.filter((f) => f.subject === "myaza" && f.table.startsWith("Per call")).map((f) => [f.metric, f.value]));
+    const figure = (metric: string): number => {
+      const value = perCall.get(metric);
+      if (value === undefined) throw new Error(`no "${metric}" figure for myaza in the client group; figures: ${[...perCall.keys()].join(", ")}`);
+      return value;
+    };
+    expect(figure("typed client")).toBeCloseTo(figure("raw fetch") * figure("client / fetch"), 6);
+    expect(figure("fetch + timeout")).toBeCloseTo(figure("raw fetch") * figure("(fetch + timeout) / fetch"), 6);
+    expect(figure("overhead")).toBeCloseTo(figure("typed client") - figure("raw fetch"), 6);
     // assert nothing the bench started is still running
     expect(processesWithEnv(MARKER, run.marker)).toEqual([]);
   }, 120_000);
