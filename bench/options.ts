@@ -41,6 +41,10 @@ per group (ratios first: the machine may be shared and noisy):
                and the cases' own time against the already running mocks
   client       per-call time of each typed client vs raw fetch of the same request (paired blocks), cold start
   validation   response validations per second per provider's schemas, valid and invalid bodies
+  proxy        per-call time added by the validating proxy's core
+  traffic      check-har on a 100,000-exchange recording (default workers vs --workers 1, end
+               to end per worker vs the checker alone, peak RSS vs one segment) and the
+               proxy's RSS after 25,000 vs 5,000 exchanges through a twin
 
 Options:
   --only <groups>       comma-separated subset of: ${groupNames.join(", ")} (default: all)

@@ -199,7 +199,7 @@ describe("parseBenchArgs", () => {
     expect(parse()).toEqual({
       ok: true,
       help: false,
-      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/reports/bench/results.json", save: false },
+      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy", "traffic"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/reports/bench/results.json", save: false },
     });
   });
 
