@@ -101,6 +101,8 @@ export function recommendBump(changes: readonly Pick<SpecChange, "id">[]): Versi
 
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.+-]*)?$/;
 
+export const isSemver = (version: string): boolean => SEMVER.test(version);
+
 /** The bump from one semver to another; undefined when either is not semver or the new one is lower. */
 export function bumpBetween(oldVersion: string, newVersion: string): VersionBump | undefined {
   const a = SEMVER.exec(oldVersion);
