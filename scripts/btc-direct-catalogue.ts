@@ -3,7 +3,6 @@
  * examples of the error responses in a dereferenced spec. Each example must carry exactly one
  * error, keyed by its own code; a code may appear under one HTTP status only.
  */
-import { replaceReadmeSection, sectionMarkers } from "./readme-section.js";
 import { isObject } from "../src/json.js";
 
 export interface CatalogueEntry {
@@ -98,10 +97,7 @@ export function isBtcDirectErrorCode(code: string): code is BtcDirectErrorCode {
 `;
 }
 
-const README_SECTION = "btc-direct-catalogue";
-export const { start: README_CATALOGUE_START, end: README_CATALOGUE_END } = sectionMarkers(README_SECTION);
-
-/** The README's Markdown table of the catalogue. */
+/** The Markdown table of the catalogue (docs/clients-and-status.md, section `btc-direct-catalogue`). */
 export function renderCatalogueMarkdown(entries: readonly CatalogueEntry[]): string {
   const cell = (s: string): string => s.replace(/\|/g, "\\|");
   const rows = entries.map((e) => `| ${e.code} | ${e.httpStatus}${e.code === "ER801" ? "" : "\\*"} | ${cell(e.message)} | ${cell(e.solution)} | \`${e.example}\` |`);
@@ -112,9 +108,4 @@ export function renderCatalogueMarkdown(entries: readonly CatalogueEntry[]): str
     "",
     "\\* HTTP status assumed by this spec: BTC Direct documents only ER801 → 400.",
   ].join("\n");
-}
-
-/** Replaces the catalogue section of a README; throws if the markers are missing. */
-export function replaceReadmeCatalogue(readme: string, entries: readonly CatalogueEntry[]): string {
-  return replaceReadmeSection(readme, README_SECTION, renderCatalogueMarkdown(entries));
 }
