@@ -4,7 +4,7 @@
  *   Deliberately not `openapi-typescript --check`, which passes stale files when several APIs
  *   are generated.
  * - The guides' generated sections (catalogue and status table in docs/clients-and-status.md,
- *   mock scenarios in docs/twins.md) must already be what `npm run generate` writes; edits
+ *   mock scenarios in docs/twins.md, the command reference in docs/cli.md) must already be what `npm run generate` writes; edits
  *   elsewhere in those guides are not drift.
  */
 import { execFileSync, spawnSync } from "node:child_process";

@@ -19,6 +19,7 @@
  *   YAML, no spec document, no Ajv compiler and no `eval` at run time (src/clients/contract.ts).
  * - docs/twins.md's mock scenarios table (every named example and its Prefer header), between its
  *   mock-scenarios markers. Which guide holds which section: scripts/generated-section.ts.
+ * - docs/cli.md's command reference: every command's summary and `--help` (scripts/cli-reference.ts).
  * - generated/twin-fixtures.schema.json: the JSON Schema of twin fixtures (status values, 5xx
  *   statuses, example names, BTC Direct's requirement schema, Myaza's id pattern from the specs),
  *   exported as `kyc-status-contracts/twin/fixtures.schema.json`.
@@ -38,6 +39,7 @@ import type { OpenApiDocument } from "../src/spec/load.js";
 import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, renderCatalogueMarkdown } from "./btc-direct-catalogue.js";
 import { renderStatusTableMarkdown } from "../src/status.js";
 import { renderScenariosMarkdown } from "./mock-scenarios-table.js";
+import { renderCliReference } from "./cli-reference.js";
 import { generatedGuides, generatedSectionFiles, replaceGeneratedSection, type GeneratedSection } from "./generated-section.js";
 import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
 import { renderClientContract, renderWebhookValidators, VALIDATOR_TYPES_MODULE } from "./standalone-validators.js";
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
     "status-normalization": renderStatusTableMarkdown(),
     "btc-direct-catalogue": renderCatalogueMarkdown(catalogue),
     "mock-scenarios": renderScenariosMarkdown(specs),
+    "cli-reference": renderCliReference(),
   };
   for (const guide of generatedGuides()) {
     const before = await readFile(path.join(root, guide), "utf8");

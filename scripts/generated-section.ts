@@ -16,6 +16,7 @@ export const generatedSectionFiles = {
   "status-normalization": "docs/clients-and-status.md",
   "btc-direct-catalogue": "docs/clients-and-status.md",
   "mock-scenarios": "docs/twins.md",
+  "cli-reference": "docs/cli.md",
 } as const;
 
 export type GeneratedSection = keyof typeof generatedSectionFiles;
