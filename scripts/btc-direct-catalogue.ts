@@ -3,7 +3,6 @@
  * examples of the error responses in a dereferenced spec. Each example must carry exactly one
  * error, keyed by its own code; a code may appear under one HTTP status only.
  */
-import { replaceReadmeSection, sectionMarkers } from "./readme-section.js";
 import { readBtcDirectCatalogue, type CatalogueEntry } from "../src/spec/btc-direct-catalogue.js";
 
 export type { CatalogueEntry } from "../src/spec/btc-direct-catalogue.js";
@@ -51,10 +50,7 @@ export function isBtcDirectErrorCode(code: string): code is BtcDirectErrorCode {
 `;
 }
 
-const README_SECTION = "btc-direct-catalogue";
-export const { start: README_CATALOGUE_START, end: README_CATALOGUE_END } = sectionMarkers(README_SECTION);
-
-/** The README's Markdown table of the catalogue. */
+/** The Markdown table of the catalogue (docs/clients-and-status.md, section `btc-direct-catalogue`). */
 export function renderCatalogueMarkdown(entries: readonly CatalogueEntry[]): string {
   const cell = (s: string): string => s.replace(/\|/g, "\\|");
   const rows = entries.map((e) => `| ${e.code} | ${e.httpStatus}${e.code === "ER801" ? "" : "\\*"} | ${cell(e.message)} | ${cell(e.solution)} | \`${e.example}\` |`);
@@ -65,9 +61,4 @@ export function renderCatalogueMarkdown(entries: readonly CatalogueEntry[]): str
     "",
     "\\* HTTP status assumed by this spec: BTC Direct documents only ER801 → 400.",
   ].join("\n");
-}
-
-/** Replaces the catalogue section of a README; throws if the markers are missing. */
-export function replaceReadmeCatalogue(readme: string, entries: readonly CatalogueEntry[]): string {
-  return replaceReadmeSection(readme, README_SECTION, renderCatalogueMarkdown(entries));
 }

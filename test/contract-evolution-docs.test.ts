@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { DIFF_RULES_SECTION, renderDiffRulesMarkdown } from "../scripts/diff-rules-table.js";
-import { sectionMarkers } from "../scripts/readme-section.js";
+import { sectionMarkers } from "../scripts/generated-section.js";
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

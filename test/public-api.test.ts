@@ -29,6 +29,7 @@ const pinnedExports = [
   "./specs/*",
   "./twin",
   "./twin/fixtures.schema.json",
+  "./vitest",
   "./webhooks",
 ];
 
@@ -77,6 +78,7 @@ const pinnedNames: Record<string, readonly string[]> = {
     "serveTwin",
     "startTwins",
   ],
+  "kyc-status-contracts/vitest": ["toSatisfyContract"],
   "kyc-status-contracts/webhooks": [
     "DEFAULT_MAX_BODY_BYTES",
     "MASKED",

@@ -144,6 +144,9 @@ export type {
   WebhookSchemaViolation,
 } from "kyc-status-contracts/webhooks";
 
+// `kyc-status-contracts/vitest` also augments vitest's Assertion with toSatisfyContract (test/vitest-matcher.test.ts).
+export type { ContractExchange, ContractMatcherResult, ContractMatchers, ContractResponse, ContractVerdict } from "kyc-status-contracts/vitest";
+
 // The generated types per provider (`paths`, `components`, `operations`; Myaza's `webhooks` too).
 export type { paths as ProofPaths, components as ProofComponents, operations as ProofOperations } from "kyc-status-contracts/generated/proof";
 export type { paths as BtcDirectPaths, components as BtcDirectComponents, operations as BtcDirectOperations } from "kyc-status-contracts/generated/btc-direct";

@@ -16,7 +16,7 @@ import { providers, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
 import { planCases, type CaseFailure } from "./cases.js";
-import { appliedChecks, createCheckerForSpec, type Violation } from "./checker.js";
+import { appliedChecks, createCheckerForSpec, describeViolation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
 import { resolveValues, type TargetKind } from "./target.js";
 import { DEFAULT_MAX_BODY_BYTES, isBodyLimit } from "../http/body-limit.js";
@@ -126,5 +126,4 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   });
 }
 
-const describeViolation = (v: Violation): string => `✗ [${v.check}] at ${v.pointer || "(response)"}: expected ${v.expected}, got ${v.actual}. ${v.message}`;
 const describeFailure = (f: CaseFailure): string => `✗ [${f.check}]: expected ${f.expected}, got ${f.actual}. ${f.message}`;

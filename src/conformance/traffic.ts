@@ -73,8 +73,8 @@ export interface TrafficChecker {
   readonly scrubber: Scrubber;
 }
 
-/** The provider whose spec documents `method path`, among `candidates`. */
-function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
+/** The provider whose spec documents `method path` (a path without its query), among `candidates`. */
+export function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
   const m = method.toLowerCase();
   return candidates.find((slug) => operationMatchers(slug).some((op) => op.method === m && op.match(path) !== undefined));
 }
