@@ -1,0 +1,172 @@
+/**
+ * Spec patches from traffic: each finding of observe.ts becomes an edit of the split YAML source
+ * that holds the node (through the `yaml` Document API: comments and layout kept), carried with
+ * its evidence and classified by running the diff on the spec before and after that one edit.
+ * Observed values reach the spec only as types and formats; an example is written only for a
+ * scalar that was masked and does not look personal.
+ */
+import path from "node:path";
+import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from "yaml";
+import type { ProviderSlug } from "../providers.js";
+import type { OpenApiDocument } from "../spec/load.js";
+import { diffSpecs, type ChangeLevel, type ProviderDiff, type SpecChange, type VersionBump } from "./diff-adapter.js";
+import { isRequired, schemaOf } from "./infer.js";
+import type { Evidence, Finding } from "./observe.js";
+import { inlineSources, type SourceTree, type YamlPath } from "./source-tree.js";
+import { unifiedDiff } from "./unified-diff.js";
+
+export interface SuggestOptions {
+  /** A property becomes required only when present in every one of at least this many observed objects. */
+  minObservations: number;
+}
+
+export const DEFAULT_MIN_OBSERVATIONS = 5;
+
+export interface Suggestion {
+  kind: Finding["kind"];
+  provider: ProviderSlug;
+  /** The source file edited (absolute) and the path of the edited node in it. */
+  file: string;
+  at: YamlPath;
+  /** Where on the wire the evidence is. */
+  where: string;
+  /** What the edit does. */
+  message: string;
+  evidence: Evidence;
+  /** The diff's verdict on the spec before and after this edit alone. */
+  level: ChangeLevel | "none";
+  bump: VersionBump;
+  changes: SpecChange[];
+}
+
+export interface FilePatch {
+  file: string;
+  before: string;
+  after: string;
+  /** Unified diff, labelled with the path relative to the specs folder. */
+  diff: string;
+}
+
+export interface ProviderSuggestions {
+  provider: ProviderSlug;
+  suggestions: Suggestion[];
+  patches: FilePatch[];
+  /** The diff of the spec before and after every edit. */
+  diff: ProviderDiff;
+}
+
+interface Edit {
+  finding: Finding;
+  message: string;
+  apply(doc: Document): void;
+}
+
+const LEVELS: readonly ChangeLevel[] = ["breaking", "warning", "info"];
+
+const seen = (e: Evidence): string => `seen in ${e.count} exchange(s)${e.firstSeen ? ` from ${e.firstSeen} to ${e.lastSeen}` : ""}`;
+
+/** Appends `value` to the sequence at `at`, creating it when absent. */
+function append(doc: Document, at: YamlPath, value: unknown): void {
+  if (doc.hasIn(at)) doc.addIn(at, value);
+  else doc.setIn(at, doc.createNode([value], { flow: true }));
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function editFor(finding: Finding, options: SuggestOptions): Edit {
+  const at = finding.target.at;
+  switch (finding.kind) {
+    case "enum-value":
+      return { finding, message: `add ${JSON.stringify(finding.value)} to the enum`, apply: (doc) => append(doc, [...at, "enum"], finding.value) };
+    case "undeclared-property": {
+      const required = isRequired(finding.summary.count, finding.objects(), options.minObservations);
+      const inferred = schemaOf(finding.summary, options.minObservations);
+      const type = Array.isArray(inferred.type) ? inferred.type.join(" | ") : typeof inferred.type === "string" ? inferred.type : "any";
+      const format = typeof inferred.format === "string" ? `, ${inferred.format}` : "";
+      const schema: Record<string, unknown> = { ...inferred, description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).` };
+      const example = finding.evidence.example === undefined ? undefined : (JSON.parse(finding.evidence.example) as unknown);
+      if (!finding.evidence.personal && example !== undefined && (typeof example !== "object" || example === null)) schema.examples = [example];
+      return {
+        finding,
+        message: `declare ${required ? "required" : "optional"} property ${JSON.stringify(finding.key)} (${type}${format})${finding.evidence.personal ? "; values look personal: no example" : ""}`,
+        apply(doc) {
+          const node = doc.createNode(schema);
+          // A string example is quoted: YAML 1.1 readers would turn a bare timestamp into a date.
+          const examples = node.get("examples", true);
+          if (isSeq(examples)) for (const item of examples.items) if (isScalar(item) && typeof item.value === "string") item.type = "QUOTE_SINGLE";
+          doc.setIn([...at, "properties", finding.key], node);
+          if (required) append(doc, [...at, "required"], finding.key);
+        },
+      };
+    }
+    case "pattern-mismatch": {
+      const widened = finding.prefix ? `(?:${finding.pattern})|^${escapeRegExp(finding.prefix)}` : undefined;
+      return {
+        finding,
+        message: widened ? `widen pattern ${JSON.stringify(finding.pattern)} to ${JSON.stringify(widened)}` : `remove pattern ${JSON.stringify(finding.pattern)} (the observed ids share no prefix)`,
+        apply: (doc) => (widened ? doc.setIn([...at, "pattern"], widened) : doc.deleteIn([...at, "pattern"])),
+      };
+    }
+    case "undocumented-status": {
+      const response: Record<string, unknown> = { description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).` };
+      if (finding.summary.count > 0) response.content = { [finding.mediaType || "application/json"]: { schema: schemaOf(finding.summary, options.minObservations) } };
+      return { finding, message: `document status ${finding.status}`, apply: (doc) => doc.setIn([...at, finding.status], doc.createNode(response)) };
+    }
+    case "undocumented-header":
+      return {
+        finding,
+        message: `document response header ${finding.header}`,
+        apply: (doc) => doc.setIn([...at, "headers", finding.header], doc.createNode({ description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).`, schema: { type: "string" } })),
+      };
+  }
+}
+
+/** Renders a document with the options that reproduce its file best (flow collections written `[a, b]` or `[ a, b ]`). */
+function renderer(text: string): (doc: Document) => string {
+  const candidates: ToStringOptions[] = [
+    { lineWidth: 0, flowCollectionPadding: false },
+    { lineWidth: 0, flowCollectionPadding: true },
+  ];
+  const original = parseDocument(text);
+  const score = (o: ToStringOptions): number => (original.toString(o) === text ? 1 : 0);
+  const best = candidates.find((o) => score(o) === 1) ?? candidates[0]!;
+  return (doc) => doc.toString(best);
+}
+
+function applyEdits(tree: SourceTree, edits: readonly Edit[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const byFile = new Map<string, Edit[]>();
+  for (const e of edits) byFile.set(e.finding.target.file, [...(byFile.get(e.finding.target.file) ?? []), e]);
+  for (const [file, list] of byFile) {
+    const source = tree.files.get(file)!;
+    const doc = parseDocument(source.text);
+    for (const e of list) e.apply(doc);
+    out.set(file, renderer(source.text)(doc));
+  }
+  return out;
+}
+
+function specAfter(tree: SourceTree, texts: ReadonlyMap<string, string>): OpenApiDocument {
+  return inlineSources(tree, new Map([...texts].map(([file, text]) => [file, parseDocument(text).toJS() as unknown]))) as OpenApiDocument;
+}
+
+/** Order of suggestions: by file, then wire location, so output is stable across runs. */
+const byPlace = (a: Edit, b: Edit): number => a.finding.target.file.localeCompare(b.finding.target.file) || a.finding.where.localeCompare(b.finding.where) || a.message.localeCompare(b.message);
+
+/** The suggestions for one provider's findings, each classified, and the patches of its source files. */
+export function suggestForProvider(provider: ProviderSlug, tree: SourceTree, findings: readonly Finding[], options: SuggestOptions, specsDir: string): ProviderSuggestions {
+  const edits = findings.map((f) => editFor(f, options)).sort(byPlace);
+  const before = inlineSources(tree) as OpenApiDocument;
+  const suggestions = edits.map((edit): Suggestion => {
+    const verdict = diffSpecs(before, specAfter(tree, applyEdits(tree, [edit])), { provider });
+    const level = LEVELS.find((l) => verdict.changes.some((c) => c.level === l)) ?? "none";
+    const { finding } = edit;
+    return { kind: finding.kind, provider, file: finding.target.file, at: finding.target.at, where: finding.where, message: edit.message, evidence: finding.evidence, level, bump: verdict.recommendedBump, changes: verdict.changes };
+  });
+  const after = applyEdits(tree, edits);
+  const patches = [...after].map(([file, text]): FilePatch => {
+    const original = tree.files.get(file)!.text;
+    return { file, before: original, after: text, diff: unifiedDiff(original, text, path.relative(specsDir, file).split(path.sep).join("/")) };
+  });
+  return { provider, suggestions, patches, diff: diffSpecs(before, specAfter(tree, after), { provider }) };
+}
