@@ -261,7 +261,7 @@ describe("the observer is bounded by findings, not traffic", () => {
   it("runs from code: suggestFromTraffic", async () => {
     const { specs, dir } = workspace();
     const har = writeHar(dir, "d.har", driftedProofTraffic());
-    const r = await suggestFromTraffic({ files: [har], specsDir: specs, minObservations: 5 });
+    const r = await suggestFromTraffic({ files: [har], specsDir: specs, roots: { proof: path.join(specs, "proof", "openapi.yaml") }, minObservations: 5 });
     expect(r.ok && r.run.providers[0]!.suggestions.length).toBe(5);
   });
 });

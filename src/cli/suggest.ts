@@ -6,6 +6,7 @@ import { suggestFromTraffic, type SuggestRun } from "../evolution/suggest-traffi
 import { providerSlugs, type ProviderSlug } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
+import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
 import { parseProviders } from "./provider-option.js";
 
 const FORMATS = ["human", "json"] as const;
@@ -48,8 +49,8 @@ the release the spec needs. See docs/contract-evolution.md.
 Options:
   --provider <slug>       ${providerSlugs.join(", ")} (default: each exchange goes to the provider
                           whose spec documents its path)
-  --specs DIR             folder of split sources, <slug>/openapi.yaml per provider (default: the
-                          package's own openapi/, read-only)
+${SPECS_OPTION_HELP}
+                       (default: the package's own openapi/, read-only)
   --write                 apply the edits to the files under --specs
   --min-observations N    objects a new property must be seen in (in all of them) before it is
                           proposed as required (default ${DEFAULT_MIN_OBSERVATIONS})
@@ -62,7 +63,7 @@ not written; 2 usage error, an unreadable HAR file or spec source (named).
   async run(argv, io) {
     const args = parseCommandArgs(io, "suggest", {
       args: argv,
-      options: { provider: { type: "string" }, specs: { type: "string" }, write: { type: "boolean" }, "min-observations": { type: "string" }, format: { type: "string" } },
+      options: { provider: { type: "string" }, ...specsOptionSpec, write: { type: "boolean" }, "min-observations": { type: "string" }, format: { type: "string" } },
       strict: true,
       allowPositionals: true,
     });
@@ -85,9 +86,12 @@ not written; 2 usage error, an unreadable HAR file or spec source (named).
       return usageError(io, "suggest", `--write never edits the installed package (${specsDir}). Copy the specs and point --specs at the copy: ${COPY_SPECS} && kyc-contracts suggest … --specs ./openapi --write`);
     }
 
+    const specs = await loadSpecsOption(specsDir, provider ? [provider] : undefined);
+    if (!specs.ok) return usageError(io, "suggest", specs.message);
+    const roots = Object.fromEntries(specs.value.providers.flatMap((slug) => (specs.value.sources?.[slug] ? [[slug, specs.value.sources[slug].file]] : [])));
     const files = await expandHarPaths(positionals);
     if (!files.ok) return usageError(io, "suggest", files.message);
-    const result = await suggestFromTraffic({ files: files.files, specsDir, minObservations, ...(provider ? { provider } : {}) });
+    const result = await suggestFromTraffic({ files: files.files, specsDir, minObservations, roots });
     if (!result.ok) return usageError(io, "suggest", result.message);
     const { run } = result;
     for (const note of run.notes) io.stderr(`kyc-contracts suggest: ${note}\n`);

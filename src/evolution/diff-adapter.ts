@@ -37,9 +37,17 @@ export function diffSpecs(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, opti
   const add = (id: string, level: ChangeLevel, direction: ChangeDirection, where: string, pointer: string, message: string): void => {
     changes.push({ id, level, direction, where, pointer, message, fingerprint: `${id}:${pointer}` });
   };
-  const schema = (o: unknown, n: unknown, direction: ChangeDirection, where: string, pointer: string): void => {
-    const a = obj(o);
-    const b = obj(n);
+  const deref = (doc: OpenApiDocument, v: unknown, depth = 0): Record<string, unknown> => {
+    const o = obj(v);
+    if (typeof o.$ref !== "string" || !o.$ref.startsWith("#/") || depth > 32) return o;
+    let node: unknown = doc;
+    for (const t of o.$ref.slice(2).split("/")) node = obj(node)[t.replace(/~1/g, "/").replace(/~0/g, "~")];
+    return deref(doc, node, depth + 1);
+  };
+  const schema = (o: unknown, n: unknown, direction: ChangeDirection, where: string, pointer: string, depth = 0): void => {
+    if (depth > 32) return;
+    const a = deref(oldDoc, o);
+    const b = deref(newDoc, n);
     const oldEnum = Array.isArray(a.enum) ? a.enum : undefined;
     if (oldEnum && Array.isArray(b.enum)) {
       for (const v of b.enum.filter((x) => !oldEnum.includes(x))) add("enum-value-added", direction === "request" ? "info" : "breaking", direction, where, `${pointer}/enum`, `New enum value ${JSON.stringify(v)}.`);
@@ -49,13 +57,13 @@ export function diffSpecs(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, opti
     for (const r of (Array.isArray(b.required) ? b.required : []).filter((x) => !oldRequired.includes(x))) add("property-required", direction === "request" ? "breaking" : "info", direction, where, `${pointer}/required`, `Property ${JSON.stringify(r)} is now required.`);
     const oldProps = obj(a.properties);
     for (const [key, value] of Object.entries(obj(b.properties))) {
-      if (key in oldProps) schema(oldProps[key], value, direction, where, `${pointer}/properties/${esc(key)}`);
+      if (key in oldProps) schema(oldProps[key], value, direction, where, `${pointer}/properties/${esc(key)}`, depth + 1);
       else add("property-added", "info", direction, where, `${pointer}/properties/${esc(key)}`, `New property ${JSON.stringify(key)}.`);
     }
-    if (a.items !== undefined || b.items !== undefined) schema(a.items, b.items, direction, where, `${pointer}/items`);
+    if (a.items !== undefined || b.items !== undefined) schema(a.items, b.items, direction, where, `${pointer}/items`, depth + 1);
     for (const k of ["allOf", "oneOf", "anyOf"]) {
       const list = Array.isArray(b[k]) ? (b[k] as unknown[]) : [];
-      list.forEach((branch, i) => schema(Array.isArray(a[k]) ? (a[k] as unknown[])[i] : undefined, branch, direction, where, `${pointer}/${k}/${i}`));
+      list.forEach((branch, i) => schema(Array.isArray(a[k]) ? (a[k] as unknown[])[i] : undefined, branch, direction, where, `${pointer}/${k}/${i}`, depth + 1));
     }
   };
   for (const [path, newItem] of Object.entries(newDoc.paths)) {
@@ -64,10 +72,12 @@ export function diffSpecs(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, opti
       const where = `${method.toUpperCase()} ${path}`;
       const base = `/paths/${esc(path)}/${method}`;
       const oldOp = obj(oldItem[method]);
+      const oldResponsesRaw = obj(oldOp.responses);
       const oldParams = Array.isArray(oldOp.parameters) ? oldOp.parameters : [];
-      (Array.isArray(obj(newOp).parameters) ? (obj(newOp).parameters as unknown[]) : []).forEach((p, i) => schema(obj(oldParams[i]).schema, obj(p).schema, "request", where, `${base}/parameters/${i}/schema`));
-      const oldResponses = obj(oldOp.responses);
-      for (const [status, newResponse] of Object.entries(obj(obj(newOp).responses))) {
+      (Array.isArray(obj(newOp).parameters) ? (obj(newOp).parameters as unknown[]) : []).forEach((p, i) => schema(deref(oldDoc, oldParams[i]).schema, deref(newDoc, p).schema, "request", where, `${base}/parameters/${i}/schema`));
+      const oldResponses = Object.fromEntries(Object.entries(oldResponsesRaw).map(([k, v]) => [k, deref(oldDoc, v)]));
+      for (const [status, newRaw] of Object.entries(obj(obj(newOp).responses))) {
+        const newResponse = deref(newDoc, newRaw);
         const pointer = `${base}/responses/${status}`;
         if (!(status in oldResponses)) {
           add("response-status-added", "breaking", "response", `${where} ${status}`, pointer, `New response status ${status}.`);

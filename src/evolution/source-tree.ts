@@ -118,25 +118,3 @@ export function readSourceTree(rootFile: string): SourceTreeResult {
   };
   return { ok: true, tree };
 }
-
-/**
- * The tree's root as one document with every file `$ref` inlined (what validators and the diff
- * read: they compare after `$ref` resolution). `overrides` replaces a file's data (an edit being
- * classified) without touching the disk.
- */
-export function inlineSources(tree: SourceTree, overrides: ReadonlyMap<string, unknown> = new Map()): unknown {
-  const dataOf = (file: string): unknown => (overrides.has(file) ? overrides.get(file) : tree.files.get(file)?.data);
-  const inline = (node: unknown, file: string, depth: number): unknown => {
-    if (depth > 64) throw new Error(`kyc-contracts: $ref chain deeper than 64 in ${file}; the split sources are circular.`);
-    if (Array.isArray(node)) return node.map((n) => inline(n, file, depth));
-    if (!isObject(node)) return node;
-    if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) {
-      const target = refTarget(file, node.$ref);
-      const { $ref: _ref, ...siblings } = node;
-      const resolved = inline(valueAt(dataOf(target.file), target.at), target.file, depth + 1);
-      return Object.keys(siblings).length > 0 && isObject(resolved) ? { ...resolved, ...(inline(siblings, file, depth) as object) } : resolved;
-    }
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, file, depth)]));
-  };
-  return inline(dataOf(tree.root), tree.root, 0);
-}

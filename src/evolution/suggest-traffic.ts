@@ -23,25 +23,21 @@ export type SuggestRunResult = { ok: true; run: SuggestRun } | { ok: false; mess
 
 export interface SuggestInput extends SuggestOptions {
   files: readonly string[];
-  /** Folder holding `<slug>/openapi.yaml` split sources. */
+  /** The root file of each provider's sources (`<dir>/<slug>/openapi.yaml`); exchanges go to the first provider that documents them. */
+  roots: Partial<Record<ProviderSlug, string>>;
+  /** The folder the patches' file names are relative to. */
   specsDir: string;
-  /** Read every exchange as this provider's; undefined → whichever provider documents it. */
-  provider?: ProviderSlug;
 }
 
 export async function suggestFromTraffic(input: SuggestInput): Promise<SuggestRunResult> {
-  const slugs = input.provider ? [input.provider] : providerSlugs;
   const observers: { provider: ProviderSlug; tree: SourceTree; observer: TrafficObserver }[] = [];
-  for (const provider of slugs) {
-    const read = readSourceTree(path.join(input.specsDir, provider, "openapi.yaml"));
-    if (!read.ok) {
-      // Without --provider a folder may hold only some providers; a named one must be there.
-      if (input.provider) return read;
-      continue;
-    }
+  for (const provider of providerSlugs) {
+    const root = input.roots[provider];
+    if (root === undefined) continue;
+    const read = readSourceTree(root);
+    if (!read.ok) return read;
     observers.push({ provider, tree: read.tree, observer: createTrafficObserver(provider, read.tree) });
   }
-  if (observers.length === 0) return { ok: false, message: `${path.resolve(input.specsDir)} holds no <slug>/openapi.yaml for ${slugs.join(", ")}; give --specs the folder of split sources (like the package's openapi/).` };
   let exchanges = 0;
   let unmatched = 0;
   const notes: string[] = [];
@@ -53,6 +49,10 @@ export async function suggestFromTraffic(input: SuggestInput): Promise<SuggestRu
       if (!observers.some(({ observer }) => observer.observe(item.exchange))) unmatched++;
     }
   }
-  const providers = observers.map(({ provider, tree, observer }) => suggestForProvider(provider, tree, observer.findings(), input, input.specsDir)).filter((p) => p.suggestions.length > 0);
+  const providers: ProviderSuggestions[] = [];
+  for (const { provider, tree, observer } of observers) {
+    const findings = observer.findings();
+    if (findings.length > 0) providers.push(await suggestForProvider(provider, tree, findings, input, input.specsDir));
+  }
   return { ok: true, run: { providers, exchanges, unmatched, notes } };
 }

@@ -5,14 +5,17 @@
  * Observed values reach the spec only as types and formats; an example is written only for a
  * scalar that was masked and does not look personal.
  */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from "yaml";
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
+import { readSpecFile } from "../spec/source.js";
 import { diffSpecs, type ChangeLevel, type ProviderDiff, type SpecChange, type VersionBump } from "./diff-adapter.js";
 import { isRequired, schemaOf } from "./infer.js";
 import type { Evidence, Finding } from "./observe.js";
-import { inlineSources, type SourceTree, type YamlPath } from "./source-tree.js";
+import type { SourceTree, YamlPath } from "./source-tree.js";
 import { unifiedDiff } from "./unified-diff.js";
 
 export interface SuggestOptions {
@@ -146,27 +149,60 @@ function applyEdits(tree: SourceTree, edits: readonly Edit[]): Map<string, strin
   return out;
 }
 
-function specAfter(tree: SourceTree, texts: ReadonlyMap<string, string>): OpenApiDocument {
-  return inlineSources(tree, new Map([...texts].map(([file, text]) => [file, parseDocument(text).toJS() as unknown]))) as OpenApiDocument;
+/**
+ * Bundles the tree with some files' texts replaced, through the one spec loader (src/spec/source.ts):
+ * the tree is mirrored once into a scratch folder, each variant written over it and read back.
+ */
+async function createBundler(provider: ProviderSlug, tree: SourceTree): Promise<{ bundle(texts: ReadonlyMap<string, string>): Promise<OpenApiDocument>; close(): Promise<void> }> {
+  const files = [...tree.files.keys()];
+  let base = path.dirname(tree.root);
+  while (files.some((f) => path.relative(base, f).startsWith(".."))) base = path.dirname(base);
+  const scratch = await mkdtemp(path.join(tmpdir(), "kyc-suggest-"));
+  const mirror = (file: string): string => path.join(scratch, path.relative(base, file));
+  const write = async (file: string, text: string): Promise<void> => {
+    await mkdir(path.dirname(mirror(file)), { recursive: true });
+    await writeFile(mirror(file), text);
+  };
+  for (const [file, source] of tree.files) await write(file, source.text);
+  return {
+    async bundle(texts) {
+      for (const [file, text] of texts) await write(file, text);
+      const read = await readSpecFile(mirror(tree.root), provider);
+      for (const file of texts.keys()) await write(file, tree.files.get(file)!.text);
+      if (!read.ok) throw new Error(`kyc-contracts suggest: an edit made the ${provider} spec unreadable (${read.message}); this is a bug in suggest.`);
+      return read.spec.document;
+    },
+    close: () => rm(scratch, { recursive: true, force: true }),
+  };
 }
 
 /** Order of suggestions: by file, then wire location, so output is stable across runs. */
 const byPlace = (a: Edit, b: Edit): number => a.finding.target.file.localeCompare(b.finding.target.file) || a.finding.where.localeCompare(b.finding.where) || a.message.localeCompare(b.message);
 
 /** The suggestions for one provider's findings, each classified, and the patches of its source files. */
-export function suggestForProvider(provider: ProviderSlug, tree: SourceTree, findings: readonly Finding[], options: SuggestOptions, specsDir: string): ProviderSuggestions {
+export async function suggestForProvider(provider: ProviderSlug, tree: SourceTree, findings: readonly Finding[], options: SuggestOptions, specsDir: string): Promise<ProviderSuggestions> {
   const edits = findings.map((f) => editFor(f, options)).sort(byPlace);
-  const before = inlineSources(tree) as OpenApiDocument;
-  const suggestions = edits.map((edit): Suggestion => {
-    const verdict = diffSpecs(before, specAfter(tree, applyEdits(tree, [edit])), { provider });
+  const bundler = await createBundler(provider, tree);
+  try {
+    return await classify(provider, tree, edits, bundler, specsDir);
+  } finally {
+    await bundler.close();
+  }
+}
+
+async function classify(provider: ProviderSlug, tree: SourceTree, edits: readonly Edit[], bundler: Awaited<ReturnType<typeof createBundler>>, specsDir: string): Promise<ProviderSuggestions> {
+  const before = await bundler.bundle(new Map());
+  const suggestions: Suggestion[] = [];
+  for (const edit of edits) {
+    const verdict = diffSpecs(before, await bundler.bundle(applyEdits(tree, [edit])), { provider });
     const level = LEVELS.find((l) => verdict.changes.some((c) => c.level === l)) ?? "none";
     const { finding } = edit;
-    return { kind: finding.kind, provider, file: finding.target.file, at: finding.target.at, where: finding.where, message: edit.message, evidence: finding.evidence, level, bump: verdict.recommendedBump, changes: verdict.changes };
-  });
+    suggestions.push({ kind: finding.kind, provider, file: finding.target.file, at: finding.target.at, where: finding.where, message: edit.message, evidence: finding.evidence, level, bump: verdict.recommendedBump, changes: verdict.changes });
+  }
   const after = applyEdits(tree, edits);
   const patches = [...after].map(([file, text]): FilePatch => {
     const original = tree.files.get(file)!.text;
     return { file, before: original, after: text, diff: unifiedDiff(original, text, path.relative(specsDir, file).split(path.sep).join("/")) };
   });
-  return { provider, suggestions, patches, diff: diffSpecs(before, specAfter(tree, after), { provider }) };
+  return { provider, suggestions, patches, diff: diffSpecs(before, await bundler.bundle(after), { provider }) };
 }
