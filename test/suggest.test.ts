@@ -235,6 +235,11 @@ describe("suggest usage and safety", () => {
     expect(noSpecs.code).toBe(2);
     expect(noSpecs.stderr).toContain("empty");
     expect((await run(har, "--min-observations", "0")).code).toBe(2);
+    const notHar = path.join(dir, "notes.har");
+    writeFileSync(notHar, "this is not JSON");
+    const invalid = await run(notHar, "--specs", specs);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain("notes.har");
   });
   it("exits 0 when the specs already describe the traffic", async () => {
     const { specs, dir } = workspace();

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { expandHarPaths } from "../evolution/har-stream-adapter.js";
+import { expandHarPaths } from "../conformance/har-stream.js";
 import { DEFAULT_MIN_OBSERVATIONS, type ProviderSuggestions } from "../evolution/suggest.js";
 import { suggestFromTraffic, type SuggestRun } from "../evolution/suggest-traffic.js";
 import { providerSlugs, type ProviderSlug } from "../providers.js";

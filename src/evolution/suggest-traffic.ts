@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { providerSlugs, type ProviderSlug } from "../providers.js";
-import { readHarFiles } from "./har-stream-adapter.js";
+import { readHarFiles } from "../conformance/har-stream.js";
 import { createTrafficObserver, type TrafficObserver } from "./observe.js";
 import { readSourceTree, type SourceTree } from "./source-tree.js";
 import { suggestForProvider, type ProviderSuggestions, type SuggestOptions } from "./suggest.js";
@@ -44,6 +44,7 @@ export async function suggestFromTraffic(input: SuggestInput): Promise<SuggestRu
   for await (const item of readHarFiles(input.files)) {
     if (item.kind === "skipped") notes.push(`${path.basename(item.file)}: skipped ${item.reason}`);
     else if (item.kind === "truncated") notes.push(`${path.basename(item.file)}: ${item.message}`);
+    else if (item.kind === "invalid") return { ok: false, message: item.message };
     else {
       exchanges++;
       if (!observers.some(({ observer }) => observer.observe(item.exchange))) unmatched++;
