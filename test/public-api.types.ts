@@ -86,6 +86,8 @@ export type { SuiteReport } from "kyc-status-contracts/conformance/suite";
 
 export type { BuildDocsOptions, BuildDocsResult, DocsFile, DocsProgress, ProviderSpecs, StatusTable, StatusTableSource } from "kyc-status-contracts/docs";
 
+export type { ChangeDirection, ChangeLevel, DiffReport, DiffRule, ProviderDiff, ReleasedSpec, ReleasedSpecResult, ReleaseStoreOptions, SpecChange, VersionBump } from "kyc-status-contracts/evolution";
+
 export type { ExampleRequest, MockErrorCode, RunningMocks, StartMocksOptions } from "kyc-status-contracts/mock";
 
 export type {
