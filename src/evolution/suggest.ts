@@ -12,7 +12,7 @@ import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } f
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { readSpecFile } from "../spec/source.js";
-import { diffSpecs, type ChangeLevel, type ProviderDiff, type SpecChange, type VersionBump } from "./diff-adapter.js";
+import { diffSpecs, type ChangeLevel, type ProviderDiff, type SpecChange, type VersionBump } from "./diff.js";
 import { isRequired, schemaOf } from "./infer.js";
 import type { Evidence, Finding } from "./observe.js";
 import type { SourceTree, YamlPath } from "./source-tree.js";
