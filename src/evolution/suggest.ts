@@ -12,6 +12,8 @@ import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } f
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { readSpecFile } from "../spec/source.js";
+import { createSpecValidator } from "../spec/validator.js";
+import { listOperations, listResponses } from "../spec/walk.js";
 import { diffSpecs, type ChangeLevel, type ProviderDiff, type SpecChange, type VersionBump } from "./diff.js";
 import { isRequired, schemaOf } from "./infer.js";
 import type { Evidence, Finding } from "./observe.js";
@@ -76,13 +78,19 @@ function append(doc: Document, at: YamlPath, value: unknown): void {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function editFor(finding: Finding, options: SuggestOptions): Edit {
+/**
+ * `examplesLacking`: for a property the traffic always showed, how many of the spec's named
+ * examples lack it; a required property would make them invalid (and the lint fail), so it is
+ * then proposed as optional and the message says why.
+ */
+function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0): Edit {
   const at = finding.target.at;
   switch (finding.kind) {
     case "enum-value":
       return { finding, message: `add ${JSON.stringify(finding.value)} to the enum`, apply: (doc) => append(doc, [...at, "enum"], finding.value) };
     case "undeclared-property": {
-      const required = isRequired(finding.summary.count, finding.objects(), options.minObservations);
+      const always = isRequired(finding.summary.count, finding.objects(), options.minObservations);
+      const required = always && examplesLacking === 0;
       const inferred = schemaOf(finding.summary, options.minObservations);
       const type = Array.isArray(inferred.type) ? inferred.type.join(" | ") : typeof inferred.type === "string" ? inferred.type : "any";
       const format = typeof inferred.format === "string" ? `, ${inferred.format}` : "";
@@ -91,7 +99,7 @@ function editFor(finding: Finding, options: SuggestOptions): Edit {
       if (!finding.evidence.personal && example !== undefined && (typeof example !== "object" || example === null)) schema.examples = [example];
       return {
         finding,
-        message: `declare ${required ? "required" : "optional"} property ${JSON.stringify(finding.key)} (${type}${format})${finding.evidence.personal ? "; values look personal: no example" : ""}`,
+        message: `declare ${required ? "required" : "optional"} property ${JSON.stringify(finding.key)} (${type}${format})${always && !required ? `; in every observed object, but ${examplesLacking} named example(s) of the spec lack it, so optional` : ""}${finding.evidence.personal ? "; values look personal: no example" : ""}`,
         apply(doc) {
           const node = doc.createNode(schema);
           // A string example is quoted: YAML 1.1 readers would turn a bare timestamp into a date.
@@ -181,13 +189,40 @@ const byPlace = (a: Edit, b: Edit): number => a.finding.target.file.localeCompar
 
 /** The suggestions for one provider's findings, each classified, and the patches of its source files. */
 export async function suggestForProvider(provider: ProviderSlug, tree: SourceTree, findings: readonly Finding[], options: SuggestOptions, specsDir: string): Promise<ProviderSuggestions> {
-  const edits = findings.map((f) => editFor(f, options)).sort(byPlace);
   const bundler = await createBundler(provider, tree);
   try {
-    return await classify(provider, tree, edits, bundler, specsDir);
+    const before = await bundler.bundle(new Map());
+    const edits: Edit[] = [];
+    for (const finding of findings) {
+      let edit = editFor(finding, options);
+      if (finding.kind === "undeclared-property" && isRequired(finding.summary.count, finding.objects(), options.minObservations)) {
+        const lacking = examplesLacking(await bundler.bundle(applyEdits(tree, [edit])), finding.key) - examplesLacking(before, finding.key);
+        if (lacking > 0) edit = editFor(finding, options, lacking);
+      }
+      edits.push(edit);
+    }
+    return await classify(provider, tree, edits.sort(byPlace), bundler, specsDir);
   } finally {
     await bundler.close();
   }
+}
+
+/** Named examples of the spec's responses that fail because they lack property `key`. */
+function examplesLacking(doc: OpenApiDocument, key: string): number {
+  const validator = createSpecValidator(doc);
+  let count = 0;
+  for (const op of listOperations(doc)) {
+    for (const response of listResponses(doc, op)) {
+      for (const media of response.media) {
+        if (media.schemaPointer === undefined) continue;
+        for (const example of media.examples) {
+          const result = validator.validate(media.schemaPointer, example.value);
+          if (!result.valid && result.violations.some((v) => v.keyword === "required" && v.params.missingProperty === key)) count++;
+        }
+      }
+    }
+  }
+  return count;
 }
 
 async function classify(provider: ProviderSlug, tree: SourceTree, edits: readonly Edit[], bundler: Awaited<ReturnType<typeof createBundler>>, specsDir: string): Promise<ProviderSuggestions> {
