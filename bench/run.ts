@@ -18,12 +18,13 @@ import type { GroupRunner } from "./groups/context.js";
 import { benchMocks } from "./groups/mocks.js";
 import { benchTwins } from "./groups/twins.js";
 import { benchProxy } from "./groups/proxy.js";
+import { benchSuggest } from "./groups/suggest.js";
 import { benchValidation } from "./groups/validation.js";
 import { RESULTS_FILE, benchHelp, parseBenchArgs } from "./options.js";
 import { writeReadmePerformance } from "./readme.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
-const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy };
+const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy, suggest: benchSuggest };
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
