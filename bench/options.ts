@@ -41,6 +41,9 @@ per group (ratios first: the machine may be shared and noisy):
                and the cases' own time against the already running mocks
   client       per-call time of each typed client vs raw fetch of the same request (paired blocks), cold start
   validation   response validations per second per provider's schemas, valid and invalid bodies
+  proxy        what kyc-contracts proxy adds to a call (p50 through the proxy vs direct)
+  diff         diffSpecs of two versions of the specs vs loading and resolving them (target ≤ 2×)
+  suggest      kyc-contracts suggest vs check-har --workers 1 on the same recording (target ≥ 0.5×)
 
 Options:
   --only <groups>       comma-separated subset of: ${groupNames.join(", ")} (default: all)

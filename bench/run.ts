@@ -14,6 +14,7 @@ import { withCleanup } from "./cleanup.js";
 import { renderGroup } from "./format.js";
 import { benchClient } from "./groups/client.js";
 import { benchConformance } from "./groups/conformance.js";
+import { benchDiff } from "./groups/diff.js";
 import type { GroupRunner } from "./groups/context.js";
 import { benchMocks } from "./groups/mocks.js";
 import { benchTwins } from "./groups/twins.js";
@@ -24,7 +25,7 @@ import { RESULTS_FILE, benchHelp, parseBenchArgs } from "./options.js";
 import { writeReadmePerformance } from "./readme.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
-const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy, suggest: benchSuggest };
+const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy, diff: benchDiff, suggest: benchSuggest };
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const out = (text: string): void => void process.stdout.write(`${text}\n`);

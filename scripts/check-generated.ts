@@ -3,8 +3,9 @@
  * - generated/ must equal what is committed (changed, added or deleted files: `git status`).
  *   Deliberately not `openapi-typescript --check`, which passes stale files when several APIs
  *   are generated.
- * - README.md's generated sections (catalogue, status table, mock scenarios) must already be
- *   what `npm run generate` writes; edits elsewhere in README.md are not drift.
+ * - README.md's generated sections (catalogue, status table, mock scenarios) and the diff rules
+ *   tables of docs/contract-evolution.md must already be what `npm run generate` writes; edits
+ *   elsewhere in those files are not drift.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -13,8 +14,10 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const readmePath = path.join(root, "README.md");
+const guidePath = path.join(root, "docs", "contract-evolution.md");
 
 const readmeBefore = readFileSync(readmePath, "utf8");
+const guideBefore = readFileSync(guidePath, "utf8");
 const gen = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "generate.ts")], {
   cwd: root,
   encoding: "utf8",
@@ -26,6 +29,9 @@ if (gen.status !== 0) {
 const problems: string[] = [];
 if (readFileSync(readmePath, "utf8") !== readmeBefore) {
   problems.push("README.md: a generated section did not match the specs (it has now been rewritten; review and commit it).");
+}
+if (readFileSync(guidePath, "utf8") !== guideBefore) {
+  problems.push("docs/contract-evolution.md: the diff rules tables did not match src/evolution/rules.ts (they have now been rewritten; review and commit them).");
 }
 let status: string;
 try {

@@ -19,6 +19,8 @@
  *   YAML, no spec document, no Ajv compiler and no `eval` at run time (src/clients/contract.ts).
  * - README.md's mock scenarios table (every named example and its Prefer header), between its
  *   mock-scenarios markers.
+ * - docs/contract-evolution.md's diff rules tables, from the registry in src/evolution/rules.ts
+ *   (scripts/diff-rules-table.ts), between its diff-rules markers.
  * - generated/twin-fixtures.schema.json: the JSON Schema of twin fixtures (status values, 5xx
  *   statuses, example names, BTC Direct's requirement schema, Myaza's id pattern from the specs),
  *   exported as `kyc-status-contracts/twin/fixtures.schema.json`.
@@ -39,6 +41,7 @@ import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalo
 import { renderStatusTableMarkdown } from "../src/status.js";
 import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
 import { replaceReadmeSection } from "./readme-section.js";
+import { DIFF_RULES_SECTION, renderDiffRulesMarkdown } from "./diff-rules-table.js";
 import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
 import { renderClientContract, renderWebhookValidators, VALIDATOR_TYPES_MODULE } from "./standalone-validators.js";
 import { clientOperations } from "../src/clients/operations.js";
@@ -135,6 +138,13 @@ async function main(): Promise<void> {
   const updated = replaceReadmeSection(withStatusTable, README_SCENARIOS_SECTION, renderScenariosMarkdown(specs));
   if (updated !== withStatusTable) console.log("updated the mock scenarios table in README.md");
   if (updated !== readme) await writeFile(readmePath, updated);
+  const guidePath = path.join(root, "docs", "contract-evolution.md");
+  const guide = await readFile(guidePath, "utf8");
+  const guideUpdated = replaceReadmeSection(guide, DIFF_RULES_SECTION, renderDiffRulesMarkdown());
+  if (guideUpdated !== guide) {
+    await writeFile(guidePath, guideUpdated);
+    console.log("updated the diff rules tables in docs/contract-evolution.md");
+  }
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { diffSpecs, type ProviderDiff } from "../src/evolution/diff.js";
 import { diffRules, type ChangeDirection } from "../src/evolution/rules.js";
 import type { OpenApiDocument } from "../src/spec/load.js";
 import type { ProviderSlug } from "../src/providers.js";
+import { obj, str, templateCases, type TemplateCase } from "./fixtures/diff-cases.js";
 
 type Json = Record<string, unknown>;
 
@@ -45,59 +46,6 @@ const place: Record<ChangeDirection, { schema(s: unknown): OpenApiDocument; para
 
 const ids = (d: ProviderDiff): string[] => d.changes.map((c) => c.id);
 const run = (oldDoc: OpenApiDocument, newDoc: OpenApiDocument, provider: ProviderSlug = "proof"): ProviderDiff => diffSpecs(oldDoc, newDoc, { provider });
-
-interface TemplateCase {
-  key: string;
-  kind: "schema" | "params" | "content";
-  old: unknown;
-  new: unknown;
-}
-
-const str = { type: "string" };
-const obj = (properties: Json, required: string[] = [], extra: Json = {}): Json => ({ type: "object", properties, required, ...extra });
-const header = (name: string, required: boolean): Json => ({ name, in: "header", required, schema: str });
-
-const templateCases: TemplateCase[] = [
-  { key: "type-widened", kind: "schema", old: str, new: { type: ["string", "null"] } },
-  { key: "type-narrowed", kind: "schema", old: { type: ["string", "null"] }, new: str },
-  { key: "enum-value-added", kind: "schema", old: { type: "string", enum: ["a"] }, new: { type: "string", enum: ["a", "b"] } },
-  { key: "enum-value-removed", kind: "schema", old: { type: "string", enum: ["a", "b"] }, new: { type: "string", enum: ["a"] } },
-  { key: "enum-removed", kind: "schema", old: { type: "string", enum: ["a"] }, new: str },
-  { key: "enum-added", kind: "schema", old: str, new: { type: "string", enum: ["a"] } },
-  { key: "const-removed", kind: "schema", old: { type: "string", const: "a" }, new: str },
-  { key: "const-added", kind: "schema", old: str, new: { type: "string", const: "a" } },
-  { key: "const-changed", kind: "schema", old: { type: "string", const: "a" }, new: { type: "string", const: "b" } },
-  { key: "pattern-removed", kind: "schema", old: { type: "string", pattern: "^ver_" }, new: str },
-  { key: "pattern-added", kind: "schema", old: str, new: { type: "string", pattern: "^ver_" } },
-  { key: "pattern-changed", kind: "schema", old: { type: "string", pattern: "^ver_" }, new: { type: "string", pattern: "^ver_[a-z0-9]{26}$" } },
-  { key: "format-removed", kind: "schema", old: { type: "string", format: "date-time" }, new: str },
-  { key: "format-added", kind: "schema", old: str, new: { type: "string", format: "date-time" } },
-  { key: "format-changed", kind: "schema", old: { type: "string", format: "date-time" }, new: { type: "string", format: "date" } },
-  { key: "bound-loosened", kind: "schema", old: { type: "string", maxLength: 10 }, new: { type: "string", maxLength: 20 } },
-  { key: "bound-tightened", kind: "schema", old: { type: "integer", minimum: 0 }, new: { type: "integer", minimum: 1 } },
-  { key: "property-added-optional", kind: "schema", old: obj({ a: str }), new: obj({ a: str, b: str }) },
-  { key: "property-added-required", kind: "schema", old: obj({ a: str }), new: obj({ a: str, b: str }, ["b"]) },
-  { key: "property-removed", kind: "schema", old: obj({ a: str, b: str }), new: obj({ a: str }) },
-  { key: "property-became-optional", kind: "schema", old: obj({ a: str }, ["a"]), new: obj({ a: str }) },
-  { key: "property-became-required", kind: "schema", old: obj({ a: str }), new: obj({ a: str }, ["a"]) },
-  { key: "additional-properties-opened", kind: "schema", old: obj({ a: str }, [], { additionalProperties: false }), new: obj({ a: str }) },
-  { key: "additional-properties-closed", kind: "schema", old: obj({ a: str }), new: obj({ a: str }, [], { additionalProperties: false }) },
-  { key: "branch-added", kind: "schema", old: { oneOf: [str, { type: "integer" }] }, new: { oneOf: [str, { type: "integer" }, { type: "boolean" }] } },
-  { key: "branch-removed", kind: "schema", old: { oneOf: [str, { type: "integer" }, { type: "boolean" }] }, new: { oneOf: [str, { type: "integer" }] } },
-  { key: "keyword-changed", kind: "schema", old: { type: "string", default: "a" }, new: { type: "string", default: "b" } },
-  { key: "description-changed", kind: "schema", old: { type: "string", description: "old words" }, new: { type: "string", description: "new words" } },
-  { key: "example-changed", kind: "schema", old: { type: "string", examples: ["a"] }, new: { type: "string", examples: ["b"] } },
-  { key: "extension-changed", kind: "schema", old: { type: "string", "x-note": 1 }, new: { type: "string", "x-note": 2 } },
-  { key: "parameter-added-required", kind: "params", old: [], new: [header("X-Trace", true)] },
-  { key: "parameter-added-optional", kind: "params", old: [], new: [header("X-Trace", false)] },
-  { key: "parameter-removed", kind: "params", old: [header("X-Trace", false)], new: [] },
-  { key: "parameter-became-required", kind: "params", old: [header("X-Trace", false)], new: [header("X-Trace", true)] },
-  { key: "parameter-became-optional", kind: "params", old: [header("X-Trace", true)], new: [header("X-Trace", false)] },
-  { key: "media-type-added", kind: "content", old: json(str), new: { ...json(str), "text/plain": { schema: str } } },
-  { key: "media-type-removed", kind: "content", old: { ...json(str), "text/plain": { schema: str } }, new: json(str) },
-  { key: "example-added", kind: "content", old: json(str, { examples: { a: { value: "a" } } }), new: json(str, { examples: { a: { value: "a" }, b: { value: "b" } } }) },
-  { key: "example-removed", kind: "content", old: json(str, { examples: { a: { value: "a" }, b: { value: "b" } } }), new: json(str, { examples: { a: { value: "a" } } }) },
-];
 
 const placed = (c: TemplateCase, direction: ChangeDirection, side: "old" | "new"): OpenApiDocument => {
   const value = c[side];

@@ -230,7 +230,9 @@ function compareProperties(ctx: SchemaDiffContext, where: string, o: Flat, n: Fl
     compareSchemas(ctx, `${where}`, oldAt, newAt);
   }
   for (const [name, list] of o.properties) {
-    if (!n.properties.has(name)) ctx.emit("property-removed", where, propertySchema(list).pointer, `Property "${name}" removed.`, name);
+    if (n.properties.has(name)) continue;
+    if (o.required.has(name)) ctx.emit("property-removed", where, propertySchema(list).pointer, `Required property "${name}" removed.`, name);
+    else ctx.emit("optional-property-removed", where, propertySchema(list).pointer, `Optional property "${name}" removed.`, name);
   }
 }
 
