@@ -3,11 +3,11 @@ import path from "node:path";
 import { expandHarPaths } from "../conformance/har-stream.js";
 import { DEFAULT_MIN_OBSERVATIONS, type ProviderSuggestions } from "../evolution/suggest.js";
 import { suggestFromTraffic, type SuggestRun } from "../evolution/suggest-traffic.js";
-import { providerSlugs, type ProviderSlug } from "../providers.js";
+import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
-import { parseProviders } from "./provider-option.js";
+import { parseOneProvider } from "./provider-option.js";
 
 const FORMATS = ["human", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -70,12 +70,9 @@ not written; 2 usage error, an unreadable HAR file or spec source (named).
     if (!args.ok) return args.code;
     const { values, positionals } = args.parsed;
     if (positionals.length === 0) return usageError(io, "suggest", "give the HAR files or folders to read.");
-    let provider: ProviderSlug | undefined;
-    if (values.provider !== undefined) {
-      const selection = parseProviders(values.provider, []);
-      if (!selection.ok || selection.providers.length !== 1) return usageError(io, "suggest", selection.ok ? "--provider takes one provider (omit it to detect each exchange's provider)." : selection.message);
-      provider = selection.providers[0];
-    }
+    const one = parseOneProvider(values.provider);
+    if (!one.ok) return usageError(io, "suggest", one.message);
+    const { provider } = one;
     const format = (values.format ?? "human") as Format;
     if (!FORMATS.includes(format)) return usageError(io, "suggest", `unknown format "${values.format}"; choose ${FORMATS.join(" or ")}.`);
     const minText = values["min-observations"] ?? String(DEFAULT_MIN_OBSERVATIONS);
