@@ -7,7 +7,7 @@ import { parseDocument } from "yaml";
 import { main } from "../src/cli/main.js";
 import { looksPersonal } from "../src/conformance/pii.js";
 import { emptySummary, schemaOf, summarize } from "../src/evolution/infer.js";
-import { createTrafficObserver } from "../src/evolution/observe.js";
+import { createTrafficObserver, MAX_FINDINGS } from "../src/evolution/observe.js";
 import { readSourceTree } from "../src/evolution/source-tree.js";
 import { suggestFromTraffic } from "../src/evolution/suggest-traffic.js";
 import { unifiedDiff } from "../src/evolution/unified-diff.js";
@@ -263,11 +263,21 @@ describe("the observer is bounded by findings, not traffic", () => {
     if (!read.ok) throw new Error(read.message);
     const observer = createTrafficObserver("proof", read.tree);
     for (let i = 0; i < 500; i++) observer.observe(proofOk(i, { status: "on_hold", attempts: i }));
-    expect(observer.counts).toEqual({ exchanges: 500, matched: 500 });
+    expect(observer.counts).toEqual({ exchanges: 500, matched: 500, dropped: 0 });
     expect(observer.findings().map((f) => [f.kind, f.evidence.count])).toEqual([
       ["enum-value", 500],
       ["undeclared-property", 500],
     ]);
+  });
+  it("keeps at most MAX_FINDINGS distinct findings and counts the rest", () => {
+    const { specs } = workspace();
+    const read = readSourceTree(path.join(specs, "proof/openapi.yaml"));
+    if (!read.ok) throw new Error(read.message);
+    const observer = createTrafficObserver("proof", read.tree);
+    // assert keys that are data (one new key per exchange) stop growing the observer
+    for (let i = 0; i < MAX_FINDINGS + 20; i++) observer.observe(proofOk(i, { [`k${i}`]: 1 }));
+    expect(observer.findings()).toHaveLength(MAX_FINDINGS);
+    expect(observer.counts.dropped).toBe(20);
   });
   it("runs from code: suggestFromTraffic", async () => {
     const { specs, dir } = workspace();

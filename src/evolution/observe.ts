@@ -46,6 +46,12 @@ export type Finding =
 const TRANSPORT_HEADERS = new Set(["content-type", "content-length", "content-encoding", "content-language", "date", "connection", "keep-alive", "transfer-encoding", "server", "vary", "etag", "last-modified", "cache-control", "pragma", "expires", "age", "via", "strict-transport-security", "x-content-type-options", "x-frame-options", "x-xss-protection", "content-security-policy", "referrer-policy", "permissions-policy", "accept-ranges", "alt-svc", "x-powered-by", "set-cookie", "nel", "report-to", "x-cache", "x-served-by", "x-timer", "location"]);
 const TRANSPORT_PREFIXES = ["access-control-", "cf-", "x-amz-", "x-envoy-", "x-vercel-", "x-cache-", "cross-origin-"];
 
+/**
+ * Distinct findings kept per provider. Traffic whose keys are data (an object keyed by ids)
+ * would otherwise grow the observer with the traffic; past this, findings are counted, not kept.
+ */
+export const MAX_FINDINGS = 500;
+
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 const keyOf = (node: SourceNode, ...rest: (string | number)[]): string => JSON.stringify([node.file, node.at, ...rest]);
@@ -54,8 +60,8 @@ export interface TrafficObserver {
   /** Reads one exchange; returns false when no operation of the tree documents its request. */
   observe(exchange: ObservedExchange): boolean;
   findings(): Finding[];
-  /** Exchanges read, and those that matched an operation. */
-  readonly counts: { exchanges: number; matched: number };
+  /** Exchanges read, those that matched an operation, and findings not kept past `MAX_FINDINGS` (each a distinct source node and value). */
+  readonly counts: { exchanges: number; matched: number; dropped: number };
 }
 
 /** An observer of one provider's traffic against its split sources. */
@@ -63,7 +69,11 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
   const masker = createPiiMasker(true);
   const findings = new Map<string, Finding>();
   const objectCounts = new Map<string, number>();
-  const counts = { exchanges: 0, matched: 0 };
+  const counts = { exchanges: 0, matched: 0, dropped: 0 };
+  const record = (key: string, finding: Finding): void => {
+    if (findings.has(key) || findings.size < MAX_FINDINGS) findings.set(key, finding);
+    else counts.dropped++;
+  };
 
   const root = tree.top();
   const paths = tree.child(root, "paths");
@@ -146,7 +156,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
       const node = p.node as Record<string, unknown>;
       if (Array.isArray(node.enum) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !node.enum.includes(value) && !looksPersonal(ctx.key, value)) {
         const key = keyOf(p, "enum", String(value));
-        findings.set(key, { kind: "enum-value", provider, target: p, value, where: `${ctx.where} body ${ctx.pointer || "/"}`, evidence: evidenceFor(key, ctx.startedAt, ctx.key, value, ctx.secrets) });
+        record(key, { kind: "enum-value", provider, target: p, value, where: `${ctx.where} body ${ctx.pointer || "/"}`, evidence: evidenceFor(key, ctx.startedAt, ctx.key, value, ctx.secrets) });
       }
       if (typeof node.pattern === "string" && typeof value === "string") recordPattern(p, node.pattern, value, "response", `${ctx.where} body ${ctx.pointer || "/"}`, ctx);
     }
@@ -167,7 +177,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const known = findings.get(findingKey);
         const summary = known?.kind === "undeclared-property" ? known.summary : emptySummary();
         summarize(summary, v);
-        findings.set(findingKey, {
+        record(findingKey, {
           kind: "undeclared-property",
           provider,
           target: host,
@@ -200,7 +210,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
     // An id is shown cut after its prefix: enough to review the pattern, not a lookup key.
     const shown = `${value.slice(0, Math.max(prefix.length, 4))}…`;
     const evidence = evidenceFor(key, ctx.startedAt, ctx.key, shown, ctx.secrets);
-    findings.set(key, { kind: "pattern-mismatch", provider, target: p, pattern, direction, prefix, where, evidence });
+    record(key, { kind: "pattern-mismatch", provider, target: p, pattern, direction, prefix, where, evidence });
   };
 
   return {
@@ -258,7 +268,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const known = findings.get(key);
         const summary = known?.kind === "undocumented-status" ? known.summary : emptySummary();
         if (body !== undefined) summarize(summary, body);
-        findings.set(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, where: `${opWhere} ${status}`, evidence: evidenceFor(key, startedAt, "body", body, secrets) });
+        record(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, where: `${opWhere} ${status}`, evidence: evidenceFor(key, startedAt, "body", body, secrets) });
         return true;
       }
       const response = tree.deref(documented);
@@ -269,7 +279,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const h = name.toLowerCase();
         if (declaredHeaders.has(h) || TRANSPORT_HEADERS.has(h) || TRANSPORT_PREFIXES.some((p) => h.startsWith(p))) continue;
         const key = keyOf(response, "header", h);
-        findings.set(key, { kind: "undocumented-header", provider, target: response, header: canonicalHeader(name), where: `${where} header ${h}`, evidence: evidenceFor(key, startedAt, h, value, secrets) });
+        record(key, { kind: "undocumented-header", provider, target: response, header: canonicalHeader(name), where: `${where} header ${h}`, evidence: evidenceFor(key, startedAt, h, value, secrets) });
       }
       const content = tree.child(response, "content");
       if (body === undefined || !isObject(content?.node)) return true;

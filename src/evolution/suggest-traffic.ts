@@ -6,7 +6,7 @@
 import path from "node:path";
 import { providerSlugs, type ProviderSlug } from "../providers.js";
 import { readHarFiles } from "../conformance/har-stream.js";
-import { createTrafficObserver, type TrafficObserver } from "./observe.js";
+import { createTrafficObserver, MAX_FINDINGS, type TrafficObserver } from "./observe.js";
 import { readSourceTree, type SourceTree } from "./source-tree.js";
 import { suggestForProvider, type ProviderSuggestions, type SuggestOptions } from "./suggest.js";
 
@@ -52,6 +52,7 @@ export async function suggestFromTraffic(input: SuggestInput): Promise<SuggestRu
   }
   const providers: ProviderSuggestions[] = [];
   for (const { provider, tree, observer } of observers) {
+    if (observer.counts.dropped > 0) notes.push(`${provider}: ${observer.counts.dropped} observation(s) of findings beyond the first ${MAX_FINDINGS} were not kept (keys that are data, such as ids?); propose these first, then run again.`);
     const findings = observer.findings();
     if (findings.length > 0) providers.push(await suggestForProvider(provider, tree, findings, input, input.specsDir));
   }
