@@ -100,6 +100,23 @@ describe("versions", () => {
   });
 });
 
+describe("document-level text", () => {
+  it("info, tags, externalDocs and top-level extensions are text changes (patch); info.version is not a change", () => {
+    const old = specDocument("myaza");
+    const next = { ...structuredClone(old), externalDocs: { url: "https://docs.myaza.app" }, "x-audience": "partners", tags: [] };
+    next.info = { ...next.info, version: "1.0.1", title: "Renamed" };
+    const d = diffSpecs(old, next, { provider: "myaza" });
+    // assert one change per key, all document-text-changed, a patch bump
+    expect(d.changes.map((c) => [c.id, c.where])).toEqual([
+      ["document-text-changed", "info"],
+      ["document-text-changed", "tags"],
+      ["document-text-changed", "externalDocs"],
+      ["document-text-changed", "x-audience"],
+    ]);
+    expect([d.recommendedBump, d.versionOk]).toEqual(["patch", true]);
+  });
+});
+
 describe("fingerprints and the summary", () => {
   it("fingerprints are stable across runs and differ per change", () => {
     const old = specDocument("proof");

@@ -366,6 +366,21 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
     expect(exec(bin, ["mock", "--help"])).toContain("--port-base <n>");
   });
 
+  it("diffs released spec versions offline from the installed package, bin and kyc-status-contracts/evolution", () => {
+    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    // assert every released version ships, and the bin compares one with the current spec
+    expect(exec(bin, ["diff", "myaza@1.0.0", "myaza@current"])).toContain("myaza 1.0.0 → 1.0.0: no change");
+    writeFileSync(
+      path.join(consumer, "evolution.mjs"),
+      `import { diffSpecs, listReleasedVersions, loadReleasedSpec } from "kyc-status-contracts/evolution";
+const old = loadReleasedSpec("btc-direct@latest");
+if (!old.ok) throw new Error(old.message);
+const diff = diffSpecs(old.spec.document, old.spec.document, { provider: "btc-direct" });
+console.log(JSON.stringify({ versions: listReleasedVersions("btc-direct"), changes: diff.changes.length, bump: diff.recommendedBump }));`,
+    );
+    expect(JSON.parse(exec(process.execPath, ["evolution.mjs"]))).toEqual({ versions: ["2.0.0"], changes: 0, bump: "none" });
+  });
+
   describe("with the optional tools installed by the command the CLI prints", () => {
     beforeAll(() => {
       // the same command the CLI prints when they are missing, all three at their tested versions

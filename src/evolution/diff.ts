@@ -140,7 +140,11 @@ function compareDocumentText(sink: ChangeSink, o: JsonObject, n: JsonObject): vo
     if (key === "version" || jsonEqual(oi[key], ni[key])) continue;
     sink.add("document-text-changed", "info", `/info/${escapePointer(key)}`, `info.${key} changed.`, ni[key]);
   }
-  if (!jsonEqual(o.tags, n.tags)) sink.add("document-text-changed", "tags", "/tags", "The tags (names or descriptions) changed.", n.tags);
+  for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
+    if ((key === "tags" || key === "externalDocs" || key.startsWith("x-")) && !jsonEqual(o[key], n[key])) {
+      sink.add("document-text-changed", key, `/${escapePointer(key)}`, `The document's ${key} changed.`, n[key]);
+    }
+  }
 }
 
 interface Server {

@@ -108,7 +108,7 @@ const single: readonly DiffRule[] = [
   { id: "btc-direct-error-code-moved", level: "breaking", direction: "response", bump: "major", summary: "A BTC Direct ER code moved to another HTTP status (error handling keyed on the status breaks)." },
   { id: "btc-direct-error-code-added", level: "warning", direction: "response", bump: "minor", summary: "A BTC Direct ER code added to the error catalogue." },
   { id: "btc-direct-error-text-changed", level: "info", direction: "response", bump: "patch", summary: "A BTC Direct catalogue message or solution text changed." },
-  { id: "document-text-changed", level: "info", direction: "response", bump: "patch", summary: "The document's title, summary, description, tags or a server description changed." },
+  { id: "document-text-changed", level: "info", direction: "response", bump: "patch", summary: "The document's `info` (title, summary, description, contact…), tags, external docs, top-level `x-` extensions or a server's description changed." },
 ];
 
 const levelFor = (t: Template, direction: ChangeDirection): ChangeLevel => (direction === "request" ? t.sender : t.reader);
