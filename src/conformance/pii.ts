@@ -72,12 +72,45 @@ export interface PiiMasker {
   maskBody(text: string): string;
   /** Masks signature parameters of a URL. */
   maskUrl(url: string): string;
-  /** Every personal value masked so far. */
+  /** The personal values masked most recently (at most {@link REMEMBERED_VALUES}; the current exchange's always among them). */
   readonly maskedValues: readonly string[];
+  /** Changes whenever `maskedValues` does. */
+  readonly version: number;
+}
+
+/**
+ * Personal values and credentials remembered for scrubbing report text, most recently seen
+ * kept: enough for every value of the exchange being reported (and its neighbours), while a
+ * session of days over many users keeps flat memory.
+ */
+export const REMEMBERED_VALUES = 1000;
+
+/** An insertion-ordered set that keeps the `limit` most recently added values; `version` changes whenever its content does. */
+class RecentValues {
+  private readonly values = new Set<string>();
+  version = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(v: string): void {
+    if (this.values.has(v)) {
+      // Seen again: now the most recent (the content is unchanged).
+      this.values.delete(v);
+      this.values.add(v);
+      return;
+    }
+    this.values.add(v);
+    if (this.values.size > this.limit) this.values.delete(this.values.values().next().value!);
+    this.version++;
+  }
+
+  list(): string[] {
+    return [...this.values];
+  }
 }
 
 export function createPiiMasker(enabled: boolean): PiiMasker {
-  const masked = new Set<string>();
+  const masked = new RecentValues(REMEMBERED_VALUES);
   const remember = (v: string): void => {
     if (v.length >= 3) masked.add(v);
   };
@@ -137,7 +170,10 @@ export function createPiiMasker(enabled: boolean): PiiMasker {
     },
     maskUrl,
     get maskedValues() {
-      return [...masked];
+      return masked.list();
+    },
+    get version() {
+      return masked.version;
     },
   };
 }
@@ -161,32 +197,25 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
 
 /**
  * Scrubs report and recording text: credentials always, personal values when masking is on.
- * Built anew as values are learnt (cheap: the lists are short).
+ * Rebuilt when a value was learnt (the lists are bounded: {@link REMEMBERED_VALUES} each).
  */
 export class Scrubber {
-  private readonly secrets = new Set<string>();
+  private readonly secrets = new RecentValues(REMEMBERED_VALUES);
   private redactor: Redactor = (t) => t;
-  private dirty = false;
+  private built = "";
 
   constructor(private readonly masker: PiiMasker) {}
 
   addSecrets(values: readonly string[]): void {
-    for (const v of values) {
-      if (this.secrets.has(v)) continue;
-      this.secrets.add(v);
-      this.dirty = true;
-    }
+    for (const v of values) this.secrets.add(v);
   }
 
   scrub(text: string): string {
-    const pii = this.masker.maskedValues;
-    if (this.dirty || pii.length + this.secrets.size !== this.size) {
-      this.redactor = createRedactor([...this.secrets, ...pii]);
-      this.size = pii.length + this.secrets.size;
-      this.dirty = false;
+    const state = `${this.secrets.version}/${this.masker.version}`;
+    if (state !== this.built) {
+      this.redactor = createRedactor([...this.secrets.list(), ...this.masker.maskedValues]);
+      this.built = state;
     }
     return this.redactor(text);
   }
-
-  private size = 0;
 }
