@@ -5,7 +5,7 @@
  * the JSON report) is grepped for the credential and the personal data of the response.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -227,6 +227,35 @@ describe("kyc-contracts proxy: long sessions", () => {
   });
 });
 
+describe("kyc-contracts proxy --specs DIR", () => {
+  it("checks against the specs in DIR: a lifecycle rule made stricter there is reported", async () => {
+    const specs = path.join(tmp, "specs");
+    cpSync(path.join(root, "openapi", "nyota-imara"), path.join(specs, "nyota-imara"), { recursive: true });
+    const schema = path.join(specs, "nyota-imara", "components", "schemas", "KycStatus.yaml");
+    writeFileSync(schema, readFileSync(schema, "utf8").replace("to: [verified, rejected]", "to: [rejected]"));
+    const records = [await nyotaRecord("pending"), await nyotaRecord("verified")];
+    let turn = 0;
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(records[Math.min(turn++, 1)])));
+    const send = async (url: string): Promise<void> => {
+      for (let i = 0; i < 2; i++) await (await fetch(`${url}/v1/kyc/${USER}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+    };
+    let bundled: ProxyRun;
+    let edited: ProxyRun;
+    try {
+      bundled = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url], send);
+      turn = 0;
+      edited = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url, "--specs", specs], send);
+    } finally {
+      await upstream.close();
+    }
+    // assert pending → verified passes the bundled spec and fails the edited one
+    expect(bundled.stdout).toContain("2 passed, 0 failed");
+    expect(bundled.code).toBe(0);
+    expect(edited.stdout).toContain("✗ [lifecycle-transition] at /data/status");
+    expect(edited.code).toBe(1);
+  });
+});
+
 describe("kyc-contracts proxy usage errors (exit 2)", () => {
   it.each([
     [["--upstream", "http://127.0.0.1:1"], "--provider is required"],
@@ -241,6 +270,8 @@ describe("kyc-contracts proxy usage errors (exit 2)", () => {
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--segment", "10"], "--segment goes with --record FILE.har"],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--record", "x.har", "--segment", "0"], '--segment must be a whole number of at least 1, not "0"'],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--record", "/nonexistent-dir/x.har"], "cannot write the recording /nonexistent-dir/x.har: ENOENT"],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--specs", "/nonexistent-specs"], "--specs: "],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--lifecycle-ids", "0"], '--lifecycle-ids must be a whole number of at least 1, not "0"'],
   ])("%j", async (args, message) => {
     const r = await runCli("proxy", ...args);
     expect(r.err).toContain(message);
