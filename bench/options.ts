@@ -42,7 +42,11 @@ per group (ratios first: the machine may be shared and noisy):
   client       per-call time of each typed client vs raw fetch of the same request (paired blocks), cold start
   validation   response validations per second per provider's schemas, valid and invalid bodies
   proxy        what kyc-contracts proxy adds to a call (p50 through the proxy vs direct)
+  traffic      check-har on a 100,000-exchange recording (default workers vs --workers 1, end
+               to end per worker vs the checker alone, peak RSS vs one segment) and the
+               proxy's RSS after 25,000 vs 5,000 exchanges through a twin
   diff         diffSpecs of two versions of the specs vs loading and resolving them (target ≤ 2×)
+  suggest      kyc-contracts suggest vs check-har --workers 1 on the same recording (target ≥ 0.5×)
 
 Options:
   --only <groups>       comma-separated subset of: ${groupNames.join(", ")} (default: all)

@@ -19,12 +19,14 @@ import type { GroupRunner } from "./groups/context.js";
 import { benchMocks } from "./groups/mocks.js";
 import { benchTwins } from "./groups/twins.js";
 import { benchProxy } from "./groups/proxy.js";
+import { benchSuggest } from "./groups/suggest.js";
+import { benchTraffic } from "./groups/traffic.js";
 import { benchValidation } from "./groups/validation.js";
 import { RESULTS_FILE, benchHelp, parseBenchArgs } from "./options.js";
 import { PERFORMANCE_GUIDE, writePerformanceSection } from "./performance-guide.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
-const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy, diff: benchDiff };
+const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy, traffic: benchTraffic, diff: benchDiff, suggest: benchSuggest };
 
 const GUIDE = fileURLToPath(new URL(`../${PERFORMANCE_GUIDE}`, import.meta.url));
 const out = (text: string): void => void process.stdout.write(`${text}\n`);

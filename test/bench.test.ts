@@ -182,7 +182,7 @@ describe("results file", () => {
     ["a date that is not one", (r: Record<string, unknown>) => ({ ...r, date: "yesterday" }), "date: expected an ISO 8601 date"],
     ["no node version", (r: Record<string, unknown>) => ({ ...r, machine: { cpus: 2, cpuModel: "x" } }), "machine.node: expected a Node.js version like v20.20.2"],
     ["no groups", (r: Record<string, unknown>) => ({ ...r, groups: [] }), "groups: expected a non-empty array"],
-    ["an unknown group", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, name: "disk" }] }), "groups[0].name: expected one of mocks, twins, conformance, client, validation, proxy, diff"],
+    ["an unknown group", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, name: "disk" }] }), "groups[0].name: expected one of mocks, twins, conformance, client, validation, proxy, traffic, diff, suggest"],
     ["a figure without its run count", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, figures: [{ ...fig({}), medianOf: 0 }] }] }), "groups[0].figures[0].medianOf: expected a positive integer (how many runs the value is the median of)"],
     ["a figure without a unit", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, figures: [{ ...fig({}), unit: "" }] }] }), "groups[0].figures[0].unit: expected a non-empty string"],
     ["a value that is text", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, figures: [{ ...fig({}), value: "fast" }] }] }), "groups[0].figures[0].value: expected a finite number or null"],
@@ -199,7 +199,7 @@ describe("parseBenchArgs", () => {
     expect(parse()).toEqual({
       ok: true,
       help: false,
-      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy", "diff"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/reports/bench/results.json", save: false },
+      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy", "traffic", "diff", "suggest"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/reports/bench/results.json", save: false },
     });
   });
 
@@ -228,7 +228,7 @@ describe("parseBenchArgs", () => {
   });
 
   it.each([
-    [["--only", "mocks,disk"], /--only: unknown "disk"; choose from mocks, twins, conformance, client, validation, proxy, diff/],
+    [["--only", "mocks,disk"], /--only: unknown "disk"; choose from mocks, twins, conformance, client, validation, proxy, traffic, diff, suggest/],
     [["--providers", ""], /--providers: unknown empty list/],
     [["--duration", "0"], /--duration must be a positive number, got "0"/],
     [["--runs", "1.5"], /--runs must be a positive integer/],
