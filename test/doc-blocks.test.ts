@@ -6,14 +6,14 @@
  * blocks again, type-checked, and the vitest blocks (test/package.test.ts).
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkFixtures } from "../src/twin/index.js";
-import { collectDocBlocks, expectedOutput, FIXTURES_SCHEMA_LINE, parseDocBlocks, shellProblems } from "./support/doc-blocks.js";
+import { collectDocBlocks, expectedOutput, expectedShellOutput, FIXTURES_SCHEMA_LINE, parseDocBlocks, shellProblems } from "./support/doc-blocks.js";
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -41,7 +41,7 @@ describe("every block has a runner", () => {
   it("README.md and docs/**/*.md: no block of a kind no test runs, no vitest file named twice", () => {
     expect(problems).toEqual([]);
     // assert each runner has work, so a collector that finds nothing cannot pass
-    for (const runner of ["script", "vitest", "fixtures", "cli"]) expect(of(runner).length, runner).toBeGreaterThan(0);
+    for (const runner of ["script", "vitest", "fixtures", "cli", "shell", "workflow"]) expect(of(runner).length, runner).toBeGreaterThan(0);
   });
 
   it("a runnable-looking block with no runner is a problem naming where it is", () => {
@@ -106,5 +106,48 @@ describe("shell blocks name commands, options and scripts that exist", () => {
       '"npm run no-such-script": package.json has no script no-such-script',
       '"curl http://x": neither kyc-contracts nor npm; such a line has no runner',
     ]);
+  });
+});
+
+describe("shell scripts with `# →` lines run, in a scratch copy of openapi/, and print what those lines say", () => {
+  /** A `kyc-contracts` on PATH: the CLI from the sources. */
+  const bin = path.join(dir, "bin");
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(path.join(bin, "kyc-contracts"), `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, "node_modules/tsx/dist/cli.mjs")}" "${path.join(root, "src", "cli.ts")}" "$@"\n`);
+  chmodSync(path.join(bin, "kyc-contracts"), 0o755);
+
+  it.each(of("shell"))("%s", async (where, block) => {
+    const cwd = mkdtempSync(path.join(dir, "sh-"));
+    cpSync(path.join(root, "openapi"), path.join(cwd, "openapi"), { recursive: true });
+    const { stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", block.code], { cwd, env: { ...env, PATH: `${bin}:${process.env.PATH ?? ""}` }, timeout: 120_000 });
+    // assert each `# →` text appears in the output (a script with none is not a shell block)
+    const expected = expectedShellOutput(block.code);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const text of expected) expect(stdout + stderr, `${where} should print "${text}"`).toContain(text);
+  });
+
+  it("reads the expected output from `# → text` lines only, and takes such a block as a script", () => {
+    expect(expectedShellOutput("kyc-contracts diff\n# → no change\n# a comment\necho '# → not this'\n")).toEqual(["no change"]);
+    expect(parseDocBlocks("```sh\nls\n# → x\n```\n", "f.md").blocks[0]?.runner).toBe("shell");
+  });
+});
+
+describe("workflow blocks run only commands and options that exist", () => {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const runSteps = (code: string): string[] => {
+    const doc = parse(code) as { jobs?: Record<string, { steps?: { run?: string }[] }> };
+    return Object.values(doc.jobs ?? {}).flatMap((job) => (job.steps ?? []).flatMap((step) => (typeof step.run === "string" ? [step.run] : [])));
+  };
+
+  it.each(of("workflow"))("%s", (_where, block) => {
+    const steps = runSteps(block.code);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(shellProblems(step, scripts)).toEqual([]);
+  });
+
+  it("fails on a run step with an option its command lacks", () => {
+    const code = "# .github/workflows/x.yml\njobs:\n  a:\n    steps:\n      - run: npx kyc-contracts check-har r/ --no-such-flag\n";
+    expect(parseDocBlocks(`\`\`\`yaml\n${code}\`\`\`\n`, "f.md").blocks[0]?.runner).toBe("workflow");
+    expect(runSteps(code).flatMap((step) => shellProblems(step, scripts))).toEqual(['"npx kyc-contracts check-har r/ --no-such-flag": kyc-contracts check-har has no option --no-such-flag (see its --help)']);
   });
 });

@@ -9,6 +9,8 @@
  * | `ts` opening with `// test/<name>.ts` | `vitest`: a file of a consumer's vitest suite, type-checked and run against the tarball (test/package.test.ts) |
  * | `yaml` opening with the twin-fixtures `$schema` comment | `fixtures`: checked with checkFixtures (test/doc-blocks.test.ts) |
  * | `sh` | `cli`: kyc-contracts options against the command's --help, npm scripts against package.json (test/doc-blocks.test.ts) |
+ * | `sh` with `# → text` lines | `shell`: run with bash in a scratch folder holding a copy of openapi/, `kyc-contracts` being the CLI from the sources; its output must contain each `# →` text (test/doc-blocks.test.ts) |
+ * | `yaml` opening with `# .github/workflows/<name>.yml` | `workflow`: a CI workflow; each `run:` step is checked like a `sh` line (test/doc-blocks.test.ts) |
  * | `text` | `none`: output or a listing |
  */
 import { readFileSync } from "node:fs";
@@ -16,7 +18,7 @@ import path from "node:path";
 import { commands } from "../../src/cli/main.js";
 import { docFiles, fencedBlocks } from "./markdown.js";
 
-export type BlockRunner = "script" | "vitest" | "fixtures" | "cli" | "none";
+export type BlockRunner = "script" | "vitest" | "fixtures" | "cli" | "shell" | "workflow" | "none";
 
 export interface DocBlock {
   /** Where it is: `docs/twins.md:42`. */
@@ -31,14 +33,22 @@ export interface DocBlock {
 /** The first line a fixtures block opens with (what editors read the schema from). */
 export const FIXTURES_SCHEMA_LINE = "# yaml-language-server: $schema=node_modules/kyc-status-contracts/generated/twin-fixtures.schema.json";
 
+/** A workflow block opens with the path a team would save it at. */
+const WORKFLOW_LINE = /^# \.github\/workflows\/[\w.-]+\.ya?ml\n/;
+/** A `sh` block with `# → text` lines is a script whose output is checked. */
+const SHELL_OUTPUT_LINE = /^# → /m;
+
+/** What a `sh` script's `# → text` lines say its output contains. */
+export const expectedShellOutput = (code: string): string[] => [...code.matchAll(/^# → (.+)$/gm)].map((m) => m[1] ?? "");
+
 /** Each kind of block, the runner that takes it; undefined: no runner (a problem). */
 function runnerOf(lang: string, code: string): { runner: BlockRunner; vitestFile?: string } | undefined {
   if (lang === "ts" || lang === "js") {
     const file = /^\/\/ (test\/[\w.-]+\.ts)\b/.exec(code)?.[1];
     return file && lang === "ts" ? { runner: "vitest", vitestFile: file } : { runner: "script" };
   }
-  if (lang === "yaml") return code.startsWith(`${FIXTURES_SCHEMA_LINE}\n`) ? { runner: "fixtures" } : undefined;
-  if (lang === "sh") return { runner: "cli" };
+  if (lang === "yaml") return code.startsWith(`${FIXTURES_SCHEMA_LINE}\n`) ? { runner: "fixtures" } : WORKFLOW_LINE.test(code) ? { runner: "workflow" } : undefined;
+  if (lang === "sh") return SHELL_OUTPUT_LINE.test(code) ? { runner: "shell" } : { runner: "cli" };
   if (lang === "text") return { runner: "none" };
   return undefined;
 }
@@ -53,7 +63,7 @@ export function parseDocBlocks(markdown: string, file: string): { blocks: DocBlo
     const runner = runnerOf(lang, block.code);
     if (!runner) {
       problems.push(
-        `${where}: a \`\`\`${lang || "(no language)"} block has no runner. Use ts/js (run), yaml opening with the twin-fixtures $schema line (checked), sh (commands checked) or text (not run); see docs/README.md, "How the examples are tested".`,
+        `${where}: a \`\`\`${lang || "(no language)"} block has no runner. Use ts/js (run), yaml opening with the twin-fixtures $schema line or a # .github/workflows/ path (checked), sh (commands checked; run when it has # → output lines) or text (not run); see docs/README.md, "How the examples are tested".`,
       );
       continue;
     }
