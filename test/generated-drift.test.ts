@@ -21,7 +21,7 @@ const git = (...args: string[]): string => execFileSync("git", args, { cwd: work
 describe("generated/ drift check", () => {
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), "kyc-drift-"));
-    for (const entry of ["openapi", "generated", "scripts", "src", "redocly.yaml", "package.json", "README.md"]) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
+    for (const entry of ["openapi", "generated", "scripts", "src", "redocly.yaml", "package.json", "docs"]) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
     symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
     git("init", "-q");
     git("add", "-A");
@@ -35,23 +35,36 @@ describe("generated/ drift check", () => {
     expect(r.status).toBe(0);
   });
 
-  it("ignores uncommitted README edits outside the generated sections", () => {
-    const readme = path.join(work, "README.md");
+  it("ignores uncommitted guide edits outside the generated sections", () => {
+    const readme = path.join(work, "docs", "clients-and-status.md");
     writeFileSync(readme, `${readFileSync(readme, "utf8")}\nA new paragraph, not yet committed.\n`);
     const r = check();
     expect(r.output).toContain("up to date");
     expect(r.status).toBe(0);
   });
 
-  it("fails when a generated README section was edited by hand", () => {
-    const readme = path.join(work, "README.md");
+  it("fails when a generated section of a guide was edited by hand", () => {
+    const readme = path.join(work, "docs", "clients-and-status.md");
     const original = readFileSync(readme, "utf8");
     writeFileSync(readme, original.replace("| ER801 | 400 |", "| ER801 | 401 |"));
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.output).toContain("README.md: a generated section did not match the specs");
+    expect(r.output).toContain("docs/clients-and-status.md: a generated section did not match the specs");
     // assert the check rewrote the section back to what the spec says
     expect(readFileSync(readme, "utf8")).toBe(original);
+  });
+
+  it("fails when the diff rules tables of docs/contract-evolution.md were edited by hand", () => {
+    const guide = path.join(work, "docs", "contract-evolution.md");
+    const original = readFileSync(guide, "utf8");
+    const edited = original.replace("| `kyc-status-unmapped` | breaking |", "| `kyc-status-unmapped` | warning |");
+    expect(edited).not.toBe(original);
+    writeFileSync(guide, edited);
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.output).toContain("docs/contract-evolution.md: a generated section did not match");
+    // assert the check rewrote the tables back to what the registry says
+    expect(readFileSync(guide, "utf8")).toBe(original);
   });
 
   it("fails, naming the stale file, when a spec changed without regenerating", () => {

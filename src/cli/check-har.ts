@@ -4,9 +4,9 @@ import path from "node:path";
 import { checkTraffic } from "../conformance/check-traffic.js";
 import { expandHarPaths } from "../conformance/har-stream.js";
 import { liveLines, openReportWriter } from "../conformance/traffic-report.js";
-import { providerSlugs, type ProviderSlug } from "../providers.js";
+import { providerSlugs } from "../providers.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
-import { parseProviders } from "./provider-option.js";
+import { parseOneProvider } from "./provider-option.js";
 import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
 import { checkerOptions, parseCount, parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
 
@@ -72,12 +72,9 @@ path or file (named).
     if (!args.ok) return args.code;
     const { values, positionals } = args.parsed;
     if (positionals.length === 0) return usageError(io, "check-har", "give the HAR files or folders to check.");
-    let provider: ProviderSlug | undefined;
-    if (values.provider !== undefined) {
-      const selection = parseProviders(values.provider, []);
-      if (!selection.ok || selection.providers.length !== 1) return usageError(io, "check-har", selection.ok ? "--provider takes one provider (omit it to detect each exchange's provider)." : selection.message);
-      provider = selection.providers[0];
-    }
+    const one = parseOneProvider(values.provider);
+    if (!one.ok) return usageError(io, "check-har", one.message);
+    const { provider } = one;
     const options = parseTrafficOptions(values);
     if (!options.ok) return usageError(io, "check-har", options.message);
     const workersOption = parseCount("workers", values.workers, 1);

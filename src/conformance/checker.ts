@@ -40,6 +40,9 @@ export interface Violation {
   message: string;
 }
 
+/** One line per violation, as the conformance suite and the vitest matcher print it: `✗ [check] at pointer: expected …, got …. message`. */
+export const describeViolation = (v: Violation): string => `✗ [${v.check}] at ${v.pointer || "(response)"}: expected ${v.expected}, got ${v.actual}. ${v.message}`;
+
 /** One request and the response it got, as seen on the wire. */
 export interface Exchange {
   method: string;

@@ -42,6 +42,30 @@ const PERSON_OBJECTS = new Set(["userinfo", "userdata", "user", "person", "profi
 const SIGNATURE_PARAMS = /^(x-amz-signature|x-amz-credential|x-amz-security-token|signature|sig|x-goog-signature|x-goog-credential|googleaccessid|token|sv|se)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
+/** Key names (lower-cased, `_` and `-` removed) that name personal data exactly, and parts that do anywhere in a key. */
+const PERSONAL_KEY_NAMES = new Set([...PII_KEYS, "name", "surname", "ssn", "birthdate", "gender", "nationality", "iban", "pin"]);
+const PERSONAL_KEY_PARTS = ["email", "phone", "mobile", "msisdn", "firstname", "lastname", "middlename", "fullname", "givenname", "familyname", "surname", "birth", "address", "street", "postcode", "postalcode", "zipcode", "idnumber", "nationalid", "passport", "driverslicen", "taxid", "userdata", "biodata", "selfie"];
+const PHONE = /^\+?[\d\s().-]{7,20}$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const LONG_DIGITS = /^\d{8,}$/;
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:[ '-]\p{Lu}\p{Ll}+)+$/u;
+
+/**
+ * Whether a value under `key` may be personal data, judged by the key's name (names, emails,
+ * phones, id numbers, dates of birth, addresses) and by the value's shape (an email, a phone
+ * number, a date alone, a long digit string, a person's name). Errs towards "personal": what it
+ * flags is never shown or written as an example, only described by its type.
+ */
+export function looksPersonal(key: string, value: unknown): boolean {
+  const k = key.toLowerCase().replace(/[_-]/g, "");
+  if (PERSONAL_KEY_NAMES.has(k) || PERSONAL_KEY_PARTS.some((part) => k.includes(part))) return true;
+  if (Array.isArray(value)) return value.some((v) => looksPersonal(key, v));
+  if (isObject(value)) return Object.entries(value).some(([childKey, v]) => looksPersonal(childKey, v));
+  if (typeof value !== "string") return false;
+  const s = value.trim();
+  return new RegExp(EMAIL.source).test(s) || (PHONE.test(s) && (s.match(/\d/g) ?? []).length >= 7) || DATE_ONLY.test(s) || LONG_DIGITS.test(s) || PERSON_NAME.test(s);
+}
+
 /** Collects what a body's masking removed, so report text quoting it can be scrubbed as well. */
 export interface PiiMasker {
   /** Masks a JSON (or text) body; returns it unchanged when masking is off. */

@@ -182,7 +182,8 @@ export async function openReportWriter(reporter: TrafficReporterName, suiteName:
   };
 }
 
-const xml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/g, "");
+/** Escapes text for XML attributes and content (and drops characters XML 1.0 cannot carry). */
+export const xml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/g, "");
 
 /** One `<testcase>` per exchange and check, named after the check; a violation is a `<failure>`. */
 function junitCases(r: ExchangeReport): { xml: string; failed: boolean; skipped: boolean }[] {

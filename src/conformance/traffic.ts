@@ -109,6 +109,24 @@ interface OperationMatcher {
   match: ReturnType<typeof pathMatcher>;
 }
 
+const matchersOf = (doc: OpenApiDocument): OperationMatcher[] => listOperations(doc).map((op) => ({ method: op.method, match: pathMatcher(op.path) }));
+
+function findProvider(method: string, path: string, candidates: readonly ProviderSlug[], matchersFor: (slug: ProviderSlug) => OperationMatcher[]): ProviderSlug | undefined {
+  const m = method.toLowerCase();
+  return candidates.find((slug) => matchersFor(slug).some((op) => op.method === m && op.match(path) !== undefined));
+}
+
+const bundledMatchers = new Map<ProviderSlug, OperationMatcher[]>();
+
+/** The provider whose bundled spec documents `method path` (a path without its query), among `candidates`. */
+export function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
+  return findProvider(method, path, candidates, (slug) => {
+    let list = bundledMatchers.get(slug);
+    if (!list) bundledMatchers.set(slug, (list = matchersOf(specDocument(slug))));
+    return list;
+  });
+}
+
 /** The request's URL as the API sees it (the upstream's base path taken off). */
 const apiUrl = (exchange: ObservedExchange): URL => new URL(exchange.request.apiPath ?? exchange.request.url, new URL(exchange.request.url, "http://unknown.invalid"));
 
@@ -134,12 +152,8 @@ export function shardOf(key: string, count: number): number {
 export function createTrafficChecker(options: TrafficOptions = {}): TrafficChecker {
   const documents: Partial<Record<ProviderSlug, OpenApiDocument>> = options.specs ?? Object.fromEntries(providerSlugs.map((slug) => [slug, specDocument(slug)]));
   const candidates = providerSlugs.filter((slug) => documents[slug] !== undefined && (options.provider === undefined || slug === options.provider));
-  const matchers = new Map<ProviderSlug, OperationMatcher[]>(candidates.map((slug) => [slug, listOperations(documents[slug]!).map((op) => ({ method: op.method, match: pathMatcher(op.path) }))]));
-  /** The provider whose spec documents `method path`. */
-  const providerFor = (method: string, path: string): ProviderSlug | undefined => {
-    const m = method.toLowerCase();
-    return candidates.find((slug) => matchers.get(slug)!.some((op) => op.method === m && op.match(path) !== undefined));
-  };
+  const matchers = new Map<ProviderSlug, OperationMatcher[]>(candidates.map((slug) => [slug, matchersOf(documents[slug]!)]));
+  const detect = (method: string, path: string): ProviderSlug | undefined => findProvider(method, path, candidates, (slug) => matchers.get(slug)!);
   const checkers = new Map<ProviderSlug, ConformanceChecker>();
   const checkerFor = (slug: ProviderSlug): ConformanceChecker => {
     let c = checkers.get(slug);
@@ -164,7 +178,7 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
       // Mask first, so personal values are known to the scrubber before any report text exists.
       masker.maskBody(exchange.response.body);
       const url = apiUrl(exchange);
-      const provider = providerFor(exchange.request.method, url.pathname);
+      const provider = detect(exchange.request.method, url.pathname);
       const base = { index, method: exchange.request.method.toUpperCase(), path: scrubber.scrub(masker.maskUrl(`${url.pathname}${url.search}`)), status: exchange.response.status };
       let report: ExchangeReport;
       if (!provider) {

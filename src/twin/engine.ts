@@ -9,6 +9,7 @@ import { createRedactor, type Redactor } from "../http/redact.js";
 import { readBody } from "../http/read-body.js";
 import { systemClock, type PollClock } from "../polling.js";
 import type { ProviderSlug } from "../providers.js";
+import type { OpenApiDocument } from "../spec/load.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { DEFAULT_TWIN_CORS, twinCorsPolicy, type TwinCors } from "./cors.js";
 import { parsePrefer, type Preference } from "./prefer.js";
@@ -162,6 +163,12 @@ export interface CreateTwinOptions {
   onRequest?: (entry: TwinRequestRecord) => void;
   /** Which browser origins each provider's twin answers with CORS (src/twin/cors.ts); unset providers keep their default (Myaza: any; others: none). */
   cors?: Partial<Record<ProviderSlug, TwinCors>>;
+  /**
+   * The spec each provider's twin serves from (its operation, statuses, headers and named
+   * examples), e.g. one read from disk with `readSpecsDir`; unset providers use the bundled spec.
+   * Fixtures are still checked against the bundled specs.
+   */
+  specs?: Partial<Record<ProviderSlug, OpenApiDocument>>;
 }
 
 export type TwinErrorCode =
@@ -191,7 +198,7 @@ export class TwinError extends Error {
 export class TwinFixturesError extends TwinError {
   override readonly name = "TwinFixturesError";
   constructor(problem: FixtureProblem, source?: string) {
-    super("invalid-fixtures", `Invalid twin fixtures${source ? ` (${source})` : ""}: ${problem.message} The format is kyc-status-contracts/twin/fixtures.schema.json (see the README, "Provider twins").`, problem.field);
+    super("invalid-fixtures", `Invalid twin fixtures${source ? ` (${source})` : ""}: ${problem.message} The format is kyc-status-contracts/twin/fixtures.schema.json (see docs/twins.md, "Fixtures").`, problem.field);
   }
 }
 
@@ -244,7 +251,7 @@ export function resolveFixtures(fixtures: TwinFixtures | undefined, source?: str
 }
 
 export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: ProviderDefinition<S>, resolved: TwinFixtureMap, options: Omit<CreateTwinOptions, "fixtures"> = {}): Twin<S> {
-  const view = specView(slug);
+  const view = specView(slug, options.specs?.[slug]);
   const clock = options.clock ?? systemClock;
   const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT;
   const credentialHeaders = [...new Set(view.credentialSets.flat().map((h) => h.toLowerCase()))];
