@@ -41,8 +41,9 @@ describe("package.json and optional-tools.ts agree", () => {
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual(tools.map((t) => optionalTools[t].package).sort());
   });
 
-  it("the runtime dependencies are only what the clients, twins, catalogue and webhooks import", () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["ajv", "ajv-formats", "openapi-fetch", "yaml"]);
+  it("the runtime dependencies are only what the clients, twins, catalogue, webhooks and the streaming HAR reader import", () => {
+    // @streamparser/json: check-har and suggest read recordings of any size entry by entry (src/conformance/har-stream.ts)
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@streamparser/json", "ajv", "ajv-formats", "openapi-fetch", "yaml"]);
   });
 });
 
