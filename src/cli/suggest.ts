@@ -28,7 +28,8 @@ Reads HAR files or folders of them (a browser's dev tools export, \`kyc-contract
     and format are inferred from every observation (string or date-time, integer or number,
     nullable when null was seen), and it is required only when present in every one of at
     least --min-observations objects;
-  - an undocumented response status or response header;
+  - an undocumented response status (with its bodies, masked, as named examples: one per
+    error code, named from it in snake_case, else observed_<status>) or response header;
   - an id that breaks its pattern (in the body or the path).
 Each proposal shows its evidence (how many exchanges, first and last seen, a masked example:
 none at all for values that look personal, such as names, emails, phone and id numbers, dates

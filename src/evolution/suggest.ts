@@ -120,8 +120,19 @@ function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0)
     }
     case "undocumented-status": {
       const response: Record<string, unknown> = { description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).` };
-      if (finding.summary.count > 0) response.content = { [finding.mediaType || "application/json"]: { schema: schemaOf(finding.summary, options.minObservations) } };
-      return { finding, message: `document status ${finding.status}`, apply: (doc) => doc.setIn([...at, finding.status], doc.createNode(response)) };
+      const names = [...finding.examples.keys()];
+      if (finding.summary.count > 0) {
+        // Named examples (Spectral's kyc-error-response-named-examples asks one per error code): the masked bodies.
+        const examples = Object.fromEntries(
+          [...finding.examples].map(([name, value]) => [name, { summary: `Observed in traffic, personal values masked (kyc-contracts suggest, ${seen(finding.evidence)}).`, value }]),
+        );
+        response.content = { [finding.mediaType || "application/json"]: { schema: schemaOf(finding.summary, options.minObservations), ...(names.length > 0 ? { examples } : {}) } };
+      }
+      return {
+        finding,
+        message: `document status ${finding.status}${names.length > 0 ? ` with the observed body, masked, as example${names.length > 1 ? "s" : ""} ${names.join(", ")}` : ""}`,
+        apply: (doc) => doc.setIn([...at, finding.status], doc.createNode(response)),
+      };
     }
     case "undocumented-header":
       return {

@@ -75,3 +75,16 @@ export function driftedProofTraffic(): ObservedExchange[] {
     }),
   );
 }
+
+/**
+ * Proof answering 503, which its spec does not document: twice with an error code (one body
+ * quoting a person's name and an email), once with a body that has none.
+ */
+export function undocumentedErrorTraffic(): ObservedExchange[] {
+  const path = (i: number): string => `/widget/users/user-${i}/kyc-status`;
+  return [
+    exchange({ path: path(10), status: 503, minute: 10, body: { error: "service_unavailable", code: "maintenance", message: "Back soon; contact ops@proof.example", requestedFor: PERSONAL_VALUES[2] } }),
+    exchange({ path: path(11), status: 503, minute: 11, body: { error: "service_unavailable", code: "maintenance", message: "Back soon", requestedFor: "Amina Otieno" } }),
+    exchange({ path: path(12), status: 503, minute: 12, body: { message: "upstream timeout" } }),
+  ];
+}
