@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expandHarPaths } from "../conformance/har-stream.js";
-import { DEFAULT_MIN_OBSERVATIONS, type ProviderSuggestions } from "../evolution/suggest.js";
+import { nextVersion } from "../evolution/diff.js";
+import { DEFAULT_MIN_OBSERVATIONS } from "../evolution/suggest.js";
 import { suggestFromTraffic, type SuggestRun } from "../evolution/suggest-traffic.js";
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
@@ -109,16 +110,6 @@ not written; 2 usage error, an unreadable HAR file or spec source (named).
   },
 };
 
-/** `1.2.3` bumped by `bump` (undefined when the version is not semver). */
-export function nextVersion(version: string, bump: ProviderSuggestions["diff"]["recommendedBump"]): string | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!m) return undefined;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (bump === "major") return `${major + 1}.0.0`;
-  if (bump === "minor") return `${major}.${minor + 1}.0`;
-  if (bump === "patch") return `${major}.${minor}.${patch + 1}`;
-  return version;
-}
 
 const pointerOf = (at: readonly (string | number)[]): string => at.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
