@@ -44,7 +44,7 @@ export type Finding =
       target: SourceNode;
       status: string;
       mediaType: string;
-      /** Of the bodies masked (see `maskedBody`): their types only, never a personal value. */
+      /** Of the JSON bodies masked (see `maskedBody`): their types only, never a personal value. Empty when the bodies are text. */
       summary: ValueSummary;
       /** Named examples: masked bodies by snake_case name (the body's error code, or `observed_<status>`), the first of each name, at most `MAX_STATUS_EXAMPLES`. */
       examples: Map<string, unknown>;
@@ -63,6 +63,8 @@ export const MAX_FINDINGS = 500;
 
 /** Distinct named examples kept per undocumented status (one per error code seen). */
 export const MAX_STATUS_EXAMPLES = 5;
+/** Characters of a text (not JSON) body kept as its example. */
+const MAX_TEXT_EXAMPLE = 500;
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -280,12 +282,11 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const known = findings.get(key);
         const summary = known?.kind === "undocumented-status" ? known.summary : emptySummary();
         const examples = known?.kind === "undocumented-status" ? known.examples : new Map<string, unknown>();
-        if (body !== undefined) {
-          const masked = maskedBody(masker, body, secrets);
-          summarize(summary, masked);
-          const name = exampleName(status, masked);
-          if (!examples.has(name) && examples.size < MAX_STATUS_EXAMPLES) examples.set(name, masked);
-        }
+        // A JSON body is summarized for its schema; a text one (a gateway's HTML page) is kept as a string example.
+        const masked = body !== undefined ? maskedBody(masker, body, secrets) : exchange.response.body.trim() === "" ? undefined : maskedBody(masker, exchange.response.body.trim().slice(0, MAX_TEXT_EXAMPLE), secrets);
+        if (body !== undefined) summarize(summary, masked);
+        const name = exampleName(status, masked);
+        if (masked !== undefined && !examples.has(name) && examples.size < MAX_STATUS_EXAMPLES) examples.set(name, masked);
         record(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, examples, where: `${opWhere} ${status}`, evidence: evidenceFor(key, startedAt, "body", body, secrets) });
         return true;
       }

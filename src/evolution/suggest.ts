@@ -121,12 +121,13 @@ function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0)
     case "undocumented-status": {
       const response: Record<string, unknown> = { description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).` };
       const names = [...finding.examples.keys()];
-      if (finding.summary.count > 0) {
+      if (finding.summary.count > 0 || names.length > 0) {
         // Named examples (Spectral's kyc-error-response-named-examples asks one per error code): the masked bodies.
         const examples = Object.fromEntries(
           [...finding.examples].map(([name, value]) => [name, { summary: `Observed in traffic, personal values masked (kyc-contracts suggest, ${seen(finding.evidence)}).`, value }]),
         );
-        response.content = { [finding.mediaType || "application/json"]: { schema: schemaOf(finding.summary, options.minObservations), ...(names.length > 0 ? { examples } : {}) } };
+        const schema = finding.summary.count > 0 ? schemaOf(finding.summary, options.minObservations) : { type: "string" };
+        response.content = { [finding.mediaType || (finding.summary.count > 0 ? "application/json" : "text/plain")]: { schema, ...(names.length > 0 ? { examples } : {}) } };
       }
       return {
         finding,
