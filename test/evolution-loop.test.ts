@@ -74,6 +74,7 @@ describe("the loop: record → check-har fails → suggest → --write → check
     expect(proposed.stdout).toContain("document status 503 with the observed body, masked, as examples maintenance, observed_503");
     expect(proposed.stdout).toContain('+                requestedFor: "[masked]"');
     expect(proposed.stdout).toContain("+                error: service_unavailable");
+    expect(proposed.stdout).toContain("values look personal: masked in the examples");
     // assert the new status key is quoted as its siblings ('502': above it)
     expect(proposed.stdout).toContain("+    '503':");
     // ...and the gateway's HTML 504, as a text example

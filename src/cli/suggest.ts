@@ -138,7 +138,7 @@ function humanReport(run: SuggestRun, specsDir: string, written: string[]): stri
       const e = s.evidence;
       out += `  ${i + 1}. [${s.level}, ${s.bump}] ${s.where}\n`;
       out += `     ${s.message} — ${path.relative(specsDir, s.file).split(path.sep).join("/")}\n`;
-      out += `     evidence: ${e.count} exchange(s)${e.firstSeen ? `, first ${e.firstSeen}, last ${e.lastSeen}` : ""}; ${e.personal ? "values look personal: no example" : e.example === undefined ? "no example" : `example ${e.example}`}\n`;
+      out += `     evidence: ${e.count} exchange(s)${e.firstSeen ? `, first ${e.firstSeen}, last ${e.lastSeen}` : ""}; ${e.personal ? (s.kind === "undocumented-status" ? "values look personal: masked in the examples" : "values look personal: no example") : e.example === undefined ? "no example" : `example ${e.example}`}\n`;
       for (const c of s.changes) out += `     diff: [${c.level}] ${c.id}: ${c.message}\n`;
     });
     for (const patch of p.patches) out += `\n${patch.diff}`;
