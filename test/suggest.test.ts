@@ -211,6 +211,16 @@ describe("undocumented statuses, headers and ids that break their pattern", () =
     expect(exampleName("502", { code: "[masked]" })).toBe("observed_502");
   });
 
+  it("a new Myaza status lands in the branch it fits and is judged as that branch's enum grown", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "q.har", [exchange({ path: "/api/kyc/status/ver_1", body: { verificationId: "ver_1", status: "queued", createdAt: "2026-05-01T10:00:00.000Z" } })]);
+    const r = JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as { providers: { suggestions: { kind: string; file: string; message: string; changes: { id: string }[] }[] }[] };
+    const s = r.providers[0]!.suggestions.find((x) => x.kind === "enum-value");
+    // assert the pending branch's enum, and the verdict: an enum value in that branch plus the KYC rules, no branch added or removed
+    expect(s).toMatchObject({ file: "myaza/components/schemas/PendingVerificationStatus.yaml", message: 'add "queued" to the enum' });
+    expect(s?.changes.map((c) => c.id)).toEqual(["response-enum-value-added", "kyc-status-value-added", "kyc-status-unmapped"]);
+  });
+
   it("widens Myaza's verification id pattern by the prefix the observed ids share", async () => {
     const { specs, dir } = workspace();
     const ids = ["vrf_01ABC", "vrf_02DEF"];
