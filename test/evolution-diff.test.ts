@@ -82,6 +82,8 @@ describe("oneOf branches on the real Myaza spec", () => {
     // assert the enum rule in the pending branch, the domain rules, nothing about branches
     expect(d.changes.map((c) => c.id)).toEqual(["response-enum-value-added", "kyc-status-value-added", "kyc-status-unmapped"]);
     expect(d.changes[0]?.pointer).toBe("/components/schemas/PendingVerificationStatus/properties/status/enum");
+    // assert the message names the property whose enum grew
+    expect(d.changes[0]?.message).toBe('Enum value "queued" added to status.');
   });
   it("a branch with a status no old branch had is still a branch added", () => {
     const d = diffSpecs(

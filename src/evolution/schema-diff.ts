@@ -175,14 +175,21 @@ function compareTypes(ctx: SchemaDiffContext, where: string, at: string, o: Type
   if (removed.length > 0) ctx.emit("type-narrowed", where, `${at}/type`, `Type narrowed: ${removed.join(", ")} no longer allowed (now ${[...n].join(", ")}).`, removed);
 }
 
+/** The name a schema pointer ends on: a property (`/properties/status` → `status`) or a component (`/schemas/KycStatus`). */
+function schemaName(pointer: string): string | undefined {
+  const m = /\/(?:properties|schemas)\/([^/]+)$/.exec(pointer);
+  return m?.[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 function compareEnums(ctx: SchemaDiffContext, where: string, at: string, ok: JsonObject, nk: JsonObject): void {
   const o = Array.isArray(ok.enum) ? ok.enum : undefined;
   const n = Array.isArray(nk.enum) ? nk.enum : undefined;
   if (!o && !n) return;
   if (!n) return ctx.emit("enum-removed", where, at, `The enum (${(o ?? []).map(show).join(", ")}) was removed: any value is allowed.`);
   if (!o) return ctx.emit("enum-added", where, `${at}/enum`, `An enum was added: ${n.map(show).join(", ")}.`, n);
-  for (const v of n) if (!o.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-added", where, `${at}/enum`, `Enum value ${show(v)} added.`, v);
-  for (const v of o) if (!n.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-removed", where, `${at}/enum`, `Enum value ${show(v)} removed.`, v);
+  const of = schemaName(at);
+  for (const v of n) if (!o.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-added", where, `${at}/enum`, `Enum value ${show(v)} added${of ? ` to ${of}` : ""}.`, v);
+  for (const v of o) if (!n.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-removed", where, `${at}/enum`, `Enum value ${show(v)} removed${of ? ` from ${of}` : ""}.`, v);
 }
 
 function compareConst(ctx: SchemaDiffContext, where: string, at: string, ok: JsonObject, nk: JsonObject): void {
