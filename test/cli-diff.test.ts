@@ -99,7 +99,8 @@ describe("--fail-on and the exit code", () => {
     expect((await run("diff", "myaza@1.0.0", same, "--fail-on", "never")).code).toBe(0);
     const r = await run("diff", "myaza@1.0.0", same, "--fail-on", "never", "--require-bump");
     expect(r.code).toBe(1);
-    expect(r.out).toContain("version NOT ok");
+    // assert the verdict says which version to set (a server added: minor)
+    expect(r.out).toContain("version NOT ok: 1.0.0 → 1.0.0 is not a minor bump; set info.version to 1.1.0 or higher");
     expect((await run("diff", "myaza@1.0.0", addedServer, "--require-bump")).code).toBe(0);
   });
 });

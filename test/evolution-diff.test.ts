@@ -70,6 +70,36 @@ describe("$ref layout is no change", () => {
   });
 });
 
+describe("oneOf branches on the real Myaza spec", () => {
+  type Schemas = Record<string, Json & { properties: Record<string, Json> }>;
+  const myaza = (edit: (schemas: Schemas, oneOf: unknown[]) => void): OpenApiDocument => {
+    const doc = structuredClone(specDocument("myaza")) as OpenApiDocument & { components: { schemas: Schemas } };
+    edit(doc.components.schemas, doc.components.schemas.VerificationStatusResponse!.oneOf as unknown[]);
+    return doc;
+  };
+  it("pending's tag widened to [pending, queued] is an enum value in that branch, not a branch added and removed", () => {
+    const d = diffSpecs(specDocument("myaza"), myaza((s) => void (s.PendingVerificationStatus!.properties.status!.enum = ["pending", "queued"])), { provider: "myaza" });
+    // assert the enum rule in the pending branch, the domain rules, nothing about branches
+    expect(d.changes.map((c) => c.id)).toEqual(["response-enum-value-added", "kyc-status-value-added", "kyc-status-unmapped"]);
+    expect(d.changes[0]?.pointer).toBe("/components/schemas/PendingVerificationStatus/properties/status/enum");
+    // assert the message names the property whose enum grew
+    expect(d.changes[0]?.message).toBe('Enum value "queued" added to status.');
+  });
+  it("a branch with a status no old branch had is still a branch added", () => {
+    const d = diffSpecs(
+      specDocument("myaza"),
+      myaza((s, oneOf) => {
+        s.ExpiredVerificationStatus = { ...structuredClone(s.PendingVerificationStatus!), title: "expired" };
+        s.ExpiredVerificationStatus.properties.status = { type: "string", enum: ["expired"] };
+        oneOf.push({ $ref: "#/components/schemas/ExpiredVerificationStatus" });
+      }),
+      { provider: "myaza" },
+    );
+    // assert branch-added names its tag; no enum change is invented in another branch
+    expect(d.changes.filter((c) => c.id.startsWith("response-")).map((c) => [c.id, c.message])).toEqual([["response-branch-added", 'A branch was added (status="expired").']]);
+  });
+});
+
 describe("versions", () => {
   it("bumpBetween reads semver", () => {
     expect(bumpBetween("1.0.0", "2.0.0")).toBe("major");

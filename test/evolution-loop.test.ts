@@ -1,7 +1,8 @@
 /**
  * The contract-evolution loop of docs/contract-evolution.md, end to end, with the built CLI as a
  * user runs it: a drifted Proof recording (a new field on every success, a new status value,
- * undocumented personal fields) → `check-har --specs` fails → `suggest --specs` proposes →
+ * undocumented personal fields, an undocumented 503 whose bodies quote a name and an email) →
+ * `check-har --specs` fails → `suggest --specs` proposes →
  * `suggest --write` → `check-har --specs` passes on the same traffic → the edited specs lint
  * (Redocly + Spectral with the repo's rules) and generate types (openapi-typescript) → `diff`
  * says what the release must be; and no personal value of the recording lands in a spec file.
@@ -13,7 +14,7 @@ import { promisify } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { readSpecFile } from "../src/spec/source.js";
-import { copySpecs, driftedProofTraffic, PERSONAL_VALUES, repoRoot, writeHar } from "./helpers/drifted-traffic.js";
+import { copySpecs, driftedProofTraffic, PERSONAL_VALUES, repoRoot, undocumentedErrorTraffic, writeHar } from "./helpers/drifted-traffic.js";
 
 const exec = promisify(execFile);
 const specs = copySpecs("kyc-loop-");
@@ -50,7 +51,7 @@ function filesUnder(folder: string): string[] {
 }
 
 describe("the loop: record → check-har fails → suggest → --write → check-har passes → lint, generate → diff", () => {
-  const har = writeHar(dir, "recording.har", driftedProofTraffic());
+  const har = writeHar(dir, "recording.har", [...driftedProofTraffic(), ...undocumentedErrorTraffic()]);
 
   it("runs through with the documented commands, and nothing personal lands in the spec", async () => {
     // assert the recording really holds the personal values (the proof below can fail)
@@ -69,6 +70,16 @@ describe("the loop: record → check-har fails → suggest → --write → check
     expect(proposed.stdout).toContain("+  - on_hold");
     expect(proposed.stdout).toContain("+++ b/proof/components/schemas/KycStatusResponse.yaml");
     expect(proposed.stdout).toContain("[breaking, major]");
+    // ...and the undocumented 503 with its masked bodies as named examples (the lint below needs them)
+    expect(proposed.stdout).toContain("document status 503 with the observed body, masked, as examples maintenance, observed_503");
+    expect(proposed.stdout).toContain('+                requestedFor: "[masked]"');
+    expect(proposed.stdout).toContain("+                error: service_unavailable");
+    expect(proposed.stdout).toContain("values look personal: masked in the examples");
+    // assert the new status key is quoted as its siblings ('502': above it)
+    expect(proposed.stdout).toContain("+    '503':");
+    // ...and the gateway's HTML 504, as a text example
+    expect(proposed.stdout).toContain("document status 504 with the observed body, masked, as example observed_504");
+    expect(proposed.stdout).toContain("+        text/html:");
 
     // 3. --write applies it
     const written = await cli("suggest", "recording.har", "--specs", "openapi", "--write");
@@ -115,7 +126,7 @@ describe("the loop: record → check-har fails → suggest → --write → check
     // 8. no personal value from the recording appears in any spec file (grep), nor the credential
     for (const file of filesUnder(specs)) {
       const text = readFileSync(file, "utf8");
-      for (const v of [...PERSONAL_VALUES, "tok_secret_123456"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
+      for (const v of [...PERSONAL_VALUES, "Amina Otieno", "ops@proof.example", "tok_secret_123456"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
     }
   });
 });

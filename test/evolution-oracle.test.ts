@@ -86,7 +86,7 @@ const real = (name: string, provider: ProviderSlug, next: OpenApiDocument): Pair
 const pairs: Pair[] = [
   ...templateCases
     .filter((c) => c.kind === "schema" && visibleToTypes.has(c.key))
-    .map((c): Pair => ({ name: `response-${c.key}`, provider: "proof", old: responseDoc(c.old), new: responseDoc(c.new), path: "/things/{id}", status: "200" })),
+    .map((c): Pair => ({ name: `response-${c.name ?? c.key}`, provider: "proof", old: responseDoc(c.old), new: responseDoc(c.new), path: "/things/{id}", status: "200" })),
   real("proof: a new raw status", "proof", edited("proof", '"enum":["not_started","pending","verified","failed"]', '"enum":["not_started","pending","verified","failed","expired"]')),
   real("proof: a status removed", "proof", edited("proof", '"enum":["not_started","pending","verified","failed"]', '"enum":["not_started","pending","verified"]')),
   real(
@@ -100,6 +100,11 @@ const pairs: Pair[] = [
       doc.components.schemas.VerificationStatusResponse?.oneOf?.push({ $ref: "#/components/schemas/ExpiredVerificationStatus" });
       return doc;
     })(),
+  ),
+  real(
+    "myaza: pending's status tag widened to [pending, queued]",
+    "myaza",
+    withSchema("myaza", "PendingVerificationStatus", (s) => void ((s.properties as Record<string, Json>).status!.enum = ["pending", "queued"])),
   ),
   real(
     "myaza: completedAt no longer required on verified",

@@ -99,8 +99,8 @@ describe("readSpecFile: $ref resolution", () => {
 describe("readSpecFile and readSpecsDir: failures are values naming the file", () => {
   it.each([
     ["a missing root", {}, "openapi.yaml", /does not exist/],
-    ["YAML that does not parse", { "openapi.yaml": "openapi: [3.1\n" }, "openapi.yaml", /not valid YAML or JSON/],
-    ["a $ref to a missing file", { "openapi.yaml": minimal({ "/a": { $ref: "paths/nope.yaml" } }) }, "openapi.yaml", /paths\/nope\.yaml does not exist/],
+    ["YAML that does not parse", { "openapi.yaml": "openapi: [3.1\n" }, "openapi.yaml", /not valid YAML or JSON: .*line \d+, column \d+; fix the syntax there$/],
+    ["a $ref to a missing file", { "openapi.yaml": minimal({ "/a": { $ref: "paths/nope.yaml" } }) }, "openapi.yaml", /openapi\.yaml: \$ref "paths\/nope\.yaml" points to .*paths\/nope\.yaml, which does not exist: fix the \$ref or add the file/],
     ["a $ref to a missing fragment", { "openapi.yaml": minimal({ "/a": { $ref: "other.yaml#/x" } }), "other.yaml": { y: 1 } }, "openapi.yaml", /points to nothing in .*other\.yaml \(no "\/x"\)/],
     ["a document that is not OpenAPI", { "openapi.yaml": { hello: "world" } }, "openapi.yaml", /is not an OpenAPI 3\.1 document/],
     ["files that include each other", { "openapi.yaml": minimal({ "/a": { $ref: "a.yaml" } }), "a.yaml": { get: { $ref: "b.yaml" } }, "b.yaml": { x: { $ref: "a.yaml" } } }, "openapi.yaml", /refers back to itself/],

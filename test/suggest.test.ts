@@ -5,9 +5,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { main } from "../src/cli/main.js";
-import { looksPersonal } from "../src/conformance/pii.js";
+import { looksPersonal, mentionsPersonal } from "../src/conformance/pii.js";
 import { emptySummary, schemaOf, summarize } from "../src/evolution/infer.js";
-import { createTrafficObserver, MAX_FINDINGS } from "../src/evolution/observe.js";
+import { createTrafficObserver, exampleName, MAX_FINDINGS } from "../src/evolution/observe.js";
 import { readSourceTree } from "../src/evolution/source-tree.js";
 import { suggestFromTraffic } from "../src/evolution/suggest-traffic.js";
 import { unifiedDiff } from "../src/evolution/unified-diff.js";
@@ -85,6 +85,12 @@ describe("personal data by key name and value shape", () => {
       ["status", "on_hold"],
     ] as const)
       expect(looksPersonal(key, value), key).toBe(false);
+  });
+  it("text about to become an example is flagged when it quotes personal data anywhere", () => {
+    // assert a name, an email, a phone, a long number and a date inside a message
+    for (const text of ["Locked by Wanjiru Kamau", "write to jane@example.com", "call +254 712 345 678 now", "account 123456789 frozen", "born 1987-03-14"]) expect(mentionsPersonal(text), text).toBe(true);
+    // assert technical messages and timestamps pass
+    for (const text of ["retry later", "The verification service is unavailable; retry.", "since 2026-05-01T10:00:00Z", "ER801"]) expect(mentionsPersonal(text), text).toBe(false);
   });
 });
 
@@ -169,9 +175,50 @@ describe("undocumented statuses, headers and ids that break their pattern", () =
     const r = JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as { providers: { suggestions: { kind: string; file: string; level: string; message: string }[] }[] };
     const s = r.providers[0]!.suggestions;
     // assert a new status is breaking for consumers; the header additive; the transport header `date` is no finding
-    expect(s.find((x) => x.kind === "undocumented-status")).toMatchObject({ file: "proof/paths/widget_users_{partner_user_id}_kyc-status.yaml", level: "breaking", message: "document status 409" });
+    expect(s.find((x) => x.kind === "undocumented-status")).toMatchObject({ file: "proof/paths/widget_users_{partner_user_id}_kyc-status.yaml", level: "breaking", message: "document status 409 with the observed body, masked, as example busy" });
     expect(s.find((x) => x.kind === "undocumented-header")).toMatchObject({ level: "info", message: "document response header X-Trace-Id" });
     expect(s).toHaveLength(2);
+  });
+
+  it("an undocumented error status gets its masked bodies as snake_case named examples", async () => {
+    const { specs, dir } = workspace();
+    const myaza = (i: number, body: unknown) => exchange({ path: `/api/kyc/status/ver_${i}`, status: 409, minute: i, body });
+    const har = writeHar(dir, "e.har", [
+      myaza(1, { error: "Verification Locked", message: "Locked by Wanjiru Kamau", contactPhone: "+254 712 345 678" }),
+      myaza(2, { error: "already-processing", message: "retry later" }),
+      myaza(3, { message: "retry later" }),
+    ]);
+    const r = JSON.parse((await run(har, "--specs", specs, "--format", "json", "--write")).stdout) as { providers: { suggestions: { kind: string; message: string }[] }[] };
+    // assert named from each body's error code (snake_case; a capitalised phrase looks like a name, so it is masked and not used), else observed_409
+    expect(r.providers[0]!.suggestions.find((x) => x.kind === "undocumented-status")?.message).toBe("document status 409 with the observed body, masked, as examples observed_409, already_processing");
+    const written = readFileSync(path.join(specs, "myaza/paths/api_kyc_status_{verificationId}.yaml"), "utf8");
+    const examples = parseDocument(written).getIn(["get", "responses", "409", "content", "application/json", "examples"], false) as { toJSON(): Record<string, { summary: string; value: unknown }> };
+    const named = examples.toJSON();
+    expect(Object.keys(named)).toEqual(["observed_409", "already_processing"]);
+    // assert the personal values are masked, other values kept, and the summary says the example was observed
+    expect(named.observed_409?.value).toEqual({ error: "[masked]", message: "[masked]", contactPhone: "[masked]" });
+    expect(named.already_processing?.value).toEqual({ error: "already-processing", message: "retry later" });
+    expect(named.observed_409?.summary).toMatch(/^Observed in traffic, personal values masked \(kyc-contracts suggest, seen in 3 exchange\(s\)/);
+    for (const v of ["Wanjiru", "712 345", "tok_secret_123456"]) expect(written).not.toContain(v);
+  });
+
+  it("example names: BTC Direct's errors key, a code, a phrase, a number, nothing", () => {
+    expect(exampleName("400", { errors: { ER801: { code: "ER801" } } })).toBe("er801");
+    expect(exampleName("409", { error: "conflict", code: "Busy.Now" })).toBe("busy_now");
+    expect(exampleName("503", { success: false, error: "Service temporarily down" })).toBe("service_temporarily_down");
+    expect(exampleName("409", { code: "4091" })).toBe("observed_4091");
+    expect(exampleName("502", "Bad Gateway")).toBe("observed_502");
+    expect(exampleName("502", { code: "[masked]" })).toBe("observed_502");
+  });
+
+  it("a new Myaza status lands in the branch it fits and is judged as that branch's enum grown", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "q.har", [exchange({ path: "/api/kyc/status/ver_1", body: { verificationId: "ver_1", status: "queued", createdAt: "2026-05-01T10:00:00.000Z" } })]);
+    const r = JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as { providers: { suggestions: { kind: string; file: string; message: string; changes: { id: string }[] }[] }[] };
+    const s = r.providers[0]!.suggestions.find((x) => x.kind === "enum-value");
+    // assert the pending branch's enum, and the verdict: an enum value in that branch plus the KYC rules, no branch added or removed
+    expect(s).toMatchObject({ file: "myaza/components/schemas/PendingVerificationStatus.yaml", message: 'add "queued" to the enum' });
+    expect(s?.changes.map((c) => c.id)).toEqual(["response-enum-value-added", "kyc-status-value-added", "kyc-status-unmapped"]);
   });
 
   it("widens Myaza's verification id pattern by the prefix the observed ids share", async () => {

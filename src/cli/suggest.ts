@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expandHarPaths } from "../conformance/har-stream.js";
-import { DEFAULT_MIN_OBSERVATIONS, type ProviderSuggestions } from "../evolution/suggest.js";
+import { nextVersion } from "../evolution/diff.js";
+import { DEFAULT_MIN_OBSERVATIONS } from "../evolution/suggest.js";
 import { suggestFromTraffic, type SuggestRun } from "../evolution/suggest-traffic.js";
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
@@ -28,7 +29,8 @@ Reads HAR files or folders of them (a browser's dev tools export, \`kyc-contract
     and format are inferred from every observation (string or date-time, integer or number,
     nullable when null was seen), and it is required only when present in every one of at
     least --min-observations objects;
-  - an undocumented response status or response header;
+  - an undocumented response status (with its bodies, masked, as named examples: one per
+    error code, named from it in snake_case, else observed_<status>) or response header;
   - an id that breaks its pattern (in the body or the path).
 Each proposal shows its evidence (how many exchanges, first and last seen, a masked example:
 none at all for values that look personal, such as names, emails, phone and id numbers, dates
@@ -108,16 +110,6 @@ not written; 2 usage error, an unreadable HAR file or spec source (named).
   },
 };
 
-/** `1.2.3` bumped by `bump` (undefined when the version is not semver). */
-export function nextVersion(version: string, bump: ProviderSuggestions["diff"]["recommendedBump"]): string | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!m) return undefined;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (bump === "major") return `${major + 1}.0.0`;
-  if (bump === "minor") return `${major}.${minor + 1}.0`;
-  if (bump === "patch") return `${major}.${minor}.${patch + 1}`;
-  return version;
-}
 
 const pointerOf = (at: readonly (string | number)[]): string => at.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
@@ -146,7 +138,7 @@ function humanReport(run: SuggestRun, specsDir: string, written: string[]): stri
       const e = s.evidence;
       out += `  ${i + 1}. [${s.level}, ${s.bump}] ${s.where}\n`;
       out += `     ${s.message} — ${path.relative(specsDir, s.file).split(path.sep).join("/")}\n`;
-      out += `     evidence: ${e.count} exchange(s)${e.firstSeen ? `, first ${e.firstSeen}, last ${e.lastSeen}` : ""}; ${e.personal ? "values look personal: no example" : e.example === undefined ? "no example" : `example ${e.example}`}\n`;
+      out += `     evidence: ${e.count} exchange(s)${e.firstSeen ? `, first ${e.firstSeen}, last ${e.lastSeen}` : ""}; ${e.personal ? (s.kind === "undocumented-status" ? "values look personal: masked in the examples" : "values look personal: no example") : e.example === undefined ? "no example" : `example ${e.example}`}\n`;
       for (const c of s.changes) out += `     diff: [${c.level}] ${c.id}: ${c.message}\n`;
     });
     for (const patch of p.patches) out += `\n${patch.diff}`;

@@ -66,6 +66,22 @@ export function looksPersonal(key: string, value: unknown): boolean {
   return new RegExp(EMAIL.source).test(s) || (PHONE.test(s) && (s.match(/\d/g) ?? []).length >= 7) || DATE_ONLY.test(s) || LONG_DIGITS.test(s) || PERSON_NAME.test(s);
 }
 
+const NAME_IN_TEXT = /\p{Lu}\p{Ll}+[ '-]\p{Lu}\p{Ll}+/u;
+/** A run of digits and separators; a phone number when it holds at least 9 digits (a date has 8). */
+const PHONE_IN_TEXT = /\+?\d[\d\s().-]{6,18}\d/g;
+const DIGITS_IN_TEXT = /\d{8,}/;
+const DATE_IN_TEXT = /\b\d{4}-\d{2}-\d{2}\b/;
+
+/**
+ * Whether free text (an error `message`, say) may quote personal data anywhere in it: a person's
+ * name (two capitalised words), an email, a phone number, a long digit string, a date. Stricter
+ * than `looksPersonal`, which judges a whole value: for text that is about to become an example.
+ */
+export function mentionsPersonal(text: string): boolean {
+  const phone = [...text.matchAll(PHONE_IN_TEXT)].some((m) => (m[0].match(/\d/g) ?? []).length >= 9);
+  return phone || NAME_IN_TEXT.test(text) || new RegExp(EMAIL.source).test(text) || DIGITS_IN_TEXT.test(text) || DATE_IN_TEXT.test(text);
+}
+
 /** Collects what a body's masking removed, so report text quoting it can be scrubbed as well. */
 export interface PiiMasker {
   /** Masks a JSON (or text) body; returns it unchanged when masking is off. */

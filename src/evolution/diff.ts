@@ -117,6 +117,17 @@ export function bumpBetween(oldVersion: string, newVersion: string): VersionBump
   return "none";
 }
 
+/** The smallest version after `version` that is a `bump` (undefined when the version is not semver): `1.2.3` + minor → `1.3.0`. */
+export function nextVersion(version: string, bump: VersionBump): string | undefined {
+  const m = SEMVER.exec(version);
+  if (!m) return undefined;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (bump === "major") return `${major + 1}.0.0`;
+  if (bump === "minor") return `${major}.${minor + 1}.0`;
+  if (bump === "patch") return `${major}.${minor}.${patch + 1}`;
+  return version;
+}
+
 /** The new version is at least `required` above the old one (a major bump always is; equal only when nothing changed). */
 export function versionSatisfies(oldVersion: string, newVersion: string, required: VersionBump): boolean {
   const actual = bumpBetween(oldVersion, newVersion);

@@ -7,7 +7,7 @@
  * the value may be personal). Memory is bounded by the number of distinct findings, not by
  * the traffic: values are summarized (see infer.ts), never kept.
  */
-import { createPiiMasker, credentialValues, looksPersonal, MASKED } from "../conformance/pii.js";
+import { createPiiMasker, credentialValues, looksPersonal, MASKED, mentionsPersonal, type PiiMasker } from "../conformance/pii.js";
 import type { ObservedExchange } from "../conformance/traffic.js";
 import { pathMatcher } from "../conformance/semantic.js";
 import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
@@ -39,7 +39,16 @@ export type Finding =
   | (Base & { kind: "enum-value"; target: SourceNode; value: string | number | boolean })
   | (Base & { kind: "undeclared-property"; target: SourceNode; key: string; summary: ValueSummary; /** Objects observed at `target`. */ objects: () => number })
   | (Base & { kind: "pattern-mismatch"; target: SourceNode; pattern: string; direction: "request" | "response"; /** Longest prefix (up to a separator) every mismatching value shares. */ prefix: string })
-  | (Base & { kind: "undocumented-status"; target: SourceNode; status: string; mediaType: string; summary: ValueSummary })
+  | (Base & {
+      kind: "undocumented-status";
+      target: SourceNode;
+      status: string;
+      mediaType: string;
+      /** Of the JSON bodies masked (see `maskedBody`): their types only, never a personal value. Empty when the bodies are text. */
+      summary: ValueSummary;
+      /** Named examples: masked bodies by snake_case name (the body's error code, or `observed_<status>`), the first of each name, at most `MAX_STATUS_EXAMPLES`. */
+      examples: Map<string, unknown>;
+    })
   | (Base & { kind: "undocumented-header"; target: SourceNode; header: string });
 
 /** Response headers of HTTP itself, CDNs and servers: never a provider's contract. */
@@ -51,6 +60,11 @@ const TRANSPORT_PREFIXES = ["access-control-", "cf-", "x-amz-", "x-envoy-", "x-v
  * would otherwise grow the observer with the traffic; past this, findings are counted, not kept.
  */
 export const MAX_FINDINGS = 500;
+
+/** Distinct named examples kept per undocumented status (one per error code seen). */
+export const MAX_STATUS_EXAMPLES = 5;
+/** Characters of a text (not JSON) body kept as its example. */
+const MAX_TEXT_EXAMPLE = 500;
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -267,8 +281,13 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const key = keyOf(responses, "status", status);
         const known = findings.get(key);
         const summary = known?.kind === "undocumented-status" ? known.summary : emptySummary();
-        if (body !== undefined) summarize(summary, body);
-        record(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, where: `${opWhere} ${status}`, evidence: evidenceFor(key, startedAt, "body", body, secrets) });
+        const examples = known?.kind === "undocumented-status" ? known.examples : new Map<string, unknown>();
+        // A JSON body is summarized for its schema; a text one (a gateway's HTML page) is kept as a string example.
+        const masked = body !== undefined ? maskedBody(masker, body, secrets) : exchange.response.body.trim() === "" ? undefined : maskedBody(masker, exchange.response.body.trim().slice(0, MAX_TEXT_EXAMPLE), secrets);
+        if (body !== undefined) summarize(summary, masked);
+        const name = exampleName(status, masked);
+        if (masked !== undefined && !examples.has(name) && examples.size < MAX_STATUS_EXAMPLES) examples.set(name, masked);
+        record(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, examples, where: `${opWhere} ${status}`, evidence: evidenceFor(key, startedAt, "body", body, secrets) });
         return true;
       }
       const response = tree.deref(documented);
@@ -290,6 +309,47 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
     },
     findings: () => [...findings.values()],
   };
+}
+
+/**
+ * A body as it may become a spec example: masked by the conformance masker (personal keys,
+ * emails, URL signatures), then every value that `looksPersonal` (by key or shape), text that
+ * `mentionsPersonal` (a name, a phone inside a message) and any value holding a credential of the
+ * request replaced by `[masked]`.
+ */
+export function maskedBody(masker: PiiMasker, body: unknown, secrets: readonly string[]): unknown {
+  const scrub = (value: unknown, key: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => scrub(v, key));
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, k)]));
+    if (typeof value !== "string" && typeof value !== "number") return value;
+    const text = String(value);
+    return looksPersonal(key, value) || mentionsPersonal(text) || secrets.some((s) => text.includes(s)) ? MASKED : value;
+  };
+  return scrub(JSON.parse(masker.maskBody(JSON.stringify(body))) as unknown, "");
+}
+
+/** Body fields that name an error, most specific first (Proof `code`, Myaza and Nyota `error`). */
+const ERROR_CODE_KEYS = ["code", "error_code", "errorCode", "error", "type", "reason"];
+
+/**
+ * The snake_case name of an observed body's example: its error code (BTC Direct's `errors` key,
+ * else the first of `ERROR_CODE_KEYS` holding a short string), or `observed_<status>`.
+ */
+export function exampleName(status: string, body: unknown): string {
+  const fallback = `observed_${status}`;
+  if (!isObject(body)) return fallback;
+  const candidates = [...(isObject(body.errors) ? Object.keys(body.errors) : []), ...ERROR_CODE_KEYS.map((k) => body[k])];
+  for (const c of candidates) {
+    if (typeof c !== "string" || c === MASKED || c.length > 60) continue;
+    const name = c
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 40)
+      .replace(/_+$/, "");
+    if (name) return /^[a-z]/.test(name) ? name : `observed_${name}`;
+  }
+  return fallback;
 }
 
 /** `X-Request-Id` style, as the specs spell headers. */

@@ -6,7 +6,7 @@
 import { githubAnnotation, type AnnotationLevel } from "../conformance/github-annotations.js";
 import { xml } from "../conformance/traffic-report.js";
 import { providers } from "../providers.js";
-import type { DiffReport, ProviderDiff, SpecChange } from "./diff.js";
+import { nextVersion, type DiffReport, type ProviderDiff, type SpecChange } from "./diff.js";
 import { alwaysFailingRules, levelRank, type ChangeLevel } from "./rules.js";
 
 export const DIFF_FORMATS = ["human", "json", "markdown", "junit", "github"] as const;
@@ -30,10 +30,16 @@ function countLine(changes: readonly SpecChange[]): string {
   return `${count("breaking")} breaking, ${count("warning")} warning, ${count("info")} info`;
 }
 
+/** What to do when the new version is not bumped enough: "set info.version to 2.0.0 or higher". */
+function bumpAdvice(p: ProviderDiff, prefix: string): string {
+  const next = nextVersion(p.oldVersion, p.recommendedBump);
+  return next === undefined ? `${prefix}make info.version semver (MAJOR.MINOR.PATCH)` : `${prefix}set info.version to ${next} or higher`;
+}
+
 /** "myaza 1.0.0 → 1.1.0: 2 changes (…); needs a minor bump: version ok". */
 function headline(p: ProviderDiff): string {
   if (p.changes.length === 0) return `${p.provider} ${p.oldVersion} → ${p.newVersion}: no change`;
-  const verdict = p.versionOk ? "version ok" : `version NOT ok: ${p.oldVersion} → ${p.newVersion} is not a ${p.recommendedBump} bump`;
+  const verdict = p.versionOk ? "version ok" : `version NOT ok: ${p.oldVersion} → ${p.newVersion} is not a ${p.recommendedBump} bump${bumpAdvice(p, "; ")}`;
   return `${p.provider} ${p.oldVersion} → ${p.newVersion}: ${plural(p.changes.length, "change")} (${countLine(p.changes)}); needs a ${p.recommendedBump} bump: ${verdict}`;
 }
 
@@ -61,7 +67,7 @@ export function markdownReport(report: DiffReport, headingLevel = 3): string {
       parts.push("No change.", "");
       continue;
     }
-    parts.push(`${plural(p.changes.length, "change")} (${countLine(p.changes)}); the changes ask for a **${p.recommendedBump}** bump${p.versionOk ? "." : `, and ${p.newVersion} is not one.`}`, "");
+    parts.push(`${plural(p.changes.length, "change")} (${countLine(p.changes)}); the changes ask for a **${p.recommendedBump}** bump${p.versionOk ? "." : `, and ${p.newVersion} is not one${bumpAdvice(p, ": ")}.`}`, "");
     parts.push("| Level | Rule | Where | Change |", "| --- | --- | --- | --- |");
     for (const c of p.changes) parts.push(`| ${c.level} | \`${c.id}\` | ${cell(c.where)} | ${cell(c.message)} |`);
     parts.push("");

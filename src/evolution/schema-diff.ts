@@ -175,14 +175,21 @@ function compareTypes(ctx: SchemaDiffContext, where: string, at: string, o: Type
   if (removed.length > 0) ctx.emit("type-narrowed", where, `${at}/type`, `Type narrowed: ${removed.join(", ")} no longer allowed (now ${[...n].join(", ")}).`, removed);
 }
 
+/** The name a schema pointer ends on: a property (`/properties/status` → `status`) or a component (`/schemas/KycStatus`). */
+function schemaName(pointer: string): string | undefined {
+  const m = /\/(?:properties|schemas)\/([^/]+)$/.exec(pointer);
+  return m?.[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 function compareEnums(ctx: SchemaDiffContext, where: string, at: string, ok: JsonObject, nk: JsonObject): void {
   const o = Array.isArray(ok.enum) ? ok.enum : undefined;
   const n = Array.isArray(nk.enum) ? nk.enum : undefined;
   if (!o && !n) return;
   if (!n) return ctx.emit("enum-removed", where, at, `The enum (${(o ?? []).map(show).join(", ")}) was removed: any value is allowed.`);
   if (!o) return ctx.emit("enum-added", where, `${at}/enum`, `An enum was added: ${n.map(show).join(", ")}.`, n);
-  for (const v of n) if (!o.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-added", where, `${at}/enum`, `Enum value ${show(v)} added.`, v);
-  for (const v of o) if (!n.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-removed", where, `${at}/enum`, `Enum value ${show(v)} removed.`, v);
+  const of = schemaName(at);
+  for (const v of n) if (!o.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-added", where, `${at}/enum`, `Enum value ${show(v)} added${of ? ` to ${of}` : ""}.`, v);
+  for (const v of o) if (!n.some((x) => jsonEqual(x, v))) ctx.emit("enum-value-removed", where, `${at}/enum`, `Enum value ${show(v)} removed${of ? ` from ${of}` : ""}.`, v);
 }
 
 function compareConst(ctx: SchemaDiffContext, where: string, at: string, ok: JsonObject, nk: JsonObject): void {
@@ -244,22 +251,71 @@ function compareAdditional(ctx: SchemaDiffContext, where: string, o: Flat, n: Fl
   else if (isObject(oa) && isObject(na)) compareSchemas(ctx, where, { node: oa, pointer: `${o.pointer}/additionalProperties` }, { node: na, pointer: `${n.pointer}/additionalProperties` });
 }
 
-/** A branch's identity independent of `$ref` layout: its properties fixed by `const` (or a one-value `enum`). */
-function branchKey(doc: JsonObject, at: Located): string | undefined {
+/**
+ * What identifies a branch independent of `$ref` layout: the values its properties allow by
+ * `const` or `enum` (`tags`), its exact key (the properties one value fixes, as before: `status="pending"`)
+ * and the component it is (the pointer its `$ref` leads to).
+ */
+interface BranchId {
+  at: Located;
+  key: string | undefined;
+  tags: Map<string, unknown[]>;
+  component: string | undefined;
+}
+
+function branchId(doc: JsonObject, at: Located): BranchId {
   const flat = flatten(doc, at);
   const parts: string[] = [];
+  const tags = new Map<string, unknown[]>();
   for (const [name, list] of flat.properties) {
     for (const l of list) {
       const { node } = deref(doc, l);
       if (!isObject(node)) continue;
-      if (Object.hasOwn(node, "const")) parts.push(`${name}=${show(node.const)}`);
-      else if (Array.isArray(node.enum) && node.enum.length === 1) parts.push(`${name}=${show(node.enum[0])}`);
+      const values = Object.hasOwn(node, "const") ? [node.const] : Array.isArray(node.enum) ? node.enum : undefined;
+      if (!values) continue;
+      tags.set(name, values);
+      if (values.length === 1) parts.push(`${name}=${show(values[0])}`);
     }
   }
-  if (parts.length === 0) return undefined;
-  return parts.sort().join("&");
+  const component = flat.pointer.startsWith("/components/") ? flat.pointer : undefined;
+  return { at, key: parts.length === 0 ? undefined : parts.sort().join("&"), tags, component };
 }
 
+/**
+ * How well two branches' tags agree on the discriminating properties (those one value fixes in
+ * some branch): the number of them whose values overlap (0 when none is shared), or -1 when one
+ * of them conflicts (no common value).
+ */
+function tagOverlap(a: BranchId, b: BranchId, discriminators: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const name of discriminators) {
+    const av = a.tags.get(name);
+    const bv = b.tags.get(name);
+    if (!av || !bv) continue;
+    if (!av.some((v) => bv.some((w) => jsonEqual(v, w)))) return -1;
+    shared++;
+  }
+  return shared;
+}
+
+/** The tag values of a branch, for messages and fingerprints: its exact key, or `status=["pending","queued"]`. */
+const branchLabel = (b: BranchId, discriminators: ReadonlySet<string>): string | undefined =>
+  b.key ??
+  ([...discriminators]
+    .filter((name) => b.tags.has(name))
+    .map((name) => `${name}=${show(b.tags.get(name))}`)
+    .sort()
+    .join("&") ||
+    undefined);
+
+/**
+ * Pairs old and new branches, then compares each pair. In order: the same exact key; tags that
+ * overlap (a tag widened from `[pending]` to `[pending, queued]` is the same branch, its enum
+ * grown); the same component (unless their tags conflict); the same content; the remaining keyless branches in order. A new
+ * branch left over whose tags overlap an old one (a branch split in two) is compared with it, and
+ * the other way round (two merged); only a branch no branch of the other side overlaps is
+ * added or removed.
+ */
 function compareBranches(ctx: SchemaDiffContext, where: string, o: Flat, n: Flat): void {
   if (!o.branches && !n.branches) return;
   // One side has branches, the other not: every branch is compared with the plain schema.
@@ -271,47 +327,62 @@ function compareBranches(ctx: SchemaDiffContext, where: string, o: Flat, n: Flat
     for (const b of o.branches) compareSchemas(ctx, where, b, { node: withoutStructure(n), pointer: n.pointer });
     return;
   }
-  const ob = o.branches;
-  const nb = n.branches;
-  const oldKeys = ob.map((b) => branchKey(ctx.oldDoc, b));
-  const newKeys = nb.map((b) => branchKey(ctx.newDoc, b));
+  const ob = o.branches.map((b) => branchId(ctx.oldDoc, b));
+  const nb = n.branches.map((b) => branchId(ctx.newDoc, b));
+  const discriminators = new Set<string>();
+  for (const b of [...ob, ...nb]) for (const [name, values] of b.tags) if (values.length === 1) discriminators.add(name);
   const oldLeft = new Set(ob.keys());
+  const newLeft = new Set(nb.keys());
   const pairs: [number, number][] = [];
-  const newLeft: number[] = [];
-  newKeys.forEach((key, j) => {
-    const i = key === undefined ? -1 : oldKeys.findIndex((k, i2) => k === key && oldLeft.has(i2));
-    if (i >= 0) {
-      pairs.push([i, j]);
-      oldLeft.delete(i);
-    } else newLeft.push(j);
-  });
-  // Branches without a const key: exact content matches first, then the remaining ones in order.
-  for (const j of [...newLeft]) {
-    const i = [...oldLeft].find((i2) => oldKeys[i2] === undefined && newKeys[j] === undefined && jsonEqual(resolvedDeep(ctx.oldDoc, ob[i2]), resolvedDeep(ctx.newDoc, nb[j])));
-    if (i !== undefined) {
-      pairs.push([i, j]);
-      oldLeft.delete(i);
-      newLeft.splice(newLeft.indexOf(j), 1);
+  const pair = (i: number, j: number): void => {
+    pairs.push([i, j]);
+    oldLeft.delete(i);
+    newLeft.delete(j);
+  };
+  const pass = (matches: (a: BranchId, b: BranchId) => boolean): void => {
+    for (const j of [...newLeft]) {
+      const i = [...oldLeft].find((i2) => matches(ob[i2] as BranchId, nb[j] as BranchId));
+      if (i !== undefined) pair(i, j);
     }
+  };
+  pass((a, b) => a.key !== undefined && a.key === b.key);
+  for (const j of [...newLeft]) {
+    let best: number | undefined;
+    let bestScore = 0;
+    for (const i of oldLeft) {
+      const score = tagOverlap(ob[i] as BranchId, nb[j] as BranchId, discriminators);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    if (best !== undefined) pair(best, j);
   }
-  const oldKeyless = [...oldLeft].filter((i) => oldKeys[i] === undefined);
-  const newKeyless = newLeft.filter((j) => newKeys[j] === undefined);
-  if (oldKeyless.length === newKeyless.length) {
-    oldKeyless.forEach((i, k) => {
-      const j = newKeyless[k] as number;
-      pairs.push([i, j]);
-      oldLeft.delete(i);
-      newLeft.splice(newLeft.indexOf(j), 1);
-    });
+  pass((a, b) => a.component !== undefined && a.component === b.component && tagOverlap(a, b, discriminators) >= 0);
+  pass((a, b) => a.key === undefined && b.key === undefined && jsonEqual(resolvedDeep(ctx.oldDoc, a.at), resolvedDeep(ctx.newDoc, b.at)));
+  const oldKeyless = [...oldLeft].filter((i) => ob[i]?.key === undefined);
+  const newKeyless = [...newLeft].filter((j) => nb[j]?.key === undefined);
+  if (oldKeyless.length === newKeyless.length) oldKeyless.forEach((i, k) => pair(i, newKeyless[k] as number));
+  // A split or a merge: a leftover branch is compared with the paired branch its tags overlap.
+  for (const j of [...newLeft]) {
+    const i = ob.findIndex((a) => tagOverlap(a, nb[j] as BranchId, discriminators) > 0);
+    if (i < 0) continue;
+    pairs.push([i, j]);
+    newLeft.delete(j);
   }
-  for (const [i, j] of pairs) compareSchemas(ctx, where, ob[i] as Located, nb[j] as Located);
+  for (const i of [...oldLeft]) {
+    const j = nb.findIndex((b) => tagOverlap(ob[i] as BranchId, b, discriminators) > 0);
+    if (j < 0) continue;
+    pairs.push([i, j]);
+    oldLeft.delete(i);
+  }
+  for (const [i, j] of pairs) compareSchemas(ctx, where, (ob[i] as BranchId).at, (nb[j] as BranchId).at);
   for (const j of newLeft) {
-    const b = nb[j] as Located;
-    ctx.emit("branch-added", where, deref(ctx.newDoc, b).pointer, `A branch was added${newKeys[j] ? ` (${newKeys[j]})` : ""}.`, newKeys[j] ?? resolvedDeep(ctx.newDoc, b));
+    const b = nb[j] as BranchId;
+    const label = branchLabel(b, discriminators);
+    ctx.emit("branch-added", where, deref(ctx.newDoc, b.at).pointer, `A branch was added${label ? ` (${label})` : ""}.`, label ?? resolvedDeep(ctx.newDoc, b.at));
   }
   for (const i of oldLeft) {
-    const b = ob[i] as Located;
-    ctx.emit("branch-removed", where, deref(ctx.oldDoc, b).pointer, `A branch was removed${oldKeys[i] ? ` (${oldKeys[i]})` : ""}.`, oldKeys[i] ?? resolvedDeep(ctx.oldDoc, b));
+    const b = ob[i] as BranchId;
+    const label = branchLabel(b, discriminators);
+    ctx.emit("branch-removed", where, deref(ctx.oldDoc, b.at).pointer, `A branch was removed${label ? ` (${label})` : ""}.`, label ?? resolvedDeep(ctx.oldDoc, b.at));
   }
 }
 

@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type ToStringOptions } from "yaml";
 import type { ProviderSlug } from "../providers.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { readSpecFile } from "../spec/source.js";
@@ -76,6 +76,16 @@ function append(doc: Document, at: YamlPath, value: unknown): void {
   else doc.setIn(at, doc.createNode([value], { flow: true }));
 }
 
+/** Sets `key` in the map at `at`, quoted as its sibling keys are (`'502':` beside `'503':`, not `"503":`). */
+function setKeyLikeSiblings(doc: Document, at: YamlPath, key: string, value: unknown): void {
+  const map = doc.getIn(at, true);
+  if (!isMap(map)) return doc.setIn([...at, key], value);
+  const quoted = map.items.map((p) => p.key).find((k): k is Scalar => isScalar(k) && (k.type === "QUOTE_SINGLE" || k.type === "QUOTE_DOUBLE"));
+  const node = doc.createNode(key);
+  if (quoted) node.type = quoted.type;
+  map.set(node, value);
+}
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -120,8 +130,20 @@ function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0)
     }
     case "undocumented-status": {
       const response: Record<string, unknown> = { description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).` };
-      if (finding.summary.count > 0) response.content = { [finding.mediaType || "application/json"]: { schema: schemaOf(finding.summary, options.minObservations) } };
-      return { finding, message: `document status ${finding.status}`, apply: (doc) => doc.setIn([...at, finding.status], doc.createNode(response)) };
+      const names = [...finding.examples.keys()];
+      if (finding.summary.count > 0 || names.length > 0) {
+        // Named examples (Spectral's kyc-error-response-named-examples asks one per error code): the masked bodies.
+        const examples = Object.fromEntries(
+          [...finding.examples].map(([name, value]) => [name, { summary: `Observed in traffic, personal values masked (kyc-contracts suggest, ${seen(finding.evidence)}).`, value }]),
+        );
+        const schema = finding.summary.count > 0 ? schemaOf(finding.summary, options.minObservations) : { type: "string" };
+        response.content = { [finding.mediaType || (finding.summary.count > 0 ? "application/json" : "text/plain")]: { schema, ...(names.length > 0 ? { examples } : {}) } };
+      }
+      return {
+        finding,
+        message: `document status ${finding.status}${names.length > 0 ? ` with the observed body, masked, as example${names.length > 1 ? "s" : ""} ${names.join(", ")}` : ""}`,
+        apply: (doc) => setKeyLikeSiblings(doc, at, finding.status, doc.createNode(response)),
+      };
     }
     case "undocumented-header":
       return {

@@ -65,20 +65,24 @@ class Bundler {
 
   constructor(private readonly rootFile: string) {}
 
-  private async read(file: string): Promise<unknown> {
+  /** Reads and parses a file; `referrer` is the file and `$ref` that lead to it, for the message when it is missing. */
+  private async read(file: string, referrer?: { file: string; ref: string }): Promise<unknown> {
     if (this.cache.has(file)) return this.cache.get(file);
     let text: string;
     try {
       text = await readFile(file, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" && referrer) throw new BundleError(`${shown(referrer.file)}: $ref "${referrer.ref}" points to ${shown(file)}, which does not exist: fix the $ref or add the file`);
       throw new BundleError(code === "ENOENT" ? `${shown(file)} does not exist` : `cannot read ${shown(file)} (${code ?? (error as Error).message})`);
     }
     let value: unknown;
     try {
       value = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
     } catch (error) {
-      throw new BundleError(`${shown(file)} is not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`);
+      // The parser's first line ends with ":" before a code frame; the position is what to fix.
+      const reason = ((error as Error).message.split("\n")[0] ?? "").replace(/:\s*$/, "");
+      throw new BundleError(`${shown(file)} is not valid YAML or JSON: ${reason}; fix the syntax there`);
     }
     this.cache.set(file, value);
     this.files.push(file);
@@ -148,7 +152,7 @@ class Bundler {
   private async target(ref: string, fromFile: string): Promise<{ value: unknown; file: string }> {
     const [file = "", fragment = ""] = ref.split("#", 2);
     const absolute = file === "" ? fromFile : path.resolve(path.dirname(fromFile), decodeURI(file));
-    const doc = await this.read(absolute);
+    const doc = await this.read(absolute, { file: fromFile, ref });
     const found = atPointer(doc, fragment);
     if (!found.found) throw new BundleError(`${shown(fromFile)}: $ref "${ref}" points to nothing in ${shown(absolute)} (no "${fragment}")`);
     return { value: found.value, file: absolute };

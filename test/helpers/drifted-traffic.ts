@@ -75,3 +75,24 @@ export function driftedProofTraffic(): ObservedExchange[] {
     }),
   );
 }
+
+/** An answer whose body is text/html (a gateway's error page), not JSON. */
+function htmlAnswer(path: string, status: number, html: string, minute: number): ObservedExchange {
+  const x = exchange({ path, status, minute, body: null, headers: { "content-type": "text/html" } });
+  return { ...x, response: { ...x.response, body: html } };
+}
+
+/**
+ * Proof answering 503, which its spec does not document: twice with an error code (one body
+ * quoting a person's name and an email), once with a body that has none; and a gateway's 504
+ * HTML page.
+ */
+export function undocumentedErrorTraffic(): ObservedExchange[] {
+  const path = (i: number): string => `/widget/users/user-${i}/kyc-status`;
+  return [
+    exchange({ path: path(10), status: 503, minute: 10, body: { error: "service_unavailable", code: "maintenance", message: "Back soon; contact ops@proof.example", requestedFor: PERSONAL_VALUES[2] } }),
+    exchange({ path: path(11), status: 503, minute: 11, body: { error: "service_unavailable", code: "maintenance", message: "Back soon", requestedFor: "Amina Otieno" } }),
+    exchange({ path: path(12), status: 503, minute: 12, body: { message: "upstream timeout" } }),
+    htmlAnswer(path(13), 504, "<html><body><h1>504</h1> upstream timed out</body></html>", 13),
+  ];
+}
