@@ -31,13 +31,13 @@ export function controlUsage(hasWebhooks: boolean): string {
 /** The answer of control endpoint `route` (the path after `/__twin/`). */
 export async function answerControl(request: TwinRequestLike, route: string, target: ControlTarget): Promise<TwinAnswer> {
   const usage = controlUsage(target.hasWebhooks);
-  if (route === "requests") return request.method === "GET" ? json(200, target.requests()) : json(405, { error: `Use GET. ${usage}` });
+  if (route === "requests") return request.method === "GET" ? json(200, target.requests()) : notAllowed("GET", `Use GET. ${usage}`);
   if (target.hasWebhooks && route === "webhooks") {
-    if (request.method !== "GET") return json(405, { error: `Use GET. ${usage}` });
+    if (request.method !== "GET") return notAllowed("GET", `Use GET. ${usage}`);
     return json(200, target.webhookDeliveries());
   }
   if (target.hasWebhooks && route.startsWith("webhooks/") && route.length > "webhooks/".length) {
-    if (request.method !== "POST") return json(405, { error: `Use POST to deliver the record's current event. ${usage}` });
+    if (request.method !== "POST") return notAllowed("POST", `Use POST to deliver the record's current event. ${usage}`);
     const id = safeDecode(route.slice("webhooks/".length));
     if (!target.hasRecord(id)) return json(404, { error: `No record "${id}": PUT /__twin/records/${encodeURIComponent(id)} first.` });
     try {
@@ -48,12 +48,12 @@ export async function answerControl(request: TwinRequestLike, route: string, tar
     }
   }
   if (route === "reset") {
-    if (request.method !== "POST") return json(405, { error: `Use POST. ${usage}` });
+    if (request.method !== "POST") return notAllowed("POST", `Use POST. ${usage}`);
     target.reset();
     return json(204, null);
   }
   if (route.startsWith("records/") && route.length > "records/".length) {
-    if (request.method !== "PUT") return json(405, { error: `Use PUT with a JSON record. ${usage}` });
+    if (request.method !== "PUT") return notAllowed("PUT", `Use PUT with a JSON record. ${usage}`);
     const id = safeDecode(route.slice("records/".length));
     const text = await readBounded(request, MAX_CONTROL_BODY_BYTES);
     if (text === undefined) return json(413, { error: `The record is larger than ${MAX_CONTROL_BODY_BYTES} bytes.` });
@@ -68,6 +68,13 @@ export async function answerControl(request: TwinRequestLike, route: string, tar
     return json(200, { id, record });
   }
   return json(404, { error: `No such twin control endpoint: ${request.method} /__twin/${route}. ${usage}` });
+}
+
+/** A 405 with `Allow` naming the endpoint's one method (RFC 9110). */
+function notAllowed(method: string, error: string): TwinAnswer {
+  const answer = json(405, { error });
+  answer.headers.Allow = method;
+  return answer;
 }
 
 function json(status: number, value: unknown): TwinAnswer {

@@ -65,8 +65,8 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     journal.reset(fixtures);
   };
 
-  function build(reply: TwinReply): TwinAnswer {
-    const headers: Record<string, string> = { "Content-Type": "application/json", ...behaviour.everyResponse?.(), ...reply.headers };
+  function build(request: TwinRequestLike, reply: TwinReply): TwinAnswer {
+    const headers: Record<string, string> = { "Content-Type": "application/json", ...behaviour.everyResponse?.(), ...reply.headers, ...behaviour.requestHeaders?.(request, reply.status) };
     for (const [name, example] of view.statuses.get(reply.status)?.headers ?? []) {
       if (!(name in headers) && example !== undefined) headers[name] = example;
     }
@@ -75,16 +75,16 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   }
 
   function send(request: TwinRequestLike, path: string, reply: TwinReply, extra: Partial<TwinRequestRecord> = {}): TwinAnswer {
-    const built = build(reply);
+    const built = build(request, reply);
     journal.record(request, path, built, { ...(reply.example === undefined ? {} : { example: reply.example }), ...extra });
     return built;
   }
 
   const faults = createFaults({ clock, view, build, send, journal: (request, path, answer, extra) => journal.record(request, path, answer, extra) });
 
-  function outsideContract(request: TwinRequestLike, path: string, status: number, title: string, detail: string): TwinAnswer {
+  function outsideContract(request: TwinRequestLike, path: string, status: number, title: string, detail: string, extraHeaders: Record<string, string> = {}): TwinAnswer {
     const body = JSON.stringify({ type: "about:blank", title, status, detail });
-    const headers = { "Content-Type": "application/problem+json", ...behaviour.everyResponse?.() };
+    const headers = { "Content-Type": "application/problem+json", ...behaviour.everyResponse?.(), ...extraHeaders };
     const answer = { status, headers, body };
     journal.record(request, path, answer, { outsideContract: true });
     return answer;
@@ -154,7 +154,8 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
     if (pathname.startsWith("/__twin/")) return control(request, pathname.slice("/__twin/".length));
     const match = view.pathPattern.exec(pathname);
     if (!match) return outsideContract(request, path, 404, "No such path", `The ${slug} twin serves ${view.operation.method.toUpperCase()} ${view.operation.path} (and /__twin/ control endpoints).`);
-    if (request.method !== view.operation.method.toUpperCase()) return outsideContract(request, path, 405, "Method not allowed", `${view.operation.path} takes ${view.operation.method.toUpperCase()}.`);
+    const method = view.operation.method.toUpperCase();
+    if (request.method !== method) return outsideContract(request, path, 405, "Method not allowed", `${view.operation.path} takes ${method}.`, { Allow: method });
     const twinFaults = firing(fixtures.faults, ++providerCalls);
     const preference = parsePrefer(request.headers.get("prefer"));
     if (preference && hasCredentials(request)) {

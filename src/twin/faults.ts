@@ -20,7 +20,7 @@ export function firing(faults: readonly TwinFault[] | undefined, call: number): 
 export interface FaultContext {
   clock: TwinClock;
   view: SpecView;
-  build(reply: TwinReply): TwinAnswer;
+  build(request: TwinRequestLike, reply: TwinReply): TwinAnswer;
   /** Builds the reply's answer and journals it. */
   send(request: TwinRequestLike, path: string, reply: TwinReply, extra?: Partial<TwinRequestRecord>): TwinAnswer;
   journal(request: TwinRequestLike, path: string, answer: TwinAnswer, extra: Partial<TwinRequestRecord>): void;
@@ -78,7 +78,7 @@ export function createFaults(ctx: FaultContext): Faults {
         return null;
       }
       if (fault.malformed) {
-        const built = ctx.build(reply.status >= 200 && reply.status < 300 ? reply : firstSuccess());
+        const built = ctx.build(request, reply.status >= 200 && reply.status < 300 ? reply : firstSuccess());
         const answer = { ...built, body: built.body.slice(0, Math.max(1, Math.floor(built.body.length / 2))) };
         ctx.journal(request, path, answer, { fault: "malformed" });
         return answer;

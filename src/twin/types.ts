@@ -73,6 +73,12 @@ export interface ProviderBehaviour<S extends ProviderSlug> {
   serve(ctx: ServeContext<S>): TwinReply;
   /** Headers every response carries (Proof's `X-Request-Id`). */
   everyResponse?(): Record<string, string>;
+  /**
+   * Headers every answer to this request carries, whatever chose the answer (the provider's
+   * `serve`, a `Prefer`, a fault's status): Myaza's `RateLimit-*` of a known key's window.
+   * Read-only: it counts nothing.
+   */
+  requestHeaders?(request: TwinRequestLike, status: number): Record<string, string> | undefined;
   /** Webhook deliveries (Myaza): what the twin sends when a record's state changes, and on request. */
   webhooks?: ProviderWebhooks<S>;
 }
