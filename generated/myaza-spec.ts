@@ -62,6 +62,10 @@ const spec = {
             "examples": {
               "docs_id": {
                 "value": "ver_01j9..."
+              },
+              "full_id": {
+                "summary": "A whole id (the docs elide theirs); the id of the response examples",
+                "value": "ver_01j9x2m4k7p8q3r5s6t9v0w1y2"
               }
             }
           }

@@ -32,14 +32,14 @@ export function listParameters(doc: OpenApiDocument, op: Pick<Operation, "pointe
   return [...byKey.values()];
 }
 
-/** The parameter's first documented example: named example, `example`, then its schema's examples. */
+/** The parameter's first usable documented example: named examples in order, `example`, then its schema's examples (a value elided with `...` or `…` is skipped). */
 export function parameterExample(doc: OpenApiDocument, param: Parameter): string | undefined {
   const p = param.value;
   const schema = isObject(p.schema) ? resolve(doc, `${param.pointer}/schema`).value : undefined;
   const s = isObject(schema) ? schema : {};
-  const firstExample = isObject(p.examples) ? Object.keys(p.examples)[0] : undefined;
-  const named = firstExample === undefined ? undefined : resolve(doc, `${param.pointer}/examples/${escapePointer(firstExample)}`).value;
-  const candidates: unknown[] = [isObject(named) ? named.value : undefined, p.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.example];
-  const found = candidates.find((c) => typeof c === "string" || typeof c === "number" || typeof c === "boolean");
+  const named = isObject(p.examples) ? Object.keys(p.examples).map((name) => resolve(doc, `${param.pointer}/examples/${escapePointer(name)}`).value) : [];
+  const candidates: unknown[] = [...named.map((n) => (isObject(n) ? n.value : undefined)), p.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.example];
+  // A value elided as in a provider's docs (`ver_01j9...`) is not one a request can send.
+  const found = candidates.find((c): c is string | number | boolean => (typeof c === "string" && !/\.\.\.|…/.test(c)) || typeof c === "number" || typeof c === "boolean");
   return found === undefined ? undefined : String(found);
 }

@@ -23,9 +23,14 @@ export interface ControlTarget {
   deliverWebhooks(id: string): Promise<TwinWebhookDelivery[]>;
 }
 
+/** Every twin's control endpoints. */
+export const CONTROL_ENDPOINTS = "GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id}";
+/** A provider with webhooks (Myaza) has these too. */
+export const WEBHOOK_CONTROL_ENDPOINTS = "GET /__twin/webhooks, POST /__twin/webhooks/{id}";
+
 /** The control endpoints' one-line usage (in every control error). */
-export function controlUsage(hasWebhooks: boolean): string {
-  return `Control endpoints: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} (JSON record)${hasWebhooks ? ", GET /__twin/webhooks, POST /__twin/webhooks/{id}" : ""}.`;
+function controlUsage(hasWebhooks: boolean): string {
+  return `Control endpoints: ${CONTROL_ENDPOINTS} (JSON record)${hasWebhooks ? `, ${WEBHOOK_CONTROL_ENDPOINTS}` : ""}.`;
 }
 
 /** The answer of control endpoint `route` (the path after `/__twin/`). */
