@@ -17,7 +17,7 @@ const run = runUntilStopped;
 describe("kyc-contracts mock --engine twin", () => {
   it("npm run twin is this command", () => {
     const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts.twin).toBe("node dist/src/cli.js mock --engine twin");
+    expect(pkg.scripts.twin).toBe("exec node dist/src/cli.js mock --engine twin");
   });
 
   it("serves the default fixtures on the usual ports layout, prints credentials, ids and a working curl line, stops on the signal", async () => {
