@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTwins, DEFAULT_CREDENTIALS as C, DEFAULT_IDS as I } from "../src/twin/index.js";
 import { breakages, noticeBreakages, startBrokenMyaza, type Breakage, type BrokenServer } from "./fixtures/broken-myaza.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -165,6 +166,26 @@ describe("kyc-contracts conform against a live target", () => {
   });
 });
 
+describe("kyc-contracts conform --base-url slug=URL,slug=URL", () => {
+  it("checks several running servers in one run, each provider against its own URL", async () => {
+    const running = await startTwins({ providers: ["proof", "myaza"], ports: { proof: 0, myaza: 0 } });
+    try {
+      const env = { PROOF_CLIENT_TOKEN: C.proof.clientToken, PROOF_USER_ID: I.proof.verified, MYAZA_API_KEY: C.myaza.secretKey, MYAZA_VERIFICATION_ID: I.myaza.verified };
+      const r = await conform(["--base-url", `proof=${running.urls.proof},myaza=${running.urls.myaza}`], env);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stderr).toContain(`proof, myaza against proof=${running.urls.proof}, myaza=${running.urls.myaza}`);
+      const coverage = /Coverage: (.*)/.exec(r.stdout)?.[1] ?? "";
+      for (const slug of ["proof", "myaza"]) expect(coverage).toMatch(new RegExp(`${slug} \\d+/\\d+ documented statuses`));
+      // assert each suite went to its own server
+      expect(running.twins.proof.requests().length).toBeGreaterThan(0);
+      expect(running.twins.myaza.requests().length).toBeGreaterThan(0);
+      expect(running.twins.proof.requests().every((e) => e.path.startsWith("/widget/"))).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
 describe("kyc-contracts conform never prints the user:password of a --base-url", () => {
   it.each([
     ["http://user:s3cretPW@127.0.0.1:1/base", "--base-url http://127.0.0.1:1/base must not carry user:password@"],
@@ -180,7 +201,13 @@ describe("kyc-contracts conform never prints the user:password of a --base-url",
 describe("kyc-contracts conform usage errors (exit 2)", () => {
   it.each([
     [["--provider", "myaza", "--base-url", "http://127.0.0.1:1"], {}, "MYAZA_API_KEY, MYAZA_VERIFICATION_ID"],
-    [["--provider", "all", "--base-url", "http://127.0.0.1:1"], liveEnv, "PROOF_CLIENT_TOKEN"],
+    [["--provider", "all", "--base-url", "http://127.0.0.1:1"], liveEnv, "one --base-url for 4 providers would check them all against one host; give each its own: --base-url proof=URL,myaza=URL"],
+    [["--base-url", "http://127.0.0.1:1"], liveEnv, "one --base-url for 4 providers"],
+    [["--base-url", "proof=http://127.0.0.1:1,myaza=http://127.0.0.1:2"], liveEnv, "PROOF_CLIENT_TOKEN"],
+    [["--base-url", "paypal=http://127.0.0.1:1"], liveEnv, 'unknown provider "paypal" in --base-url'],
+    [["--base-url", "myaza=http://127.0.0.1:1,myaza=http://127.0.0.1:2"], liveEnv, "--base-url names myaza twice"],
+    [["--base-url", "myaza=not a url"], liveEnv, '--base-url myaza="not a url" is not a URL'],
+    [["--provider", "proof", "--base-url", "myaza=http://127.0.0.1:1"], liveEnv, "--provider proof but --base-url names myaza"],
     [["--provider", "paypal"], {}, 'unknown provider "paypal"'],
     [["--reporter", "tap"], {}, 'unknown reporter "tap"'],
     [["--base-url", "not a url"], {}, "is not a URL"],
