@@ -89,8 +89,8 @@ describe("npm run twin, then SIGINT to npm's pid (a CI script's `kill -INT $!`)"
   it("stops the command and frees every port, as Ctrl+C in a terminal does", async () => {
     const base = await freePortRange(4);
     const ports = [base, base + 1, base + 2, base + 3];
-    // npm itself, not node: npm forwards SIGINT to the script's shell only, not to a process group
-    const npm = spawn("npm", ["run", "twin", "--", "--port-base", String(base)], { cwd: root, stdio: "pipe" });
+    // npm itself, not node: npm forwards SIGINT to the script's shell only, not to a process group (--ignore-scripts: no pretwin build; npm test has built dist/)
+    const npm = spawn("npm", ["run", "twin", "--ignore-scripts", "--", "--port-base", String(base)], { cwd: root, stdio: "pipe" });
     spawned.push(npm);
     let output = "";
     npm.stdout.on("data", (d: Buffer) => (output += d.toString()));

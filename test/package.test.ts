@@ -19,6 +19,8 @@ import { freePortRange, isListening } from "./support/processes.js";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let consumer: string;
 let tarball: string;
+/** What `npm install <tarball>` printed, warnings included. */
+let installOutput: string;
 /** What installing the tarball added to the empty project's node_modules, measured right after the install. */
 let footprint: { packages: string[]; bytes: number };
 const installed = (): string => path.join(consumer, "node_modules", "kyc-status-contracts");
@@ -102,13 +104,16 @@ describe("installed from its npm pack tarball", () => {
   beforeAll(() => {
     if (!existsSync(path.join(root, "dist", "src", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
     consumer = mkdtempSync(path.join(tmpdir(), "kyc-consumer-"));
-    // --ignore-scripts: `prepare` would build the package a second time; npm test has just built it.
+    // --ignore-scripts: `prepack` would build the package a second time; npm test has just built it.
     exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", consumer], root);
     const packed = readdirSync(consumer).find((f) => f.endsWith(".tgz"));
     if (!packed) throw new Error("npm pack wrote no tarball");
     tarball = path.join(consumer, packed);
     writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
-    exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`]);
+    // npm's warnings kept: a lifecycle script in the package would be announced (install-scripts)
+    const install = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`], { cwd: consumer, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "warn" } });
+    installOutput = `${install.stdout}${install.stderr}`;
+    if (install.status !== 0) throw new Error(`npm install <tarball> failed:\n${installOutput}`);
     footprint = measureNodeModules(path.join(consumer, "node_modules"));
   }, 300_000);
   afterAll(() => rmSync(consumer, { recursive: true, force: true }));
@@ -120,6 +125,12 @@ describe("installed from its npm pack tarball", () => {
     for (const tool of ALL_TOOLS) expect(footprint.packages, `${optionalTools[tool].package} must stay an optional peer dependency`).not.toContain(optionalTools[tool].package);
     expect(footprint.packages.length, `installing the tarball added ${footprint.packages.length} packages (budget ${MAX_PACKAGES}): ${footprint.packages.join(", ")}`).toBeLessThanOrEqual(MAX_PACKAGES);
     expect(footprint.bytes, `installing the tarball added ${mb} MB to node_modules (budget ${MAX_BYTES / 1024 / 1024} MB)`).toBeLessThanOrEqual(MAX_BYTES);
+  });
+
+  it("installs without running or announcing a lifecycle script (no install-scripts warning)", () => {
+    const manifest = JSON.parse(readFileSync(path.join(installed(), "package.json"), "utf8")) as { scripts?: Record<string, string> };
+    for (const name of ["preinstall", "install", "postinstall", "prepare"]) expect(manifest.scripts?.[name], `the published package.json has scripts.${name}`).toBeUndefined();
+    expect(installOutput).not.toMatch(/install-scripts|lifecycle/i);
   });
 
   it("passes publint on the packed tarball", () => {
