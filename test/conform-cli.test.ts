@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../src/cli/command.js";
+import { main } from "../src/cli/main.js";
 import { startTwins, DEFAULT_CREDENTIALS as C, DEFAULT_IDS as I } from "../src/twin/index.js";
 import { breakages, noticeBreakages, startBrokenMyaza, type Breakage, type BrokenServer } from "./fixtures/broken-myaza.js";
 
@@ -186,12 +188,24 @@ describe("kyc-contracts conform --base-url slug=URL,slug=URL", () => {
   });
 });
 
+/**
+ * The usage errors below exit 2 before anything starts: run in-process through `main()` (the
+ * same command code as the built bin, without a process start per case).
+ */
+async function conformUsage(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env };
+  const code = await main(["conform", ...args], io);
+  return { code, stdout, stderr };
+}
+
 describe("kyc-contracts conform never prints the user:password of a --base-url", () => {
   it.each([
     ["http://user:s3cretPW@127.0.0.1:1/base", "--base-url http://127.0.0.1:1/base must not carry user:password@"],
     ["http://user:s3cretPW@exa mple/base", '--base-url "http://exa mple/base" is not a URL'],
   ])("%s: exit 2, the URL shown without it", async (url, message) => {
-    const r = await conform(["--provider", "myaza", "--base-url", url], liveEnv);
+    const r = await conformUsage(["--provider", "myaza", "--base-url", url], liveEnv);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(`${r.stdout}${r.stderr}`).not.toContain("s3cretPW");
@@ -220,7 +234,7 @@ describe("kyc-contracts conform usage errors (exit 2)", () => {
     [["--max-response-ms", "soon"], {}, "--max-response-ms must be a positive whole number"],
     [["--max-response-ms", "0"], {}, "--max-response-ms must be a positive whole number"],
   ] as [string[], Record<string, string>, string][])("%j", async (args, env, message) => {
-    const r = await conform(args, env);
+    const r = await conformUsage(args, env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
