@@ -15,10 +15,15 @@ import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installCommand, optionalTools, type OptionalTool } from "../src/optional-tools.js";
 import { freePortRange, isListening } from "./support/processes.js";
+import { cachedInstall, installKey } from "./support/install-cache.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let consumer: string;
 let tarball: string;
+/** The install key of the packed tarball (test/support/install-cache.ts). */
+let tarballKey: string;
+/** Installs of the tarball and of the optional tools, by content hash (a warm run skips npm, never a check). */
+const INSTALL_CACHE = path.join(root, "node_modules", ".cache", "kyc-status-contracts", "installs");
 /** What `npm install <tarball>` printed, warnings included. */
 let installOutput: string;
 /** What installing the tarball added to the empty project's node_modules, measured right after the install. */
@@ -110,10 +115,23 @@ describe("installed from its npm pack tarball", () => {
     if (!packed) throw new Error("npm pack wrote no tarball");
     tarball = path.join(consumer, packed);
     writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
-    // npm's warnings kept: a lifecycle script in the package would be announced (install-scripts)
-    const install = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`], { cwd: consumer, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "warn" } });
-    installOutput = `${install.stdout}${install.stderr}`;
-    if (install.status !== 0) throw new Error(`npm install <tarball> failed:\n${installOutput}`);
+    // The same tarball, lockfile, npm and Node install the same tree: restored from the cache when it was installed before.
+    tarballKey = installKey([readFileSync(tarball), readFileSync(path.join(root, "package-lock.json")), exec("npm", ["--version"], root), process.version]);
+    const install = cachedInstall({
+      cacheRoot: INSTALL_CACHE,
+      name: "tarball",
+      key: tarballKey,
+      project: consumer,
+      install: () => {
+        // npm's warnings kept: a lifecycle script in the package would be announced (install-scripts)
+        const r = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`], { cwd: consumer, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "warn" } });
+        const output = `${r.stdout}${r.stderr}`;
+        if (r.status !== 0) throw new Error(`npm install <tarball> failed:\n${output}`);
+        return output;
+      },
+    });
+    installOutput = install.output;
+    if (install.restoredFrom) console.log(`npm install <tarball>: restored from ${install.restoredFrom} (same tarball, lockfile, npm and Node)`);
     footprint = measureNodeModules(path.join(consumer, "node_modules"));
   }, 300_000);
   afterAll(() => rmSync(consumer, { recursive: true, force: true }));
@@ -380,8 +398,10 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
   describe("with the optional tools installed by the command the CLI prints", () => {
     beforeAll(() => {
       // the same command the CLI prints when they are missing, all three at their tested versions
-      const [npm, ...args] = installCommand(ALL_TOOLS).split(" ");
-      exec(npm!, [...args, "--prefer-offline", "--no-audit", "--no-fund"]);
+      const command = installCommand(ALL_TOOLS);
+      const [npm, ...args] = command.split(" ");
+      const install = cachedInstall({ cacheRoot: INSTALL_CACHE, name: "tools", key: installKey([tarballKey, command]), project: consumer, install: () => exec(npm!, [...args, "--prefer-offline", "--no-audit", "--no-fund"]) });
+      if (install.restoredFrom) console.log(`${command}: restored from ${install.restoredFrom}`);
     }, 300_000);
 
     it("runs and type-checks every TypeScript example in the README", () => {
