@@ -5,7 +5,8 @@
  *    generated/ and README.md's generated sections)
  * 2. lint (code: ESLint) ∥ typecheck (`tsc --noEmit`) ∥ build (writes dist/): they only read
  *    what step 1 wrote
- * 3. vitest (the specs are bundled already: test/global-setup.ts is told to skip it)
+ * 3. vitest (the specs are bundled already: test/global-setup.ts is told to skip it), with the
+ *    arguments given after `npm test --` (e.g. the reporters of `npm run test:stress`)
  *
  * Stages of a step run at once, each one's output printed as one block prefixed with its name
  * when it ends; a step with a failed stage ends the run (exit 1) after every stage of that
@@ -36,18 +37,21 @@ export interface StageResult {
   ok: boolean;
 }
 
-export const NPM_TEST_STEPS: Stage[][] = [
-  [
-    { name: "lint:specs", command: npm, args: ["run", "--silent", "lint:specs"] },
-    { name: "drift", command: npm, args: ["run", "--silent", "check:generated"] },
-  ],
-  [
-    { name: "lint:code", command: npm, args: ["run", "--silent", "lint:code"] },
-    { name: "typecheck", command: npm, args: ["run", "--silent", "typecheck"] },
-    { name: "build", command: npm, args: ["run", "--silent", "build"] },
-  ],
-  [{ name: "vitest", command: process.execPath, args: [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run"], live: true, env: { KYC_SPECS_BUNDLED: "1" } }],
-];
+/** The steps of `npm test`; `vitestArgs` (what follows `npm test --`) go to vitest. */
+export function npmTestSteps(vitestArgs: readonly string[] = []): Stage[][] {
+  return [
+    [
+      { name: "lint:specs", command: npm, args: ["run", "--silent", "lint:specs"] },
+      { name: "drift", command: npm, args: ["run", "--silent", "check:generated"] },
+    ],
+    [
+      { name: "lint:code", command: npm, args: ["run", "--silent", "lint:code"] },
+      { name: "typecheck", command: npm, args: ["run", "--silent", "typecheck"] },
+      { name: "build", command: npm, args: ["run", "--silent", "build"] },
+    ],
+    [{ name: "vitest", command: process.execPath, args: [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...vitestArgs], live: true, env: { KYC_SPECS_BUNDLED: "1" } }],
+  ];
+}
 
 function runStage(stage: Stage, write: (text: string) => void): Promise<StageResult> {
   const started = performance.now();
@@ -98,7 +102,7 @@ export async function runSteps(plan: readonly (readonly Stage[])[], write: (text
 }
 
 async function main(): Promise<number> {
-  const { ok, results } = await runSteps(NPM_TEST_STEPS, (text) => process.stdout.write(text));
+  const { ok, results } = await runSteps(npmTestSteps(process.argv.slice(2)), (text) => process.stdout.write(text));
   if (process.env.CI) {
     mkdirSync(path.join(root, "reports"), { recursive: true });
     writeFileSync(path.join(root, "reports", "stage-times.json"), `${JSON.stringify(results.map((r) => ({ ...r, ms: Math.round(r.ms) })), null, 1)}\n`);

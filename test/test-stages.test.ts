@@ -1,6 +1,6 @@
 /** scripts/test-stages.ts (`npm test`): steps in order, stages of a step at once, a failure stops the run and says so. */
 import { describe, expect, it } from "vitest";
-import { runSteps, stagesLine, type Stage } from "../scripts/test-stages.js";
+import { npmTestSteps, runSteps, stagesLine, type Stage } from "../scripts/test-stages.js";
 
 const node = (name: string, code: string): Stage => ({ name, command: process.execPath, args: ["-e", code] });
 
@@ -35,5 +35,14 @@ describe("runSteps", () => {
 describe("stagesLine", () => {
   it("lists each stage's seconds and the ones not run", () => {
     expect(stagesLine([{ name: "lint", ms: 1234, ok: true }], ["lint", "vitest"])).toBe("npm test stages: lint 1.2 s; not run: vitest");
+  });
+});
+
+describe("npmTestSteps", () => {
+  it("lint and drift, then ESLint, tsc and the build, then vitest with the arguments after `npm test --`", () => {
+    const steps = npmTestSteps(["--reporter=json", "--outputFile.json=r.json"]);
+    expect(steps.map((step) => step.map((s) => s.name))).toEqual([["lint:specs", "drift"], ["lint:code", "typecheck", "build"], ["vitest"]]);
+    // assert npm run test:stress's reporters reach vitest
+    expect(steps[2]?.[0]?.args.slice(-3)).toEqual(["run", "--reporter=json", "--outputFile.json=r.json"]);
   });
 });
