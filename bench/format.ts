@@ -1,4 +1,4 @@
-/** Printing results: numbers, and one Markdown table per table of a group (pasted into the README as is). Pure. */
+/** Printing results: numbers, and one Markdown table per table of a group (written into docs/performance.md as is). Pure. */
 import type { Figure, GroupResult } from "./results.js";
 
 /** `12,345`, `123`, `12.3`, `1.23`, `0.123`; whole numbers as they are; ratios as `0.42×`; NaN as `n/a`. */

@@ -14,7 +14,7 @@ export interface BenchOptions {
   taskTimeMs: number;
   /** Where the results go: RESULTS_FILE by default, COMMITTED_RESULTS_FILE with --save. */
   out: string;
-  /** --save: also rewrite the README's Performance tables from these results. */
+  /** --save: also rewrite the Performance tables of docs/performance.md from these results. */
   save: boolean;
 }
 
@@ -25,7 +25,7 @@ export const QUICK = { durationSeconds: 0.5, runs: 1, taskTimeMs: 50 } as const;
 
 /** Where a run writes its figures by default: ignored by git, so trying things changes no file. */
 export const RESULTS_FILE = "reports/bench/results.json";
-/** The committed figures the README's Performance section is generated from (`--save`). */
+/** The committed figures docs/performance.md's Performance section is generated from (`--save`). */
 export const COMMITTED_RESULTS_FILE = "bench/results.json";
 
 export const benchHelp = `Usage: npm run bench -- [options]
@@ -41,6 +41,12 @@ per group (ratios first: the machine may be shared and noisy):
                and the cases' own time against the already running mocks
   client       per-call time of each typed client vs raw fetch of the same request (paired blocks), cold start
   validation   response validations per second per provider's schemas, valid and invalid bodies
+  proxy        what kyc-contracts proxy adds to a call (p50 through the proxy vs direct)
+  traffic      check-har on a 100,000-exchange recording (default workers vs --workers 1, end
+               to end per worker vs the checker alone, peak RSS vs one segment) and the
+               proxy's RSS after 25,000 vs 5,000 exchanges through a twin
+  diff         diffSpecs of two versions of the specs vs loading and resolving them (target ≤ 2×)
+  suggest      kyc-contracts suggest vs check-har --workers 1 on the same recording (target ≥ 0.5×)
 
 Options:
   --only <groups>       comma-separated subset of: ${groupNames.join(", ")} (default: all)
@@ -51,7 +57,7 @@ Options:
   --task-time <ms>      tinybench time per task and run (default ${DEFAULTS.taskTimeMs})
   --quick               smoke run: --duration ${QUICK.durationSeconds} --runs ${QUICK.runs} --task-time ${QUICK.taskTimeMs} (figures are not comparable)
   --out <file>          where to write the results (default ${RESULTS_FILE}, ignored by git)
-  --save                record a full run: write ${COMMITTED_RESULTS_FILE} and regenerate the README's
+  --save                record a full run: write ${COMMITTED_RESULTS_FILE} and regenerate docs/performance.md's
                         Performance tables from it (not with --quick, --only, --providers, --out)
   -h, --help            show this help
 
@@ -111,7 +117,7 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd()): Pa
   const save = values.save === true;
   if (save) {
     const partial = [quick && "--quick", values.only !== undefined && "--only", values.providers !== undefined && "--providers", values.out !== undefined && "--out"].filter(Boolean);
-    if (partial.length > 0) return { ok: false, message: `--save records a full, comparable run into ${COMMITTED_RESULTS_FILE} and the README; drop ${partial.join(", ")} (or drop --save to try things out).` };
+    if (partial.length > 0) return { ok: false, message: `--save records a full, comparable run into ${COMMITTED_RESULTS_FILE} and docs/performance.md; drop ${partial.join(", ")} (or drop --save to try things out).` };
   }
   return {
     ok: true,

@@ -6,7 +6,7 @@
 import { cpus, loadavg } from "node:os";
 import { isObject } from "../src/json.js";
 
-export const groupNames = ["mocks", "twins", "conformance", "client", "validation", "proxy"] as const;
+export const groupNames = ["mocks", "twins", "conformance", "client", "validation", "proxy", "traffic", "diff", "suggest"] as const;
 export type GroupName = (typeof groupNames)[number];
 
 export interface Figure {

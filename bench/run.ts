@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: measures the mocks, the conformance run, the clients and validation, prints
  * a Markdown table per group and writes every figure to reports/bench/results.json (ignored by
- * git); `--save` writes the committed bench/results.json instead and regenerates the README's
- * Performance tables from it. See `--help` and bench/README.md.
+ * git); `--save` writes the committed bench/results.json instead and regenerates the
+ * Performance tables of docs/performance.md from it. See `--help` and bench/README.md.
  */
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -14,18 +14,21 @@ import { withCleanup } from "./cleanup.js";
 import { renderGroup } from "./format.js";
 import { benchClient } from "./groups/client.js";
 import { benchConformance } from "./groups/conformance.js";
+import { benchDiff } from "./groups/diff.js";
 import type { GroupRunner } from "./groups/context.js";
 import { benchMocks } from "./groups/mocks.js";
 import { benchTwins } from "./groups/twins.js";
 import { benchProxy } from "./groups/proxy.js";
+import { benchSuggest } from "./groups/suggest.js";
+import { benchTraffic } from "./groups/traffic.js";
 import { benchValidation } from "./groups/validation.js";
 import { RESULTS_FILE, benchHelp, parseBenchArgs } from "./options.js";
-import { writeReadmePerformance } from "./readme.js";
+import { PERFORMANCE_GUIDE, writePerformanceSection } from "./performance-guide.js";
 import { machineInfo, serializeResults, type BenchResults, type GroupName } from "./results.js";
 
-const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy };
+const runners: Record<GroupName, GroupRunner> = { mocks: benchMocks, twins: benchTwins, conformance: benchConformance, client: benchClient, validation: benchValidation, proxy: benchProxy, traffic: benchTraffic, diff: benchDiff, suggest: benchSuggest };
 
-const README = fileURLToPath(new URL("../README.md", import.meta.url));
+const GUIDE = fileURLToPath(new URL(`../${PERFORMANCE_GUIDE}`, import.meta.url));
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -94,10 +97,10 @@ async function main(argv: readonly string[]): Promise<number> {
     progress(`\nWrote ${shown.startsWith("..") ? outFile : shown} (${results.totalSeconds} s in all).`);
   }
   if (save) {
-    await writeReadmePerformance(README, results);
-    progress("Regenerated the Performance tables in README.md from it: review and commit both files.");
+    await writePerformanceSection(GUIDE, results);
+    progress(`Regenerated the Performance tables in ${PERFORMANCE_GUIDE} from it: review and commit both files.`);
   } else if (options.save) {
-    progress("--save: not saved, since a group failed; bench/results.json and README.md are unchanged.");
+    progress("--save: not saved, since a group failed; bench/results.json and ${PERFORMANCE_GUIDE} are unchanged.");
   }
   if (failed.length > 0) {
     progress(`npm run bench: ${failed.join(", ")} failed (see above); the other groups' figures were written.`);

@@ -3,66 +3,18 @@
  * examples of the error responses in a dereferenced spec. Each example must carry exactly one
  * error, keyed by its own code; a code may appear under one HTTP status only.
  */
-import { replaceReadmeSection, sectionMarkers } from "./readme-section.js";
-import { isObject } from "../src/json.js";
+import { readBtcDirectCatalogue, type CatalogueEntry } from "../src/spec/btc-direct-catalogue.js";
 
-export interface CatalogueEntry {
-  code: string;
-  httpStatus: number;
-  message: string;
-  solution: string;
-  /** Name of the spec example that carries it (usable with Prism's `Prefer: example=`). */
-  example: string;
-}
+export type { CatalogueEntry } from "../src/spec/btc-direct-catalogue.js";
 
-type Json = Record<string, unknown>;
-
-
-export function deriveBtcDirectCatalogue(spec: Json): CatalogueEntry[] {
-  const entries = new Map<string, CatalogueEntry>();
-  const problems: string[] = [];
-  const paths = isObject(spec.paths) ? spec.paths : {};
-  for (const [route, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const [method, operation] of Object.entries(item)) {
-      if (!isObject(operation) || !isObject(operation.responses)) continue;
-      for (const [status, response] of Object.entries(operation.responses)) {
-        const httpStatus = Number(status);
-        if (!(httpStatus >= 400) || !isObject(response) || !isObject(response.content)) continue;
-        for (const media of Object.values(response.content)) {
-          if (!isObject(media) || !isObject(media.examples)) continue;
-          for (const [name, example] of Object.entries(media.examples)) {
-            const where = `${method.toUpperCase()} ${route} → ${status} example "${name}"`;
-            const errors = isObject(example) && isObject(example.value) ? example.value.errors : undefined;
-            if (!isObject(errors) || Object.keys(errors).length !== 1) {
-              problems.push(`${where}: must carry exactly one error in value.errors`);
-              continue;
-            }
-            const [key, detail] = Object.entries(errors)[0] as [string, unknown];
-            if (!isObject(detail) || detail.code !== key || typeof detail.message !== "string" || typeof detail.solution !== "string") {
-              problems.push(`${where}: errors.${key} must be { code: "${key}", message, solution }`);
-              continue;
-            }
-            if (!name.toUpperCase().startsWith(`${key}_`)) {
-              problems.push(`${where}: example name must start with "${key.toLowerCase()}_"`);
-              continue;
-            }
-            const previous = entries.get(key);
-            if (previous) {
-              problems.push(`${where}: ${key} is already catalogued under ${previous.httpStatus} ("${previous.example}")`);
-              continue;
-            }
-            entries.set(key, { code: key, httpStatus, message: detail.message, solution: detail.solution, example: name });
-          }
-        }
-      }
-    }
-  }
+/** The catalogue of a (bundled or dereferenced) spec; throws when it is inconsistent (`npm run generate` must stop). */
+export function deriveBtcDirectCatalogue(spec: Record<string, unknown>): CatalogueEntry[] {
+  const { entries, problems } = readBtcDirectCatalogue(spec);
   if (problems.length > 0) {
     throw new Error(`BTC Direct error catalogue is inconsistent:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
-  if (entries.size === 0) throw new Error("BTC Direct error catalogue is empty: no error response has named examples.");
-  return [...entries.values()].sort((a, b) => a.code.localeCompare(b.code));
+  if (entries.length === 0) throw new Error("BTC Direct error catalogue is empty: no error response has named examples.");
+  return entries;
 }
 
 export function renderBtcDirectCatalogue(entries: readonly CatalogueEntry[]): string {
@@ -98,10 +50,7 @@ export function isBtcDirectErrorCode(code: string): code is BtcDirectErrorCode {
 `;
 }
 
-const README_SECTION = "btc-direct-catalogue";
-export const { start: README_CATALOGUE_START, end: README_CATALOGUE_END } = sectionMarkers(README_SECTION);
-
-/** The README's Markdown table of the catalogue. */
+/** The Markdown table of the catalogue (docs/clients-and-status.md, section `btc-direct-catalogue`). */
 export function renderCatalogueMarkdown(entries: readonly CatalogueEntry[]): string {
   const cell = (s: string): string => s.replace(/\|/g, "\\|");
   const rows = entries.map((e) => `| ${e.code} | ${e.httpStatus}${e.code === "ER801" ? "" : "\\*"} | ${cell(e.message)} | ${cell(e.solution)} | \`${e.example}\` |`);
@@ -112,9 +61,4 @@ export function renderCatalogueMarkdown(entries: readonly CatalogueEntry[]): str
     "",
     "\\* HTTP status assumed by this spec: BTC Direct documents only ER801 → 400.",
   ].join("\n");
-}
-
-/** Replaces the catalogue section of a README; throws if the markers are missing. */
-export function replaceReadmeCatalogue(readme: string, entries: readonly CatalogueEntry[]): string {
-  return replaceReadmeSection(readme, README_SECTION, renderCatalogueMarkdown(entries));
 }

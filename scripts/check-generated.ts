@@ -3,18 +3,20 @@
  * - generated/ must equal what is committed (changed, added or deleted files: `git status`).
  *   Deliberately not `openapi-typescript --check`, which passes stale files when several APIs
  *   are generated.
- * - README.md's generated sections (catalogue, status table, mock scenarios) must already be
- *   what `npm run generate` writes; edits elsewhere in README.md are not drift.
+ * - The guides' generated sections (catalogue and status table in docs/clients-and-status.md,
+ *   mock scenarios in docs/twins.md, the command reference in docs/cli.md, the diff rules tables in
+ *   docs/contract-evolution.md) must already be what `npm run generate` writes; edits
+ *   elsewhere in those guides are not drift.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { generatedGuides } from "./generated-section.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const readmePath = path.join(root, "README.md");
-
-const readmeBefore = readFileSync(readmePath, "utf8");
+const guides = generatedGuides();
+const guidesBefore = guides.map((guide) => readFileSync(path.join(root, guide), "utf8"));
 const gen = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "generate.ts")], {
   cwd: root,
   encoding: "utf8",
@@ -24,9 +26,9 @@ if (gen.status !== 0) {
   process.exit(1);
 }
 const problems: string[] = [];
-if (readFileSync(readmePath, "utf8") !== readmeBefore) {
-  problems.push("README.md: a generated section did not match the specs (it has now been rewritten; review and commit it).");
-}
+guides.forEach((guide, i) => {
+  if (readFileSync(path.join(root, guide), "utf8") !== guidesBefore[i]) problems.push(`${guide}: a generated section did not match the specs (it has now been rewritten; review and commit it).`);
+});
 let status: string;
 try {
   status = execFileSync("git", ["status", "--porcelain", "--", "generated"], { cwd: root, encoding: "utf8" });
@@ -39,7 +41,7 @@ if (status.trim().length > 0) {
   problems.push(`generated/ differs from what is committed:\n${status}${diff}`);
 }
 if (problems.length > 0) {
-  console.error(`Generated files are out of date with the specs:\n- ${problems.join("\n- ")}\nRun \`npm run generate\` and commit generated/ and README.md together with the spec change.`);
+  console.error(`Generated files are out of date with the specs:\n- ${problems.join("\n- ")}\nRun \`npm run generate\` and commit generated/ and ${guides.join(", ")} together with the spec change.`);
   process.exit(1);
 }
-console.log("generated/ and README.md's generated sections: up to date with the specs");
+console.log(`generated/ and the generated sections of ${guides.join(", ")}: up to date with the specs`);

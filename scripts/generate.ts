@@ -7,8 +7,8 @@
  *   code that needs the spec at run time (clients, twins, checkers) reads no YAML and no file.
  * - generated/btc-direct-errors.ts: BTC Direct's error catalogue, derived from the named
  *   examples of the spec's error responses (the catalogue is written once, in the spec), and
- *   the same catalogue as the table in README.md (between its catalogue markers).
- * - README.md's "Status normalization" table, rendered from the mapping in src/status.ts.
+ *   the same catalogue as the table in docs/clients-and-status.md (between its catalogue markers).
+ * - docs/clients-and-status.md's "Status normalization" table, rendered from the mapping in src/status.ts.
  * - generated/validator-types.ts: the types of the generated validator modules below, written once.
  * - generated/myaza-webhooks.ts: build-time validators (Ajv standalone code) of the Myaza spec's
  *   webhook bodies and headers, used by `verifyMyazaWebhook` and the receiver check at run time
@@ -17,8 +17,11 @@
  *   standalone validators of the success bodies (full schema, the strict core of the tolerant
  *   check, tagged-union narrowing), media types and credential headers, so a client needs no
  *   YAML, no spec document, no Ajv compiler and no `eval` at run time (src/clients/contract.ts).
- * - README.md's mock scenarios table (every named example and its Prefer header), between its
- *   mock-scenarios markers.
+ * - docs/twins.md's mock scenarios table (every named example and its Prefer header), between its
+ *   mock-scenarios markers. Which guide holds which section: scripts/generated-section.ts.
+ * - docs/cli.md's command reference: every command's summary and `--help` (scripts/cli-reference.ts).
+ * - docs/contract-evolution.md's diff rules tables, from the registry in src/evolution/rules.ts
+ *   (scripts/diff-rules-table.ts).
  * - generated/twin-fixtures.schema.json: the JSON Schema of twin fixtures (status values, 5xx
  *   statuses, example names, BTC Direct's requirement schema, Myaza's id pattern from the specs),
  *   exported as `kyc-status-contracts/twin/fixtures.schema.json`.
@@ -35,10 +38,12 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
 import { providerSlugs, type ProviderSlug } from "../src/providers.js";
 import type { OpenApiDocument } from "../src/spec/load.js";
-import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, replaceReadmeCatalogue } from "./btc-direct-catalogue.js";
+import { deriveBtcDirectCatalogue, renderBtcDirectCatalogue, renderCatalogueMarkdown } from "./btc-direct-catalogue.js";
 import { renderStatusTableMarkdown } from "../src/status.js";
-import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "./mock-scenarios-table.js";
-import { replaceReadmeSection } from "./readme-section.js";
+import { renderScenariosMarkdown } from "./mock-scenarios-table.js";
+import { renderCliReference } from "./cli-reference.js";
+import { renderDiffRulesMarkdown } from "./diff-rules-table.js";
+import { generatedGuides, generatedSectionFiles, replaceGeneratedSection, type GeneratedSection } from "./generated-section.js";
 import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
 import { renderClientContract, renderWebhookValidators, VALIDATOR_TYPES_MODULE } from "./standalone-validators.js";
 import { clientOperations } from "../src/clients/operations.js";
@@ -128,12 +133,6 @@ async function main(): Promise<void> {
   const out = "generated/btc-direct-errors.ts";
   await writeIfChanged(path.join(root, out), GENERATED_HEADER(`${btc.root} (error response examples)`) + renderBtcDirectCatalogue(catalogue));
   console.log(`wrote ${out}: ${catalogue.length} error codes`);
-  const readmePath = path.join(root, "README.md");
-  const readme = await readFile(readmePath, "utf8");
-  const withCatalogue = replaceReadmeCatalogue(readme, catalogue);
-  if (withCatalogue !== readme) console.log("updated the BTC Direct catalogue table in README.md");
-  const withStatusTable = replaceReadmeSection(withCatalogue, "status-normalization", renderStatusTableMarkdown());
-  if (withStatusTable !== withCatalogue) console.log("updated the status normalization table in README.md");
   const specs = providerSlugs.map((slug: ProviderSlug) => {
     const doc = bundles.get(slug);
     if (!doc) throw new Error(`redocly.yaml: apis.${slug} is missing`);
@@ -142,9 +141,24 @@ async function main(): Promise<void> {
   const schemaOut = "generated/twin-fixtures.schema.json";
   await writeIfChanged(path.join(root, schemaOut), `${JSON.stringify(buildFixturesSchema(Object.fromEntries(specs.map((s) => [s.slug, s.doc])) as Record<ProviderSlug, OpenApiDocument>), null, 2)}\n`);
   console.log(`wrote ${schemaOut} (twin fixtures, from the specs)`);
-  const updated = replaceReadmeSection(withStatusTable, README_SCENARIOS_SECTION, renderScenariosMarkdown(specs));
-  if (updated !== withStatusTable) console.log("updated the mock scenarios table in README.md");
-  if (updated !== readme) await writeIfChanged(readmePath, updated);
+  const sections: Record<GeneratedSection, string> = {
+    "status-normalization": renderStatusTableMarkdown(),
+    "btc-direct-catalogue": renderCatalogueMarkdown(catalogue),
+    "mock-scenarios": renderScenariosMarkdown(specs),
+    "cli-reference": renderCliReference(),
+    "diff-rules": renderDiffRulesMarkdown(),
+  };
+  for (const guide of generatedGuides()) {
+    const before = await readFile(path.join(root, guide), "utf8");
+    let text = before;
+    for (const [name, file] of Object.entries(generatedSectionFiles)) {
+      if (file !== guide) continue;
+      const next = replaceGeneratedSection(text, name, sections[name as GeneratedSection], undefined, guide);
+      if (next !== text) console.log(`updated the ${name} section of ${guide}`);
+      text = next;
+    }
+    if (text !== before) await writeFile(path.join(root, guide), text);
+  }
 }
 
 main().catch((error: unknown) => {

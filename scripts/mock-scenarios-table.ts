@@ -1,5 +1,5 @@
 /**
- * The README's table of mock scenarios: every named example of every operation, the `Prefer`
+ * The table of mock scenarios (docs/twins.md): every named example of every operation, the `Prefer`
  * header that selects it on a Prism mock, and which one Prism serves unasked. Derived from the
  * bundled specs (listScenarios, prismDefaults), never typed by hand.
  */
@@ -8,8 +8,6 @@ import { providers, type ProviderSlug } from "../src/providers.js";
 import type { OpenApiDocument } from "../src/spec/load.js";
 import { listScenarios, type Scenario } from "../src/spec/scenarios.js";
 import { listOperations } from "../src/spec/walk.js";
-
-export const README_SCENARIOS_SECTION = "mock-scenarios";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const same = (a: Scenario | undefined, b: Scenario): boolean => a?.path === b.path && a.method === b.method && a.prefer === b.prefer;

@@ -104,10 +104,10 @@ describe("npm run bench usage", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--only: unknown "disk"');
     // assert --save refuses a smoke run before measuring anything, leaving the committed files alone
-    const before = [readFileSync(path.join(root, "bench/results.json"), "utf8"), readFileSync(path.join(root, "README.md"), "utf8")];
+    const before = [readFileSync(path.join(root, "bench/results.json"), "utf8"), readFileSync(path.join(root, "docs/performance.md"), "utf8")];
     const smoke = await bench(["--save", "--quick"]).done;
     expect(smoke.code).toBe(2);
     expect(smoke.stderr).toContain("--save records a full, comparable run");
-    expect([readFileSync(path.join(root, "bench/results.json"), "utf8"), readFileSync(path.join(root, "README.md"), "utf8")]).toEqual(before);
+    expect([readFileSync(path.join(root, "bench/results.json"), "utf8"), readFileSync(path.join(root, "docs/performance.md"), "utf8")]).toEqual(before);
   });
 });

@@ -13,7 +13,7 @@ import { Cleanup } from "../bench/cleanup.js";
 import { formatValue, renderGroup } from "../bench/format.js";
 import { caseTimes } from "../bench/groups/conformance.js";
 import { parseBenchArgs } from "../bench/options.js";
-import { performanceMarkers, renderPerformanceSection, writeReadmePerformance } from "../bench/readme.js";
+import { PERFORMANCE_GUIDE, performanceMarkers, renderPerformanceSection, writePerformanceSection } from "../bench/performance-guide.js";
 import { responseDifferences, type CapturedResponse } from "../bench/replay.js";
 import { checkResults, serializeResults, type BenchResults, type Figure, type GroupResult } from "../bench/results.js";
 import { measurePairedBlocks, pairedFigures, roundOrder, type PairedBlocks } from "../bench/paired.js";
@@ -182,7 +182,7 @@ describe("results file", () => {
     ["a date that is not one", (r: Record<string, unknown>) => ({ ...r, date: "yesterday" }), "date: expected an ISO 8601 date"],
     ["no node version", (r: Record<string, unknown>) => ({ ...r, machine: { cpus: 2, cpuModel: "x" } }), "machine.node: expected a Node.js version like v20.20.2"],
     ["no groups", (r: Record<string, unknown>) => ({ ...r, groups: [] }), "groups: expected a non-empty array"],
-    ["an unknown group", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, name: "disk" }] }), "groups[0].name: expected one of mocks, twins, conformance, client, validation, proxy"],
+    ["an unknown group", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, name: "disk" }] }), "groups[0].name: expected one of mocks, twins, conformance, client, validation, proxy, traffic, diff, suggest"],
     ["a figure without its run count", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, figures: [{ ...fig({}), medianOf: 0 }] }] }), "groups[0].figures[0].medianOf: expected a positive integer (how many runs the value is the median of)"],
     ["a figure without a unit", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, figures: [{ ...fig({}), unit: "" }] }] }), "groups[0].figures[0].unit: expected a non-empty string"],
     ["a value that is text", (r: BenchResults) => ({ ...r, groups: [{ ...r.groups[0]!, figures: [{ ...fig({}), value: "fast" }] }] }), "groups[0].figures[0].value: expected a finite number or null"],
@@ -199,11 +199,11 @@ describe("parseBenchArgs", () => {
     expect(parse()).toEqual({
       ok: true,
       help: false,
-      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/reports/bench/results.json", save: false },
+      options: { quick: false, groups: ["mocks", "twins", "conformance", "client", "validation", "proxy", "traffic", "diff", "suggest"], providers: ["proof", "btc-direct", "nyota-imara", "myaza"], durationSeconds: 5, runs: 3, connections: 10, taskTimeMs: 500, out: "/repo/reports/bench/results.json", save: false },
     });
   });
 
-  it("--save writes the committed bench/results.json (and the README tables)", () => {
+  it("--save writes the committed bench/results.json (and the tables of docs/performance.md)", () => {
     expect(parse("--save", "--runs", "5")).toMatchObject({ ok: true, options: { save: true, runs: 5, out: "/repo/bench/results.json" } });
   });
 
@@ -228,7 +228,7 @@ describe("parseBenchArgs", () => {
   });
 
   it.each([
-    [["--only", "mocks,disk"], /--only: unknown "disk"; choose from mocks, twins, conformance, client, validation, proxy/],
+    [["--only", "mocks,disk"], /--only: unknown "disk"; choose from mocks, twins, conformance, client, validation, proxy, traffic, diff, suggest/],
     [["--providers", ""], /--providers: unknown empty list/],
     [["--duration", "0"], /--duration must be a positive number, got "0"/],
     [["--runs", "1.5"], /--runs must be a positive integer/],
@@ -306,12 +306,12 @@ describe("Cleanup", () => {
   });
 });
 
-describe("README Performance tables (generated from bench/results.json by --save)", () => {
+describe("docs/performance.md's tables (generated from bench/results.json by --save)", () => {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const committed = JSON.parse(readFileSync(path.join(root, "bench/results.json"), "utf8")) as BenchResults;
 
-  it("the committed README section is exactly what the committed results render to", () => {
-    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  it("the committed guide's section is exactly what the committed results render to", () => {
+    const readme = readFileSync(path.join(root, PERFORMANCE_GUIDE), "utf8");
     const { start, end } = performanceMarkers;
     const section = readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end));
     expect(readme.indexOf(start)).toBeGreaterThan(0);
@@ -327,16 +327,16 @@ describe("README Performance tables (generated from bench/results.json by --save
     for (const g of committed.groups) expect(text).toContain(renderGroup(g).trimEnd());
   });
 
-  it("rewrites only its own section of a README, and says so when the markers are gone", async () => {
+  it("rewrites only its own section of a guide, and says so when the markers are gone", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bench-readme-"));
     try {
       const file = path.join(dir, "README.md");
       const { start, end } = performanceMarkers;
       writeFileSync(file, `# T\n\nintro\n\n${start}\nold tables\n${end}\n\noutro\n`);
-      await writeReadmePerformance(file, committed);
+      await writePerformanceSection(file, committed);
       expect(readFileSync(file, "utf8")).toBe(`# T\n\nintro\n\n${start}\n${renderPerformanceSection(committed)}\n${end}\n\noutro\n`);
       writeFileSync(file, "# no markers\n");
-      await expect(writeReadmePerformance(file, committed)).rejects.toThrow(/lacks the markers/);
+      await expect(writePerformanceSection(file, committed)).rejects.toThrow(`${file} lacks the markers`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

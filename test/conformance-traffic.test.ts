@@ -213,16 +213,15 @@ describe("check-har on mixed traffic", () => {
     writeFileSync(file, JSON.stringify(har));
     const r = await runCli("check-har", file);
     expect(r.out).toContain("Checked 1 of 1 exchange(s) (myaza 1): 1 passed, 0 failed");
-    expect(r.err).toContain("skipped entry 2");
+    expect(r.err).toContain("skipped browser.har: entry 2");
     expect(r.code).toBe(0);
   });
 });
 
 describe("check-har usage errors (exit 2)", () => {
   it.each([
-    [[], "give the HAR file to check"],
-    [["a.har", "b.har"], "give one HAR file, not 2"],
-    [["/nonexistent/x.har"], "no such file"],
+    [[], "give the HAR files or folders to check"],
+    [["/nonexistent/x.har"], "cannot read /nonexistent/x.har: no such file or folder"],
     [["x.har", "--provider", "paypal"], 'unknown provider "paypal"'],
     [["x.har", "--provider", "proof,myaza"], "--provider takes one provider"],
     [["x.har", "--reporter", "tap"], 'unknown reporter "tap"'],
@@ -245,7 +244,7 @@ describe("check-har usage errors (exit 2)", () => {
 
   it("--help", async () => {
     const r = await runCli("check-har", "--help");
-    expect(r.out).toContain("Usage: kyc-contracts check-har FILE.har");
+    expect(r.out).toContain("Usage: kyc-contracts check-har PATH...");
     expect(r.code).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ const git = (...args: string[]): string => execFileSync("git", args, { cwd: work
 describe("generated/ drift check", () => {
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), "kyc-drift-"));
-    for (const entry of ["openapi", "generated", "scripts", "src", "redocly.yaml", "package.json", "README.md"]) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
+    for (const entry of ["openapi", "generated", "scripts", "src", "redocly.yaml", "package.json", "docs"]) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
     symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
     git("init", "-q");
     git("add", "-A");
@@ -29,26 +29,33 @@ describe("generated/ drift check", () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  // Each check regenerates everything (seconds of CPU): two runs cover the four cases.
-  it("passes when generated/ matches the specs, uncommitted README edits outside the generated sections included", () => {
-    const readme = path.join(work, "README.md");
-    writeFileSync(readme, `${readFileSync(readme, "utf8")}\nA new paragraph, not yet committed.\n`);
+  // Each check regenerates everything (seconds of CPU): two runs cover every case.
+  it("passes when generated/ matches the specs, uncommitted guide edits outside the generated sections included", () => {
+    const guide = path.join(work, "docs", "clients-and-status.md");
+    writeFileSync(guide, `${readFileSync(guide, "utf8")}\nA new paragraph, not yet committed.\n`);
     const r = check();
     expect(r.output).toContain("up to date");
     expect(r.status).toBe(0);
   });
 
-  it("fails naming each problem: a generated README section edited by hand, and a spec changed without regenerating", () => {
-    const readme = path.join(work, "README.md");
-    writeFileSync(readme, readFileSync(readme, "utf8").replace("| ER801 | 400 |", "| ER801 | 401 |"));
+  it("fails naming each problem: a guide's generated section and the diff rules tables edited by hand, and a spec changed without regenerating", () => {
+    const guide = path.join(work, "docs", "clients-and-status.md");
+    writeFileSync(guide, readFileSync(guide, "utf8").replace("| ER801 | 400 |", "| ER801 | 401 |"));
+    const rules = path.join(work, "docs", "contract-evolution.md");
+    const rulesBefore = readFileSync(rules, "utf8");
+    const edited = rulesBefore.replace("| `kyc-status-unmapped` | breaking |", "| `kyc-status-unmapped` | warning |");
+    expect(edited).not.toBe(rulesBefore);
+    writeFileSync(rules, edited);
     const file = path.join(work, "openapi", "proof", "components", "schemas", "KycStatus.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("  - failed\n", "  - failed\n  - expired\n"));
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.output).toContain("README.md: a generated section did not match the specs");
-    // assert the check rewrote the section back to what the spec says
-    expect(readFileSync(readme, "utf8")).toContain("| ER801 | 400 |");
-    expect(readFileSync(readme, "utf8")).not.toContain("| ER801 | 401 |");
+    // assert each hand edit is named and rewritten back to what the specs and the rules registry say
+    expect(r.output).toContain("docs/clients-and-status.md: a generated section did not match the specs");
+    expect(readFileSync(guide, "utf8")).toContain("| ER801 | 400 |");
+    expect(readFileSync(guide, "utf8")).not.toContain("| ER801 | 401 |");
+    expect(r.output).toContain("docs/contract-evolution.md: a generated section did not match");
+    expect(readFileSync(rules, "utf8")).toBe(rulesBefore);
     // assert the stale generated file is named, with the fix
     expect(r.output).toContain("generated/proof.ts");
     expect(r.output).toContain("npm run generate");

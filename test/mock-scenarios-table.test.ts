@@ -1,10 +1,10 @@
-/** The README's generated sections: the mock scenarios table and the marker helper behind it. */
+/** The guides' generated sections: the mock scenarios table (docs/twins.md) and the marker helper behind it. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { README_SCENARIOS_SECTION, renderScenariosMarkdown } from "../scripts/mock-scenarios-table.js";
-import { replaceReadmeSection, sectionMarkers } from "../scripts/readme-section.js";
+import { renderScenariosMarkdown } from "../scripts/mock-scenarios-table.js";
+import { generatedSectionFiles, replaceGeneratedSection, sectionMarkers } from "../scripts/generated-section.js";
 import { providerSlugs } from "../src/providers.js";
 import { listScenarios, loadSpec } from "../src/spec/index.js";
 
@@ -30,18 +30,18 @@ describe("renderScenariosMarkdown", () => {
     expect(rows.find((r) => r.includes("without credentials") && r.includes("er806_api_key_not_found"))).toBeDefined();
   });
 
-  it("is what README.md holds between its markers", () => {
-    const readme = readFileSync(path.join(root, "README.md"), "utf8");
-    expect(replaceReadmeSection(readme, README_SCENARIOS_SECTION, table)).toBe(readme);
+  it("is what docs/twins.md holds between its markers", () => {
+    const guide = readFileSync(path.join(root, generatedSectionFiles["mock-scenarios"]), "utf8");
+    expect(replaceGeneratedSection(guide, "mock-scenarios", table)).toBe(guide);
   });
 });
 
-describe("replaceReadmeSection", () => {
+describe("replaceGeneratedSection", () => {
   const { start, end } = sectionMarkers("demo");
 
   it("replaces only the text between the section's markers", () => {
     const readme = `intro\n${start}\nold\n${end}\noutro\n`;
-    expect(replaceReadmeSection(readme, "demo", "new")).toBe(`intro\n${start}\nnew\n${end}\noutro\n`);
+    expect(replaceGeneratedSection(readme, "demo", "new")).toBe(`intro\n${start}\nnew\n${end}\noutro\n`);
   });
 
   it.each([
@@ -49,6 +49,7 @@ describe("replaceReadmeSection", () => {
     ["only the start marker", `${start}\n`],
     ["the markers swapped", `${end}\n${start}\n`],
   ])("throws on %s", (_, readme) => {
-    expect(() => replaceReadmeSection(readme, "demo", "new")).toThrow(`README.md lacks the markers ${start}`);
+    expect(() => replaceGeneratedSection(readme, "demo", "new")).toThrow(`The document lacks the markers ${start}`);
+    expect(() => replaceGeneratedSection(readme, "demo", "new", undefined, "docs/x.md")).toThrow(`docs/x.md lacks the markers ${start}`);
   });
 });

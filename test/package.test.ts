@@ -4,7 +4,8 @@
  * types through `exports`), run the `kyc-contracts` bin, read the specs. Prism, Redocly CLI and
  * vitest are optional peer dependencies: first the commands that need them must say how to
  * install them (exit 2) while the twins work without; then the test installs them with the
- * very command the CLI prints and runs mocks, conformance, docs and the README's examples.
+ * very command the CLI prints and runs mocks, conformance, docs, the `ts` examples of README.md and
+ * docs/ (test/support/doc-blocks.ts), and examples/consumer on the same install.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installCommand, optionalTools, type OptionalTool } from "../src/optional-tools.js";
 import { freePortRange, isListening } from "./support/processes.js";
 import { cachedInstall, installKey } from "./support/install-cache.js";
+import { collectDocBlocks } from "./support/doc-blocks.js";
+import { copyConsumerExample } from "./support/consumer-example.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let consumer: string;
@@ -88,8 +91,11 @@ const attw = (file: string, entrypoints: string[]): { code: number | null; outpu
   return { code: r.status, output: r.stdout + r.stderr };
 };
 
-/** The consumer file a README block stands for, when it opens with `// test/<name>.ts`. */
-const vitestFile = (code: string): string | undefined => /^\/\/ (test\/[\w.-]+\.ts)\b/.exec(code)?.[1];
+/** The `ts` blocks of README.md and docs/**\/*.md: scripts, and files of a consumer's vitest suite (`// test/<name>.ts`). */
+const tsDocBlocks = () => collectDocBlocks(root).blocks.filter((b) => b.lang === "ts");
+const tscBin = path.join(root, "node_modules", "typescript", "bin", "tsc");
+/** The consumer's environment for a vitest run of its own: vitest's variables would make it think it is a worker of this run. */
+const innerVitestEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
 
 /** Live Prism processes started from the installed package under `dir`. */
 const prismProcessesUnder = (dir: string): string[] =>
@@ -395,6 +401,21 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
     expect(exec(bin, ["mock", "--help"])).toContain("--port-base <n>");
   });
 
+  it("diffs released spec versions offline from the installed package, bin and kyc-status-contracts/evolution", () => {
+    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    // assert every released version ships, and the bin compares one with the current spec
+    expect(exec(bin, ["diff", "myaza@1.0.0", "myaza@current"])).toContain("myaza 1.0.0 → 1.0.0: no change");
+    writeFileSync(
+      path.join(consumer, "evolution.mjs"),
+      `import { diffSpecs, listReleasedVersions, loadReleasedSpec } from "kyc-status-contracts/evolution";
+const old = loadReleasedSpec("btc-direct@latest");
+if (!old.ok) throw new Error(old.message);
+const diff = diffSpecs(old.spec.document, old.spec.document, { provider: "btc-direct" });
+console.log(JSON.stringify({ versions: listReleasedVersions("btc-direct"), changes: diff.changes.length, bump: diff.recommendedBump }));`,
+    );
+    expect(JSON.parse(exec(process.execPath, ["evolution.mjs"]))).toEqual({ versions: ["2.0.0"], changes: 0, bump: "none" });
+  });
+
   describe("with the optional tools installed by the command the CLI prints", () => {
     beforeAll(() => {
       // the same command the CLI prints when they are missing, all three at their tested versions
@@ -404,35 +425,33 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
       if (install.restoredFrom) console.log(`${command}: restored from ${install.restoredFrom}`);
     }, 300_000);
 
-    it("runs and type-checks every TypeScript example in the README", () => {
-      const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-      expect(blocks.length).toBeGreaterThan(0);
+    it("runs and type-checks every TypeScript example of README.md and docs/", () => {
+      const blocks = tsDocBlocks();
+      expect(blocks.length).toBeGreaterThan(5);
       // A block opening with `// test/<name>.ts` is a file of a vitest suite: written there, type-checked
       // here and run by vitest in the next test instead of tsx.
-      const files = blocks.map((code, i) => {
-        const file = vitestFile(code) ?? `readme-${i}.ts`;
+      const files = blocks.map((block, i) => {
+        const file = block.vitestFile ?? `readme-${i}.ts`;
         mkdirSync(path.dirname(path.join(consumer, file)), { recursive: true });
-        writeFileSync(path.join(consumer, file), `${code}\nexport {};\n`);
+        writeFileSync(path.join(consumer, file), `${block.code}\nexport {};\n`);
         return file;
       });
       writeFileSync(
         path.join(consumer, "tsconfig.readme.json"),
         JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files }),
       );
-      exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.readme.json"]);
+      exec(process.execPath, [tscBin, "-p", "tsconfig.readme.json"]);
       for (const file of files.filter((f) => f.startsWith("readme-"))) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
     });
 
-    it("runs the README's vitest example: mocks from a globalSetup, stopped at the end", () => {
-      const blocks = [...readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => vitestFile(m[1]!)).filter((f) => f !== undefined);
+    it("runs the vitest examples of README.md and docs/: mocks from a globalSetup (stopped at the end), twins, the matcher", () => {
+      const blocks = tsDocBlocks().flatMap((b) => (b.vitestFile ? [b.vitestFile] : []));
       const setup = blocks.filter((f) => f.endsWith(".setup.ts"));
       const tests = blocks.filter((f) => f.endsWith(".test.ts"));
       expect(setup).toHaveLength(1);
       expect(tests.length).toBeGreaterThan(0);
       writeFileSync(path.join(consumer, "vitest.config.mjs"), `export default { test: { globalSetup: ${JSON.stringify(setup)}, include: ${JSON.stringify(tests)} } };\n`);
-      // vitest's own variables would make the inner run think it is a worker of this one
-      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
-      const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.config.mjs"], { cwd: consumer, encoding: "utf8", env });
+      const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.config.mjs"], { cwd: consumer, encoding: "utf8", env: innerVitestEnv() });
       const output = stripVTControlCharacters(run.stdout + run.stderr);
       expect(output).toMatch(/Tests\s+\d+ passed/);
       expect(output).not.toMatch(/\d+ failed/);
@@ -440,6 +459,36 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
       // assert the teardown stopped every Prism the setup started
       expect(prismProcessesUnder(consumer)).toEqual([]);
     }, 120_000);
+
+    describe("examples/consumer, on this install", () => {
+      let example: string;
+      beforeAll(() => {
+        example = copyConsumerExample(root, consumer);
+      });
+      const tsc = (project: string) => spawnSync(process.execPath, [tscBin, "-p", project, "--pretty", "false"], { cwd: example, encoding: "utf8" });
+
+      it("type-checks with its tsconfig (NodeNext) and with Bundler resolution; node10 resolution cannot find the entry points", () => {
+        const own = tsc("tsconfig.json");
+        expect(own.status, own.stdout + own.stderr).toBe(0);
+        const variant = (name: string, compilerOptions: Record<string, string>): string => {
+          writeFileSync(path.join(example, name), JSON.stringify({ extends: "./tsconfig.json", compilerOptions }));
+          return name;
+        };
+        const bundler = tsc(variant("tsconfig.bundler.json", { module: "ESNext", moduleResolution: "Bundler" }));
+        expect(bundler.status, bundler.stdout + bundler.stderr).toBe(0);
+        // assert the README's warning: node10 ignores `exports`, so the subpath entry points are not found
+        const node10 = tsc(variant("tsconfig.node10.json", { module: "ESNext", moduleResolution: "node10" }));
+        expect(node10.status).not.toBe(0);
+        expect(node10.stdout).toContain("Cannot find module 'kyc-status-contracts/twin'");
+      });
+
+      it("runs its tests with vitest: twins, client, a transition, faults, the journal against the contract", () => {
+        const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run"], { cwd: example, encoding: "utf8", env: innerVitestEnv() });
+        const output = stripVTControlCharacters(run.stdout + run.stderr);
+        expect(output).toMatch(/Tests\s+8 passed \(8\)/);
+        expect(run.status, output).toBe(0);
+      }, 120_000);
+    });
 
     it("starts and stops every provider's mock through kyc-status-contracts/mock", () => {
       writeFileSync(

@@ -5,7 +5,7 @@
  * the JSON report) is grepped for the credential and the personal data of the response.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { serveNodeHttp } from "../src/conformance/node-transport.js";
 import { listScenarios, loadSpec } from "../src/spec/index.js";
 import { runCli } from "./helpers/cli.js";
+import { waitFor } from "./support/processes.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmp = mkdtempSync(path.join(tmpdir(), "kyc-proxy-test-"));
@@ -38,12 +39,13 @@ const personal = (body: Record<string, unknown>): string[] => {
 
 interface ProxyRun {
   code: number | null;
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Starts the proxy CLI, waits until it listens, runs `traffic` against it, then Ctrl+C. */
-function runProxy(args: string[], traffic: (url: string) => Promise<void>): Promise<ProxyRun> {
+/** Starts the proxy CLI, waits until it listens, runs `traffic` against it, then Ctrl+C (or `stop`). */
+function runProxy(args: string[], traffic: (url: string) => Promise<void>, stop: NodeJS.Signals = "SIGINT"): Promise<ProxyRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "dist", "src", "cli.js"), "proxy", ...args], { cwd: tmp, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -56,7 +58,7 @@ function runProxy(args: string[], traffic: (url: string) => Promise<void>): Prom
       if (url && !started) {
         started = true;
         traffic(url)
-          .then(() => child.kill("SIGINT"))
+          .then(() => child.kill(stop))
           .catch((e: unknown) => {
             child.kill("SIGKILL");
             reject(e);
@@ -65,9 +67,9 @@ function runProxy(args: string[], traffic: (url: string) => Promise<void>): Prom
     });
     // A proxy that never starts must not outlive the test.
     const guard = setTimeout(() => child.kill("SIGKILL"), 90_000);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(guard);
-      resolve({ code, stdout, stderr });
+      resolve({ code, signal, stdout, stderr });
     });
   });
 }
@@ -168,6 +170,92 @@ describe("kyc-contracts proxy", () => {
   });
 });
 
+describe("kyc-contracts proxy: long sessions", () => {
+  const call = async (url: string, n: number): Promise<void> => {
+    for (let i = 0; i < n; i++) await (await fetch(`${url}/v1/kyc/${USER}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+  };
+  const entriesIn = (file: string): number => (readFileSync(file, "utf8").match(/"startedDateTime"/g) ?? []).length;
+
+  it("--segment N: the recording rolls over to FILE-2.har, … (each printed as it starts); the folder checks as one session", async () => {
+    const body = await nyotaRecord();
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(body)));
+    const dir = path.join(tmp, "rolling");
+    mkdirSync(dir);
+    let run: ProxyRun;
+    try {
+      run = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url, "--record", path.join(dir, "day.har"), "--segment", "3"], (url) => call(url, 8));
+    } finally {
+      await upstream.close();
+    }
+    // assert three segments of 3, 3 and 2 entries, each a complete HAR, each announced
+    expect(readdirSync(dir).sort()).toEqual(["day-2.har", "day-3.har", "day.har"]);
+    expect(["day.har", "day-2.har", "day-3.har"].map((f) => (JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { log: { entries: unknown[] } }).log.entries.length)).toEqual([3, 3, 2]);
+    expect(run.stderr).toContain(`recording to ${path.join(dir, "day.har")}`);
+    expect(run.stderr).toContain(`recording (segment 2) to ${path.join(dir, "day-2.har")}`);
+    expect(run.stderr).toContain(`recording (segment 3) to ${path.join(dir, "day-3.har")}`);
+    expect(run.stderr).toContain("recorded 8 exchange(s) to 3 files (day.har … day-3.har)");
+    const again = await runCli("check-har", dir);
+    expect(again.out).toContain("Checked 8 of 8 exchange(s) (nyota-imara 8): 8 passed, 0 failed");
+    expect(again.code).toBe(0);
+  });
+
+  it("a SIGKILLed proxy's recording: every exchange written before the kill checks, the file reported as cut off", async () => {
+    const body = await nyotaRecord();
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(body)));
+    const har = path.join(tmp, "killed.har");
+    let run: ProxyRun;
+    try {
+      run = await runProxy(
+        ["--provider", "nyota-imara", "--upstream", upstream.url, "--record", har],
+        async (url) => {
+          await call(url, 5);
+          // the recorder writes within about a second; wait for the file to hold all five, then kill
+          await waitFor(() => `5 entries in ${har}, found ${entriesIn(har)}`, () => entriesIn(har) === 5);
+        },
+        "SIGKILL",
+      );
+    } finally {
+      await upstream.close();
+    }
+    expect(run.signal).toBe("SIGKILL");
+    // assert the file was never closed, and check-har reads all five with a warning, exit 0
+    expect(readFileSync(har, "utf8").trimEnd().endsWith("]}}")).toBe(false);
+    const again = await runCli("check-har", har);
+    expect(again.out).toContain("Checked 5 of 5 exchange(s) (nyota-imara 5): 5 passed, 0 failed");
+    expect(again.err).toContain(`warning: ${har} ends after 5 complete entries`);
+    expect(again.code).toBe(0);
+  });
+});
+
+describe("kyc-contracts proxy --specs DIR", () => {
+  it("checks against the specs in DIR: a lifecycle rule made stricter there is reported", async () => {
+    const specs = path.join(tmp, "specs");
+    cpSync(path.join(root, "openapi", "nyota-imara"), path.join(specs, "nyota-imara"), { recursive: true });
+    const schema = path.join(specs, "nyota-imara", "components", "schemas", "KycStatus.yaml");
+    writeFileSync(schema, readFileSync(schema, "utf8").replace("to: [verified, rejected]", "to: [rejected]"));
+    const records = [await nyotaRecord("pending"), await nyotaRecord("verified")];
+    let turn = 0;
+    const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(records[Math.min(turn++, 1)])));
+    const send = async (url: string): Promise<void> => {
+      for (let i = 0; i < 2; i++) await (await fetch(`${url}/v1/kyc/${USER}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+    };
+    let bundled: ProxyRun;
+    let edited: ProxyRun;
+    try {
+      bundled = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url], send);
+      turn = 0;
+      edited = await runProxy(["--provider", "nyota-imara", "--upstream", upstream.url, "--specs", specs], send);
+    } finally {
+      await upstream.close();
+    }
+    // assert pending → verified passes the bundled spec and fails the edited one
+    expect(bundled.stdout).toContain("2 passed, 0 failed");
+    expect(bundled.code).toBe(0);
+    expect(edited.stdout).toContain("✗ [lifecycle-transition] at /data/status");
+    expect(edited.code).toBe(1);
+  });
+});
+
 describe("kyc-contracts proxy usage errors (exit 2)", () => {
   it.each([
     [["--upstream", "http://127.0.0.1:1"], "--provider is required"],
@@ -179,6 +267,11 @@ describe("kyc-contracts proxy usage errors (exit 2)", () => {
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--reporter", "tap"], 'unknown reporter "tap"'],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--max-body-bytes", "0"], "--max-body-bytes must be a positive number"],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "stray"], "Unexpected argument 'stray'"],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--segment", "10"], "--segment goes with --record FILE.har"],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--record", "x.har", "--segment", "0"], '--segment must be a whole number of at least 1, not "0"'],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--record", "/nonexistent-dir/x.har"], "cannot write the recording /nonexistent-dir/x.har: ENOENT"],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--specs", "/nonexistent-specs"], "--specs: "],
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--lifecycle-ids", "0"], '--lifecycle-ids must be a whole number of at least 1, not "0"'],
   ])("%j", async (args, message) => {
     const r = await runCli("proxy", ...args);
     expect(r.err).toContain(message);

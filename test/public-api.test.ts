@@ -20,13 +20,16 @@ const pinnedExports = [
   "./conformance",
   "./conformance/suite",
   "./docs",
+  "./evolution",
   "./generated/*",
   "./mock",
   "./openapi/*",
   "./package.json",
+  "./releases/*",
   "./specs/*",
   "./twin",
   "./twin/fixtures.schema.json",
+  "./vitest",
   "./webhooks",
 ];
 
@@ -58,6 +61,7 @@ const pinnedNames: Record<string, readonly string[]> = {
   "kyc-status-contracts/conformance": ["createConformanceChecker", "createProxyHandler", "createSpecValidator", "createTrafficChecker", "parseHar", "serveNodeHttp"],
   "kyc-status-contracts/conformance/suite": ["SUITE_ENV", "defineConformanceSuite"],
   "kyc-status-contracts/docs": ["buildDocs", "normalizedStatusTable", "specStatusTable"],
+  "kyc-status-contracts/evolution": ["diffRules", "diffSpecs", "listReleasedVersions", "loadReleasedSpec", "summarizeDiffs"],
   "kyc-status-contracts/mock": ["MockError", "exampleRequest", "startMocks", "toCurl"],
   "kyc-status-contracts/twin": [
     "DEFAULT_CREDENTIALS",
@@ -74,6 +78,7 @@ const pinnedNames: Record<string, readonly string[]> = {
     "serveTwin",
     "startTwins",
   ],
+  "kyc-status-contracts/vitest": ["toSatisfyContract"],
   "kyc-status-contracts/webhooks": [
     "DEFAULT_MAX_BODY_BYTES",
     "MASKED",

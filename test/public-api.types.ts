@@ -86,6 +86,8 @@ export type { SuiteReport } from "kyc-status-contracts/conformance/suite";
 
 export type { BuildDocsOptions, BuildDocsResult, DocsFile, DocsProgress, ProviderSpecs, StatusTable, StatusTableSource } from "kyc-status-contracts/docs";
 
+export type { ChangeDirection, ChangeLevel, DiffReport, DiffRule, ProviderDiff, ReleasedSpec, ReleasedSpecResult, ReleaseStoreOptions, SpecChange, VersionBump } from "kyc-status-contracts/evolution";
+
 export type { ExampleRequest, MockErrorCode, RunningMocks, StartMocksOptions } from "kyc-status-contracts/mock";
 
 export type {
@@ -141,6 +143,9 @@ export type {
   VerifyMyazaWebhookOptions,
   WebhookSchemaViolation,
 } from "kyc-status-contracts/webhooks";
+
+// `kyc-status-contracts/vitest` also augments vitest's Assertion with toSatisfyContract (test/vitest-matcher.test.ts).
+export type { ContractExchange, ContractMatcherResult, ContractMatchers, ContractResponse, ContractVerdict } from "kyc-status-contracts/vitest";
 
 // The generated types per provider (`paths`, `components`, `operations`; Myaza's `webhooks` too).
 export type { paths as ProofPaths, components as ProofComponents, operations as ProofOperations } from "kyc-status-contracts/generated/proof";

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { replaceReadmeSection, sectionMarkers } from "../scripts/readme-section.js";
+import { generatedSectionFiles, replaceGeneratedSection, sectionMarkers } from "../scripts/generated-section.js";
 import { providerSlugs, type ProviderSlug } from "../src/providers.js";
 import { listOperations, listResponses, loadSpec, resolve, type OpenApiDocument } from "../src/spec/index.js";
 import {
@@ -127,9 +127,9 @@ describe("normalizers", () => {
 
 const { start: README_STATUS_TABLE_START, end: README_STATUS_TABLE_END } = sectionMarkers("status-normalization");
 
-describe("README status normalization table", () => {
+describe("the status normalization table of docs/clients-and-status.md", () => {
   it("is the rendering of the table (npm run generate writes it)", () => {
-    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const readme = readFileSync(path.join(root, generatedSectionFiles["status-normalization"]), "utf8");
     const section = readme.slice(readme.indexOf(README_STATUS_TABLE_START) + README_STATUS_TABLE_START.length, readme.indexOf(README_STATUS_TABLE_END));
     expect(section.trim()).toBe(renderStatusTableMarkdown());
   });
@@ -142,9 +142,9 @@ describe("README status normalization table", () => {
     expect(rows.at(-1)).toBe("| any | a value its spec does not list | `unknown` | `rawStatus` keeps the value |");
   });
 
-  it("refuses a README without the markers", () => {
-    expect(() => replaceReadmeSection("# no markers\n", "status-normalization", "x")).toThrow(/lacks the markers/);
-    expect(replaceReadmeSection(`a\n${README_STATUS_TABLE_START}\nold\n${README_STATUS_TABLE_END}\nb`, "status-normalization", "new")).toBe(
+  it("refuses a guide without the markers", () => {
+    expect(() => replaceGeneratedSection("# no markers\n", "status-normalization", "x")).toThrow(/lacks the markers/);
+    expect(replaceGeneratedSection(`a\n${README_STATUS_TABLE_START}\nold\n${README_STATUS_TABLE_END}\nb`, "status-normalization", "new")).toBe(
       `a\n${README_STATUS_TABLE_START}\nnew\n${README_STATUS_TABLE_END}\nb`,
     );
   });

@@ -21,7 +21,7 @@ const WARMUP_SECONDS = 1;
 const THROUGHPUT_TABLE = (connections: number) => `Throughput at ${connections} connections, twin vs raw node:http (same response shape)`;
 
 /** The built-in fixtures with Myaza's rate limit out of the way (a load run sends far more than 100 requests). */
-function benchFixtures(): TwinFixtures {
+export function benchFixtures(): TwinFixtures {
   const fixtures = defaultFixtures();
   return { ...fixtures, myaza: { ...fixtures.myaza, rateLimit: { limit: 1_000_000_000, windowMs: 900_000 } } };
 }

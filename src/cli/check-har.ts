@@ -1,78 +1,121 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { parseHar } from "../conformance/har.js";
-import { liveLines, renderReport } from "../conformance/traffic-report.js";
-import { createTrafficChecker } from "../conformance/traffic.js";
-import { providerSlugs, type ProviderSlug } from "../providers.js";
+import { checkTraffic } from "../conformance/check-traffic.js";
+import { expandHarPaths } from "../conformance/har-stream.js";
+import { liveLines, openReportWriter } from "../conformance/traffic-report.js";
+import { providerSlugs } from "../providers.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
-import { parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
-import { parseProviders } from "./provider-option.js";
+import { parseOneProvider } from "./provider-option.js";
+import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
+import { checkerOptions, parseCount, parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
 
-/** Largest HAR file read (a HAR holds bodies; dev tools exports of a long session stay well below this). */
-const MAX_HAR_BYTES = 256 * 1024 * 1024;
+/** Below this much HAR text the workers' start-up (each loads and compiles the specs) costs more than it saves: one thread checks. */
+export const SMALL_INPUT_BYTES = 16 * 1024 * 1024;
+
+/** `--shard K/N` → the 0-based shard index and the count. */
+function parseShard(raw: string | undefined): { ok: true; value: { index: number; count: number } | undefined } | { ok: false; message: string } {
+  if (raw === undefined) return { ok: true, value: undefined };
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) return { ok: false, message: `--shard must be K/N with 1 ≤ K ≤ N (e.g. 2/4: the second of four shards), not "${raw}".` };
+  return { ok: true, value: { index: k - 1, count: n } };
+}
 
 export const checkHarCommand: Command = {
   name: "check-har",
-  summary: "Check recorded traffic (a HAR file) against the specs, offline (exit 0 conforms, 1 violations, 2 usage)",
-  help: `Usage: kyc-contracts check-har FILE.har [--provider <slug>] [--reporter human|json|junit|github] [--output FILE] [--max-response-ms N] [--no-mask-pii]
+  summary: "Check recorded traffic (HAR files or folders of them) against the specs, offline (exit 0 conforms, 1 violations, 2 usage)",
+  help: `Usage: kyc-contracts check-har PATH... [--provider <slug>] [--specs DIR] [--workers N] [--shard K/N] [--reporter human|json|junit|github] [--output FILE] [--max-response-ms N] [--lifecycle-ids N] [--no-mask-pii]
 
-Checks every exchange of a HAR file (exported from a browser's dev tools, recorded by
+Checks every exchange of one or more HAR files (exported from a browser's dev tools, recorded by
 \`kyc-contracts proxy --record\`, or by another recorder) with every check: documented operation,
 status, content type, headers and body schema; the semantic checks (the id in the body is the
 one requested, BTC Direct's catalogue, Proof's error codes, Myaza's completion fields); and the
 lifecycle (repeated observations of one id follow the transitions the spec allows).
+
+Each PATH is a HAR file or a folder: a folder's .har files are read in name order, a recording's
+segments in the order they were written (session.har, session-2.har, …, session-10.har). The
+files are read as one stream, in the order given, with one summary: an id's lifecycle is
+followed across files. Files of any size are read entry by entry (memory does not grow with
+them). A recording that was cut off (the proxy killed) is checked up to its last complete entry
+with a warning, not an error.
 
 Exchanges that match no provider operation are listed, not failed. Without --provider each
 exchange is matched to whichever provider documents its path.
 
 Options:
   --provider <slug>    ${providerSlugs.join(", ")} (default: detect per exchange)
+${SPECS_OPTION_HELP}
+  --workers N          worker threads checking in parallel (default: one per core for inputs of
+                       ${SMALL_INPUT_BYTES / 1024 / 1024} MiB or more, else 1). Exchanges are split by method and path,
+                       so each id's observations stay in order: the findings do not depend on N
+  --shard K/N          check only the exchanges whose method and path hash to shard K of N: run
+                       N jobs (a CI matrix) over the same recordings; their reports add up to
+                       the report of one run over everything
 ${TRAFFIC_OPTIONS_HELP}
   -h, --help           show this help
 
 A BTC Direct ER code at an HTTP status other than the spec's is reported as "contradicts a spec
 decision" (the spec's statuses are assumptions), not as a failure.
 
-Exit codes: 0 every checked exchange conforms, 1 a check failed, 2 usage error or unreadable file.
+Exit codes: 0 every checked exchange conforms, 1 a check failed, 2 usage error or an unreadable
+path or file (named).
 `,
   async run(argv, io) {
-    const args = parseCommandArgs(io, "check-har", { args: argv, options: { provider: { type: "string" }, ...trafficOptionSpecs }, strict: true, allowPositionals: true });
+    const args = parseCommandArgs(io, "check-har", {
+      args: argv,
+      options: { provider: { type: "string" }, workers: { type: "string" }, shard: { type: "string" }, ...specsOptionSpec, ...trafficOptionSpecs },
+      strict: true,
+      allowPositionals: true,
+    });
     if (!args.ok) return args.code;
     const { values, positionals } = args.parsed;
-    if (positionals.length !== 1) return usageError(io, "check-har", positionals.length === 0 ? "give the HAR file to check." : `give one HAR file, not ${positionals.length}.`);
-    let provider: ProviderSlug | undefined;
-    if (values.provider !== undefined) {
-      const selection = parseProviders(values.provider, []);
-      if (!selection.ok || selection.providers.length !== 1) return usageError(io, "check-har", selection.ok ? "--provider takes one provider (omit it to detect each exchange's provider)." : selection.message);
-      provider = selection.providers[0];
-    }
+    if (positionals.length === 0) return usageError(io, "check-har", "give the HAR files or folders to check.");
+    const one = parseOneProvider(values.provider);
+    if (!one.ok) return usageError(io, "check-har", one.message);
+    const { provider } = one;
     const options = parseTrafficOptions(values);
     if (!options.ok) return usageError(io, "check-har", options.message);
-    const { reporter, output, maxResponseMs, maskPii } = options.value;
+    const workersOption = parseCount("workers", values.workers, 1);
+    if (!workersOption.ok) return usageError(io, "check-har", workersOption.message);
+    const shard = parseShard(values.shard);
+    if (!shard.ok) return usageError(io, "check-har", shard.message);
+    const { reporter, output, maskPii } = options.value;
+    const specs = await loadSpecsOption(values.specs, provider ? [provider] : undefined);
+    if (!specs.ok) return usageError(io, "check-har", specs.message);
 
-    const file = path.resolve(positionals[0]!);
-    let size: number;
-    try {
-      size = (await stat(file)).size;
-    } catch {
-      return usageError(io, "check-har", `cannot read ${file}: no such file.`);
-    }
-    if (size > MAX_HAR_BYTES) return usageError(io, "check-har", `${file} is ${size} bytes, over the ${MAX_HAR_BYTES}-byte limit; export a shorter session.`);
-    const parsed = parseHar(await readFile(file, "utf8"));
-    if (!parsed.ok) return usageError(io, "check-har", `${file}: ${parsed.message}`);
+    const expanded = await expandHarPaths(positionals);
+    if (!expanded.ok) return usageError(io, "check-har", expanded.message);
+    const { files } = expanded;
+    let bytes = 0;
+    for (const file of files) bytes += (await stat(file)).size;
+    const workers = workersOption.value ?? (bytes >= SMALL_INPUT_BYTES ? availableParallelism() : 1);
 
-    const traffic = createTrafficChecker({ ...(provider ? { provider } : {}), maskPii, checker: maxResponseMs === undefined ? {} : { maxResponseMs } });
-    if (reporter === "human") io.stdout(`kyc-contracts check-har: ${parsed.exchanges.length} exchange(s) in ${path.basename(file)}${provider ? `, as ${provider} traffic` : ""}\n`);
-    for (const exchange of parsed.exchanges) io.stdout(liveLines(traffic.check(exchange), reporter));
-    for (const s of parsed.skipped) io.stderr(`kyc-contracts check-har: skipped ${traffic.scrub(s)}\n`);
-    const summary = traffic.summary();
-    const report = renderReport(reporter, summary, traffic.reports, `check-har ${path.basename(file)}`);
-    if (output) {
-      await writeFile(path.resolve(output), report);
-      io.stderr(`kyc-contracts check-har: ${summary.failed} failed of ${summary.checked} checked; report written to ${output}\n`);
-    } else {
-      io.stdout(report);
+    const named = files.length === 1 ? path.basename(files[0]!) : `${files.length} files`;
+    const writer = await openReportWriter(reporter, `check-har ${named}${shard.value ? ` shard ${shard.value.index + 1}/${shard.value.count}` : ""}`, { ...(output ? { file: path.resolve(output) } : {}), stdout: io.stdout });
+    if (reporter === "human") io.stdout(`kyc-contracts check-har: ${named}${provider ? `, as ${provider} traffic` : ""}${shard.value ? `, shard ${shard.value.index + 1} of ${shard.value.count}` : ""}${workers > 1 ? `, ${workers} workers` : ""}\n`);
+    const result = await checkTraffic({
+      files,
+      traffic: { ...(provider ? { provider } : {}), maskPii, checker: checkerOptions(options.value), ...(values.specs === undefined ? {} : { specs: specs.value.documents }) },
+      workers,
+      ...(shard.value ? { shard: shard.value } : {}),
+      async onReport(report) {
+        io.stdout(liveLines(report, reporter));
+        await writer.add(report);
+      },
+      onNote(note) {
+        io.stderr(note.kind === "truncated" ? `kyc-contracts check-har: warning: ${note.message}\n` : `kyc-contracts check-har: skipped ${note.message}\n`);
+      },
+    });
+    if (!result.ok) {
+      await writer.abort();
+      return usageError(io, "check-har", result.message);
     }
+    await writer.end(result.summary);
+    const { summary } = result;
+    if (output) io.stderr(`kyc-contracts check-har: ${summary.failed} failed of ${summary.checked} checked; report written to ${output}\n`);
+    if (result.truncated > 0) io.stderr(`kyc-contracts check-har: warning: ${result.truncated} file(s) were cut off; every complete entry in them was checked (see above).\n`);
     return summary.failed > 0 ? 1 : 0;
   },
 };

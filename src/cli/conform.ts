@@ -14,6 +14,7 @@ import { packageRoot } from "../spec/paths.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
 import { parseMaxResponseMs } from "./check-options.js";
+import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
 
 const REPORTERS = ["human", "junit", "json", "github"] as const;
 type ReporterName = (typeof REPORTERS)[number];
@@ -23,6 +24,7 @@ export const conformCommand: Command = {
   summary: "Check a live endpoint, the Prism mocks or the twins against the specs (exit 0 conforms, 1 violations, 2 usage)",
   help: `Usage: kyc-contracts conform [--provider <slug|list|all>] [--base-url URL | --engine prism|twin]
                              [--reporter human|junit|json|github] [--output FILE] [--max-response-ms N] [--max-body-bytes N]
+                             [--specs DIR]
 
 Runs the conformance suite of each provider against its Prism mock (default: started and stopped
 by the run), its twin (--engine twin) or a live target (--base-url). Every response goes through
@@ -41,6 +43,7 @@ Options:
                      the check names of their failures), github (workflow annotations)
   --output FILE      write the junit/json report to FILE instead of stdout
   --max-response-ms N  a response slower than N ms is a violation (default: no budget)
+${SPECS_OPTION_HELP}
   --max-body-bytes N the most bytes of a response body read (default 1048576, 1 MiB); a
                      larger body fails its case [body-size] and is not read further
   -h, --help         show this help
@@ -64,7 +67,7 @@ skipped (inconclusive), not as a contract failure.
   async run(argv, io) {
     const args = parseCommandArgs(io, "conform", {
       args: argv,
-      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, "max-response-ms": { type: "string" }, engine: { type: "string" }, "max-body-bytes": { type: "string" } },
+      options: { provider: { type: "string" }, "base-url": { type: "string" }, reporter: { type: "string" }, output: { type: "string" }, "max-response-ms": { type: "string" }, engine: { type: "string" }, "max-body-bytes": { type: "string" }, ...specsOptionSpec },
       strict: true,
       allowPositionals: false,
     });
@@ -81,6 +84,8 @@ skipped (inconclusive), not as a contract failure.
     if (maxBodyBytes !== undefined && !(/^\d+$/.test(maxBodyBytes) && isBodyLimit(Number(maxBodyBytes)))) {
       return usageError(io, "conform", `--max-body-bytes must be a whole number of bytes ≥ 1, not "${maxBodyBytes}".`);
     }
+    const specs = await loadSpecsOption(values.specs, selection.providers);
+    if (!specs.ok) return usageError(io, "conform", specs.message);
     const baseUrl = values["base-url"];
     const engine = values.engine ?? "prism";
     if (engine !== "prism" && engine !== "twin") return usageError(io, "conform", `unknown engine "${engine}"; choose prism or twin.`);
@@ -106,7 +111,7 @@ skipped (inconclusive), not as a contract failure.
     }
 
     const reportDir = await mkdtemp(path.join(tmpdir(), "kyc-conform-"));
-    const saved = { base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir], budget: process.env[SUITE_ENV.maxResponseMs], engine: process.env[SUITE_ENV.engine], max: process.env[SUITE_ENV.maxBodyBytes] };
+    const saved = { specs: process.env[SUITE_ENV.specsDir], base: process.env[SUITE_ENV.baseUrl], dir: process.env[SUITE_ENV.reportDir], budget: process.env[SUITE_ENV.maxResponseMs], engine: process.env[SUITE_ENV.engine], max: process.env[SUITE_ENV.maxBodyBytes] };
     // The suites run in vitest workers, which inherit this process's environment.
     if (baseUrl) process.env[SUITE_ENV.baseUrl] = baseUrl;
     else delete process.env[SUITE_ENV.baseUrl];
@@ -114,6 +119,8 @@ skipped (inconclusive), not as a contract failure.
     if (budget.value === undefined) delete process.env[SUITE_ENV.maxResponseMs];
     else process.env[SUITE_ENV.maxResponseMs] = String(budget.value);
     process.env[SUITE_ENV.engine] = engine;
+    if (values.specs !== undefined) process.env[SUITE_ENV.specsDir] = path.resolve(values.specs);
+    else delete process.env[SUITE_ENV.specsDir];
     if (maxBodyBytes !== undefined) process.env[SUITE_ENV.maxBodyBytes] = maxBodyBytes;
     else delete process.env[SUITE_ENV.maxBodyBytes];
     try {
@@ -152,6 +159,8 @@ skipped (inconclusive), not as a contract failure.
       }
       return failed > 0 ? 1 : 0;
     } finally {
+      if (saved.specs === undefined) delete process.env[SUITE_ENV.specsDir];
+      else process.env[SUITE_ENV.specsDir] = saved.specs;
       if (saved.base === undefined) delete process.env[SUITE_ENV.baseUrl];
       else process.env[SUITE_ENV.baseUrl] = saved.base;
       if (saved.dir === undefined) delete process.env[SUITE_ENV.reportDir];

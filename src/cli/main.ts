@@ -3,6 +3,8 @@ import { checkHarCommand } from "./check-har.js";
 import { conformCommand } from "./conform.js";
 import { scenariosCommand } from "./scenarios.js";
 import { specCommand } from "./spec.js";
+import { suggestCommand } from "./suggest.js";
+import { diffCommand } from "./diff.js";
 import { docsCommand } from "./docs.js";
 import { mockCommand } from "./mock.js";
 import { proxyCommand } from "./proxy.js";
@@ -10,7 +12,7 @@ import { packageVersion } from "./version.js";
 import { webhookReceiverCommand } from "./webhook-receiver.js";
 
 /** Every subcommand of `kyc-contracts`. Add a command by writing a module like scenarios.ts and listing it here. */
-export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, proxyCommand, checkHarCommand, docsCommand, webhookReceiverCommand];
+export const commands: readonly Command[] = [scenariosCommand, specCommand, mockCommand, conformCommand, proxyCommand, checkHarCommand, suggestCommand, diffCommand, docsCommand, webhookReceiverCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -10,6 +10,8 @@ import { isProviderSlug, providers, providerSlugs, type ProviderSlug } from "../
 import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
 import { type CliIo, type Command, type ExitCode, parseCommandArgs, usageError } from "./command.js";
+import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
+import type { OpenApiDocument } from "../spec/load.js";
 import { parseProviders } from "./provider-option.js";
 import { waitForSignal } from "./signals.js";
 
@@ -28,7 +30,7 @@ export const mockCommand: Command = {
   summary: "Serve every provider's API from its spec (Prism mocks, or stateful twins), until Ctrl+C",
   help: `Usage: kyc-contracts mock [--engine prism|twin] [--fixtures FILE] [--providers <list>]
                           [--port-base <n>] [--port <provider>=<n>,...] [--host <address>]
-                          [--dynamic] [--verbose]
+                          [--dynamic] [--verbose] [--specs DIR]
 
 Starts one mock server per provider, waits until each answers, prints their URLs with an
 example curl line, and runs until Ctrl+C (SIGINT), SIGTERM, SIGHUP or the end of the process
@@ -58,6 +60,8 @@ Options:
   --port <p>=<n>,...  a port per provider, e.g. --port proof=5000,myaza=5001 (repeatable;
                       wins over --port-base)
   --host <address>    interface to listen on (default 127.0.0.1)
+${SPECS_OPTION_HELP}
+                       (Prism serves those files; the twins build their answers from them)
   --dynamic           serve data Prism generates from the schemas instead of the examples
                       (--engine prism only)
   --verbose           print every request, prefixed with the provider (Prism's log, or the
@@ -83,6 +87,7 @@ port that is in use, or fixtures that are unreadable or invalid (the field is na
         verbose: { type: "boolean" },
         engine: { type: "string" },
         fixtures: { type: "string" },
+        ...specsOptionSpec,
       },
       strict: true,
       allowPositionals: false,
@@ -96,12 +101,16 @@ port that is in use, or fixtures that are unreadable or invalid (the field is na
     const host = values.host ?? "127.0.0.1";
     const engine = values.engine ?? "prism";
     if (!(ENGINES as readonly string[]).includes(engine)) return usageError(io, "mock", `unknown engine "${engine}"; choose ${ENGINES.join(" or ")}.`);
+    const specs = await loadSpecsOption(values.specs, selection.providers);
+    if (!specs.ok) return usageError(io, "mock", specs.message);
+    const { sources } = specs.value;
     if (engine === "twin") {
       if (values.dynamic) return usageError(io, "mock", "--dynamic is a Prism option; the twins always build their bodies from the named examples.");
-      return serveTwins(io, selection.providers, ports.ports, host, values.fixtures, values.verbose ?? false);
+      return serveTwins(io, selection.providers, ports.ports, host, values.fixtures, values.verbose ?? false, sources ? specs.value.documents : undefined);
     }
     if (values.fixtures !== undefined) return usageError(io, "mock", "--fixtures goes with --engine twin (Prism mocks have no state).");
-    return serve(io, selection.providers, ports.ports, host, values.dynamic ?? false, values.verbose ?? false);
+    const specFiles = sources ? Object.fromEntries(Object.entries(sources).map(([slug, source]) => [slug, source.file])) : undefined;
+    return serve(io, selection.providers, ports.ports, host, values.dynamic ?? false, values.verbose ?? false, specFiles);
   },
 };
 
@@ -127,7 +136,7 @@ function parsePorts(selected: readonly ProviderSlug[], base: string | undefined,
   return { ok: true, ports };
 }
 
-async function serve(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, dynamic: boolean, verbose: boolean): Promise<ExitCode> {
+async function serve(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, dynamic: boolean, verbose: boolean, specFiles: Partial<Record<ProviderSlug, string>> | undefined): Promise<ExitCode> {
   const prism = findPrismCli("kyc-contracts mock --engine prism", "Or serve the provider twins, which need no Prism: kyc-contracts mock --engine twin");
   if (!prism.ok) {
     io.stderr(`kyc-contracts mock: ${prism.message}\n`);
@@ -139,6 +148,7 @@ async function serve(io: CliIo, selected: ProviderSlug[], ports: Record<string, 
     ports,
     host,
     dynamic,
+    ...(specFiles ? { specFiles } : {}),
     onLog: verbose ? (slug, line) => io.stdout(`[${slug}] ${line}\n`) : undefined,
   });
   if (!started.ok) {
@@ -165,7 +175,7 @@ async function serve(io: CliIo, selected: ProviderSlug[], ports: Record<string, 
   return 0;
 }
 
-async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, fixtures: string | undefined, verbose: boolean): Promise<ExitCode> {
+async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, fixtures: string | undefined, verbose: boolean, specs: Partial<Record<ProviderSlug, OpenApiDocument>> | undefined): Promise<ExitCode> {
   const plural = selected.length === 1 ? "" : "s";
   io.stdout(`Starting ${selected.length} twin${plural}${fixtures ? ` with ${fixtures}` : " with the built-in fixtures"}: ${selected.map((s) => `${s} :${ports[s]}`).join(", ")}…\n`);
   let twins: RunningTwins;
@@ -175,6 +185,7 @@ async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<str
       ports,
       host,
       ...(fixtures !== undefined ? { fixtures } : {}),
+      ...(specs ? { specs } : {}),
       ...(verbose ? { onRequest: (slug: ProviderSlug, e: TwinRequestRecord) => io.stdout(`[${slug}] ${e.method} ${e.path} → ${e.status || "no answer"}${e.example ? ` (${e.example})` : ""}${e.fault ? ` [fault: ${e.fault}]` : ""}\n`) } : {}),
     });
   } catch (error) {

@@ -12,3 +12,12 @@ export function parseProviders(value: string | undefined, fallback: readonly Pro
   }
   return { ok: true, providers: [...new Set(requested)] as ProviderSlug[] };
 }
+
+/** Parses a single-provider `--provider` (commands that otherwise detect each exchange's provider): undefined when not given. */
+export function parseOneProvider(value: string | undefined): { ok: true; provider: ProviderSlug | undefined } | { ok: false; message: string } {
+  if (value === undefined) return { ok: true, provider: undefined };
+  const selection = parseProviders(value, []);
+  if (!selection.ok) return selection;
+  if (selection.providers.length !== 1) return { ok: false, message: "--provider takes one provider (omit it to detect each exchange's provider)." };
+  return { ok: true, provider: selection.providers[0] };
+}

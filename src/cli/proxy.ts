@@ -1,24 +1,22 @@
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { harDocument, harEntry, type HarEntry } from "../conformance/har.js";
+import { harEntry } from "../conformance/har.js";
+import { DEFAULT_SEGMENT_ENTRIES, openHarRecorder, type HarRecorder } from "../conformance/har-recorder.js";
 import { serveNodeHttp } from "../conformance/node-transport.js";
 import { createProxyHandler, DEFAULT_MAX_BODY_BYTES } from "../conformance/proxy.js";
-import { liveLines, renderReport } from "../conformance/traffic-report.js";
+import { liveLines, openReportWriter } from "../conformance/traffic-report.js";
 import { createTrafficChecker } from "../conformance/traffic.js";
 import { providerSlugs, type ProviderSlug } from "../providers.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { waitForSignal } from "./signals.js";
 import { parseProviders } from "./provider-option.js";
-import { parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
+import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
+import { checkerOptions, parseCount, parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
 import { packageVersion } from "./version.js";
-
-/** Most exchanges kept for --record; later ones are checked but not recorded (memory stays bounded). */
-const MAX_RECORDED_EXCHANGES = 10_000;
 
 export const proxyCommand: Command = {
   name: "proxy",
   summary: "Validating proxy: forward an application's calls to a provider and check every exchange live",
-  help: `Usage: kyc-contracts proxy --provider <slug> --upstream URL [--port N] [--record FILE.har] [--reporter human|json|junit|github] [--output FILE] [--max-response-ms N] [--no-mask-pii]
+  help: `Usage: kyc-contracts proxy --provider <slug> --upstream URL [--port N] [--specs DIR] [--record FILE.har] [--segment N] [--reporter human|json|junit|github] [--output FILE] [--max-response-ms N] [--lifecycle-ids N] [--no-mask-pii]
 
 Listens on 127.0.0.1 and forwards every request unchanged to --upstream (the provider's sandbox or
 your integration environment), returning the upstream's response unchanged. Each exchange is
@@ -26,12 +24,21 @@ checked with every check (schema, semantic, lifecycle) and each violation is pri
 happens. Point your application's base URL for the provider at the printed address and run your
 own integration tests through it. Ctrl+C prints the summary and exits.
 
+Made to run for days: memory does not grow with the number of exchanges (the lifecycle check
+remembers at most --lifecycle-ids ids; json and junit reports are written to --output as the
+session goes), and the recording is written as exchanges complete.
+
 Options:
   --provider <slug>    ${providerSlugs.join(", ")} (required)
   --upstream URL       where to forward, e.g. https://api-sandbox.btcdirect.eu (required)
   --port N             port to listen on (default: a free port, printed)
-  --record FILE.har    write the session as a HAR file on exit (check it again later with
-                       \`kyc-contracts check-har\`); credentials removed, personal data masked
+${SPECS_OPTION_HELP}
+  --record FILE.har    record every exchange as HAR, written as exchanges complete (at most
+                       about a second late: after a crash or kill the file checks as a cut-off
+                       recording); check it later with \`kyc-contracts check-har FILE.har\` or
+                       the folder. Credentials removed, personal data masked
+  --segment N          exchanges per recording file (default ${DEFAULT_SEGMENT_ENTRIES}); then the recording
+                       continues in FILE-2.har, FILE-3.har, … beside it (each printed as it starts)
   --max-body-bytes N   largest request/response body handled (default ${DEFAULT_MAX_BODY_BYTES})
 ${TRAFFIC_OPTIONS_HELP}
   -h, --help           show this help
@@ -44,7 +51,7 @@ answered), 2 usage error or the port is taken.
   async run(argv, io) {
     const args = parseCommandArgs(io, "proxy", {
       args: argv,
-      options: { provider: { type: "string" }, upstream: { type: "string" }, port: { type: "string" }, record: { type: "string" }, "max-body-bytes": { type: "string" }, ...trafficOptionSpecs },
+      options: { provider: { type: "string" }, upstream: { type: "string" }, port: { type: "string" }, record: { type: "string" }, segment: { type: "string" }, "max-body-bytes": { type: "string" }, ...specsOptionSpec, ...trafficOptionSpecs },
       strict: true,
       allowPositionals: false,
     });
@@ -68,18 +75,38 @@ answered), 2 usage error or the port is taken.
     if (!/^\d+$/.test(values["max-body-bytes"] ?? "1") || maxBodyBytes <= 0) return usageError(io, "proxy", `--max-body-bytes must be a positive number of bytes, not "${values["max-body-bytes"]}".`);
     const options = parseTrafficOptions(values);
     if (!options.ok) return usageError(io, "proxy", options.message);
-    const { reporter, output, maxResponseMs, maskPii } = options.value;
+    const segment = parseCount("segment", values.segment, 1);
+    if (!segment.ok) return usageError(io, "proxy", segment.message);
+    if (segment.value !== undefined && values.record === undefined) return usageError(io, "proxy", "--segment goes with --record FILE.har.");
+    const specs = await loadSpecsOption(values.specs, [provider]);
+    if (!specs.ok) return usageError(io, "proxy", specs.message);
+    const { reporter, output, maskPii } = options.value;
 
-    const traffic = createTrafficChecker({ provider, maskPii, checker: maxResponseMs === undefined ? {} : { maxResponseMs } });
-    const recorded: HarEntry[] = [];
+    const traffic = createTrafficChecker({ provider, maskPii, checker: checkerOptions(options.value), keepReports: false, ...(values.specs === undefined ? {} : { specs: specs.value.documents }) });
+    let recorder: HarRecorder | undefined;
+    if (values.record !== undefined) {
+      const opened = await openHarRecorder({
+        file: path.resolve(values.record),
+        version: packageVersion(),
+        ...(segment.value === undefined ? {} : { segment: segment.value }),
+        onSegment: (file, n) => io.stderr(`kyc-contracts proxy: recording${n > 1 ? ` (segment ${n})` : ""} to ${file}\n`),
+        onError: (message) => io.stderr(`kyc-contracts proxy: ${message}\n`),
+      });
+      if (!opened.ok) return usageError(io, "proxy", opened.message);
+      recorder = opened.recorder;
+    }
+    const writer = await openReportWriter(reporter, `proxy ${provider} ${upstream.origin}`, { ...(output ? { file: path.resolve(output) } : {}), stdout: io.stdout });
+    // Reports go to the writer one after another (its file writes are asynchronous, exchanges are not).
+    let reporting: Promise<void> = Promise.resolve();
     let proxyErrors = 0;
     const handler = createProxyHandler({
       upstream,
       maxBodyBytes,
       onExchange(exchange) {
         const report = traffic.check(exchange);
-        if (values.record && recorded.length < MAX_RECORDED_EXCHANGES) recorded.push(harEntry(exchange, traffic.masker, traffic.scrubber));
+        recorder?.add(harEntry(exchange, traffic.masker, traffic.scrubber));
         io.stdout(liveLines(report, reporter));
+        reporting = reporting.then(() => writer.add(report));
       },
       onProxyError(message) {
         proxyErrors++;
@@ -90,6 +117,8 @@ answered), 2 usage error or the port is taken.
     try {
       server = await serveNodeHttp(handler, { port, onError: (e) => io.stderr(`kyc-contracts proxy: internal error: ${e.message}\n`) });
     } catch (error) {
+      await recorder?.close();
+      await writer.abort();
       const e = error as NodeJS.ErrnoException;
       return usageError(io, "proxy", e.code === "EADDRINUSE" ? `port ${port} is in use; pick another with --port, or omit it for a free one.` : `cannot listen: ${e.message}`);
     }
@@ -98,18 +127,15 @@ answered), 2 usage error or the port is taken.
     const signal = await (io.waitForStop ?? waitForSignal)();
     await server.close();
     io.stderr(`\n${signal}: proxy stopped.\n`);
-    if (values.record) {
-      await writeFile(path.resolve(values.record), harDocument(recorded, packageVersion()));
-      io.stderr(`kyc-contracts proxy: recorded ${recorded.length} exchange(s) to ${values.record}${maskPii ? " (personal data masked, credentials removed)" : " (credentials removed; personal data kept: --no-mask-pii)"}\n`);
+    if (recorder) {
+      const recorded = await recorder.close();
+      const where = recorded.files.length === 1 ? recorded.files[0]! : `${recorded.files.length} files (${path.basename(recorded.files[0]!)} … ${path.basename(recorded.files.at(-1)!)})`;
+      io.stderr(`kyc-contracts proxy: recorded ${recorded.entries} exchange(s) to ${where}${maskPii ? " (personal data masked, credentials removed)" : " (credentials removed; personal data kept: --no-mask-pii)"}${recorded.lost > 0 ? `; ${recorded.lost} could not be written (see above)` : ""}\n`);
     }
+    await reporting;
     const summary = traffic.summary();
-    const report = renderReport(reporter, summary, traffic.reports, `proxy ${provider} ${upstream.origin}`);
-    if (output) {
-      await writeFile(path.resolve(output), report);
-      io.stderr(`kyc-contracts proxy: report written to ${output}\n`);
-    } else {
-      io.stdout(report);
-    }
+    await writer.end(summary);
+    if (output) io.stderr(`kyc-contracts proxy: report written to ${output}\n`);
     if (proxyErrors > 0) io.stderr(`kyc-contracts proxy: ${proxyErrors} request(s) were answered by the proxy itself (see above), not by the upstream.\n`);
     return summary.failed > 0 || proxyErrors > 0 ? 1 : 0;
   },

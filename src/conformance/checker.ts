@@ -13,7 +13,9 @@ import { cachedSchemaCompiler, type SchemaViolation, type ValidationResult } fro
 import { toViolation, validateWith, type CompiledValidator } from "../spec/violations.js";
 import { getAtPointer, listOperations, listResponses, type HttpMethod, type Operation, type ResponseInfo } from "../spec/walk.js";
 import { excerpt } from "./excerpt.js";
-import { createLifecycleTracker, readLifecycle, type Lifecycle } from "./lifecycle.js";
+import { createLifecycleTracker, DEFAULT_LIFECYCLE_IDS, readLifecycle, type Lifecycle } from "./lifecycle.js";
+
+export { DEFAULT_LIFECYCLE_IDS };
 import { responsePlan, type HeaderPlan, type MediaPlan, type ResponsePlan } from "./response-plan.js";
 import { createSemanticChecks, pathMatcher, semanticCheckNames, type SemanticCheckName, type SemanticInput, type SemanticOptions } from "./semantic.js";
 
@@ -38,6 +40,9 @@ export interface Violation {
   message: string;
 }
 
+/** One line per violation, as the conformance suite and the vitest matcher print it: `✗ [check] at pointer: expected …, got …. message`. */
+export const describeViolation = (v: Violation): string => `✗ [${v.check}] at ${v.pointer || "(response)"}: expected ${v.expected}, got ${v.actual}. ${v.message}`;
+
 /** One request and the response it got, as seen on the wire. */
 export interface Exchange {
   method: string;
@@ -49,6 +54,8 @@ export interface Exchange {
   body: string;
   /** Time from sending the request to the end of the response body, when measured. */
   durationMs?: number;
+  /** How lifecycle findings name this exchange (default `exchange N`, N counting this checker's exchanges). */
+  label?: string;
 }
 
 export interface CheckResult {
@@ -81,6 +88,8 @@ export interface ConformanceChecker {
   readonly spec: OpenApiDocument;
   check(exchange: Exchange): CheckResult;
   coverage(): Coverage;
+  /** How many ids' lifecycle state was forgotten (least recently seen first) to stay within `lifecycleIds`. */
+  forgottenIds(): number;
 }
 
 export interface CheckerOptions extends SemanticOptions {
@@ -89,6 +98,12 @@ export interface CheckerOptions extends SemanticOptions {
    * (default true). Off against Prism mocks, which serve any example for any id.
    */
   lifecycle?: boolean;
+  /**
+   * Most ids whose last status is remembered for the lifecycle check (default
+   * {@link DEFAULT_LIFECYCLE_IDS}); past it the least recently seen id is forgotten and counted,
+   * so a long session's memory stays flat.
+   */
+  lifecycleIds?: number;
 }
 
 const SCHEMA_CHECKS: readonly CheckName[] = ["operation-documented", "status-documented", "content-type", "header-present", "header-valid", "body-present", "body-json", "body-schema"];
@@ -106,7 +121,7 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
   const compiled = cachedSchemaCompiler(spec);
   const validate = (schemaPointer: string, value: unknown): ValidationResult => validateWith(compiled(schemaPointer), value);
   const semantic = createSemanticChecks(provider, spec, options);
-  const tracker = createLifecycleTracker();
+  const tracker = createLifecycleTracker(options.lifecycleIds);
   let observations = 0;
   const seenStatuses = new Set<string>();
   const seenExamples = new Set<string>();
@@ -214,7 +229,7 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       observations++;
       // Only a body that passed the schema is a trustworthy observation of the status.
       if (found.lifecycle && exchange.status >= 200 && exchange.status < 300 && parsed !== undefined && violations.length === before) {
-        const broken = tracker.observe(`${op.method.toUpperCase()} ${pathOnly}`, found.lifecycle, parsed, `exchange ${observations}`);
+        const broken = tracker.observe(`${op.method.toUpperCase()} ${pathOnly}`, found.lifecycle, parsed, exchange.label ?? `exchange ${observations}`);
         if (broken) violations.push(broken);
       }
       const result: CheckResult = { ok: false, violations, contradictions: [], warnings: [], operation, pathParams };
@@ -228,6 +243,7 @@ export function createCheckerForSpec(provider: ProviderSlug, spec: OpenApiDocume
       if (matchedExample) result.matchedExample = matchedExample;
       return result;
     },
+    forgottenIds: () => tracker.forgotten,
     coverage() {
       const documentedStatuses = operations.flatMap((o) => o.responses.map((r) => key(o.op, r.status)));
       const documentedExamples = operations.flatMap((o) => o.responses.flatMap((r) => r.media.flatMap((m) => m.examples.map((e) => key(o.op, r.status, e.name)))));

@@ -59,6 +59,33 @@ const headerRecord = (list: unknown): Record<string, string> => {
   return out;
 };
 
+/** One HAR entry as an exchange, or why it was skipped (no request method and url; no response recorded, e.g. an aborted request). `index` is 0-based. */
+export function exchangeOfEntry(entry: unknown, index: number): { ok: true; exchange: ObservedExchange } | { ok: false; reason: string } {
+  const req = isObject(entry) ? entry.request : undefined;
+  const res = isObject(entry) ? entry.response : undefined;
+  if (!isObject(req) || typeof req.method !== "string" || typeof req.url !== "string") return { ok: false, reason: `entry ${index + 1}: no request method and url` };
+  if (!isObject(res) || typeof res.status !== "number" || res.status <= 0) return { ok: false, reason: `entry ${index + 1} (${req.method} ${req.url.slice(0, 100)}): no response was recorded` };
+  const content = isObject(res.content) ? res.content : {};
+  let body = typeof content.text === "string" ? content.text : "";
+  if (content.encoding === "base64") body = Buffer.from(body, "base64").toString("utf8");
+  const headers = headerRecord(res.headers);
+  // Dev tools may drop the content-type header but keep the content's mimeType.
+  if (!("content-type" in headers) && typeof content.mimeType === "string" && content.mimeType) headers["content-type"] = content.mimeType;
+  const time = isObject(entry) && typeof entry.time === "number" && entry.time >= 0 ? entry.time : undefined;
+  return {
+    ok: true,
+    exchange: {
+      request: { method: req.method, url: req.url, headers: headerRecord(req.headers), ...(typeof req._apiPath === "string" && req._apiPath.startsWith("/") ? { apiPath: req._apiPath } : {}) },
+      response: { status: res.status, headers, body },
+      startedAt: isObject(entry) && typeof entry.startedDateTime === "string" ? entry.startedDateTime : "",
+      ...(time === undefined ? {} : { durationMs: time }),
+    },
+  };
+}
+
+/** What a file that is not a HAR is told (shared with the streaming reader). */
+export const NOT_A_HAR = 'no "log.entries" array: this is not a HAR file (export it from the dev tools\' Network tab, or record one with `kyc-contracts proxy --record`).';
+
 /** Parses HAR text. Entries without a response (aborted requests) are skipped and listed. */
 export function parseHar(text: string): HarParse {
   let doc: unknown;
@@ -68,33 +95,13 @@ export function parseHar(text: string): HarParse {
     return { ok: false, message: `not valid JSON (${(error as Error).message}); a HAR file is JSON with a top-level "log".` };
   }
   const entries = isObject(doc) && isObject(doc.log) ? doc.log.entries : undefined;
-  if (!Array.isArray(entries)) return { ok: false, message: 'no "log.entries" array: this is not a HAR file (export it from the dev tools\' Network tab, or record one with `kyc-contracts proxy --record`).' };
+  if (!Array.isArray(entries)) return { ok: false, message: NOT_A_HAR };
   const exchanges: ObservedExchange[] = [];
   const skipped: string[] = [];
   entries.forEach((entry, i) => {
-    const req = isObject(entry) ? entry.request : undefined;
-    const res = isObject(entry) ? entry.response : undefined;
-    if (!isObject(req) || typeof req.method !== "string" || typeof req.url !== "string") {
-      skipped.push(`entry ${i + 1}: no request method and url`);
-      return;
-    }
-    if (!isObject(res) || typeof res.status !== "number" || res.status <= 0) {
-      skipped.push(`entry ${i + 1} (${req.method} ${req.url.slice(0, 100)}): no response was recorded`);
-      return;
-    }
-    const content = isObject(res.content) ? res.content : {};
-    let body = typeof content.text === "string" ? content.text : "";
-    if (content.encoding === "base64") body = Buffer.from(body, "base64").toString("utf8");
-    const headers = headerRecord(res.headers);
-    // Dev tools may drop the content-type header but keep the content's mimeType.
-    if (!("content-type" in headers) && typeof content.mimeType === "string" && content.mimeType) headers["content-type"] = content.mimeType;
-    const time = isObject(entry) && typeof entry.time === "number" && entry.time >= 0 ? entry.time : undefined;
-    exchanges.push({
-      request: { method: req.method, url: req.url, headers: headerRecord(req.headers), ...(typeof req._apiPath === "string" && req._apiPath.startsWith("/") ? { apiPath: req._apiPath } : {}) },
-      response: { status: res.status, headers, body },
-      startedAt: isObject(entry) && typeof entry.startedDateTime === "string" ? entry.startedDateTime : "",
-      ...(time === undefined ? {} : { durationMs: time }),
-    });
+    const read = exchangeOfEntry(entry, i);
+    if (read.ok) exchanges.push(read.exchange);
+    else skipped.push(read.reason);
   });
   return { ok: true, exchanges, skipped };
 }
@@ -143,6 +150,14 @@ export function harEntry(x: ObservedExchange, masker: PiiMasker, scrubber: Scrub
   };
 }
 
+/** The text of a HAR before its first entry; entries follow separated by `,\n`, then {@link HAR_TAIL}. A recording cut off anywhere after this is still read entry by entry (`readHarFile`). */
+export function harHead(version: string): string {
+  return `{"log":{"version":"1.2","creator":{"name":"kyc-contracts proxy","version":${JSON.stringify(version)}},"entries":[\n`;
+}
+
+/** What closes a HAR opened with {@link harHead}. */
+export const HAR_TAIL = "\n]}}\n";
+
 export function harDocument(entries: readonly HarEntry[], version: string): string {
-  return `${JSON.stringify({ log: { version: "1.2", creator: { name: "kyc-contracts proxy", version }, entries } }, null, 2)}\n`;
+  return `${harHead(version)}${entries.map((e) => JSON.stringify(e)).join(",\n")}${HAR_TAIL}`;
 }

@@ -97,15 +97,31 @@ export interface LifecycleTracker {
    * + the id) and returns a violation when its status may not follow the previous one.
    */
   observe(subject: string, lifecycle: Lifecycle, body: unknown, label: string): LifecycleViolation | undefined;
+  /** Subjects forgotten so far to stay within the limit. */
+  readonly forgotten: number;
 }
 
-export function createLifecycleTracker(): LifecycleTracker {
+/** Ids remembered per checker by default: about 20 MB of state at most, far more ids than a test environment polls at once. */
+export const DEFAULT_LIFECYCLE_IDS = 100_000;
+
+/** Remembers the last status of at most `limit` subjects, forgetting the least recently seen (a Map keeps insertion order: re-inserting on each observation makes it an LRU). */
+export function createLifecycleTracker(limit = DEFAULT_LIFECYCLE_IDS): LifecycleTracker {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`lifecycle id limit must be a positive whole number, not ${limit}`);
   const last = new Map<string, { status: string; label: string }>();
+  let forgotten = 0;
   return {
+    get forgotten() {
+      return forgotten;
+    },
     observe(subject, lifecycle, body, label) {
       const status = valueAt(body, lifecycle.statusPointer);
       if (typeof status !== "string") return undefined;
       const previous = last.get(subject);
+      if (previous) last.delete(subject);
+      else if (last.size >= limit) {
+        last.delete(last.keys().next().value!);
+        forgotten++;
+      }
       last.set(subject, { status, label });
       if (!previous || previous.status === status) return undefined;
       const rule = lifecycle.rules.get(previous.status);

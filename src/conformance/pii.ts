@@ -42,18 +42,75 @@ const PERSON_OBJECTS = new Set(["userinfo", "userdata", "user", "person", "profi
 const SIGNATURE_PARAMS = /^(x-amz-signature|x-amz-credential|x-amz-security-token|signature|sig|x-goog-signature|x-goog-credential|googleaccessid|token|sv|se)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
+/** Key names (lower-cased, `_` and `-` removed) that name personal data exactly, and parts that do anywhere in a key. */
+const PERSONAL_KEY_NAMES = new Set([...PII_KEYS, "name", "surname", "ssn", "birthdate", "gender", "nationality", "iban", "pin"]);
+const PERSONAL_KEY_PARTS = ["email", "phone", "mobile", "msisdn", "firstname", "lastname", "middlename", "fullname", "givenname", "familyname", "surname", "birth", "address", "street", "postcode", "postalcode", "zipcode", "idnumber", "nationalid", "passport", "driverslicen", "taxid", "userdata", "biodata", "selfie"];
+const PHONE = /^\+?[\d\s().-]{7,20}$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const LONG_DIGITS = /^\d{8,}$/;
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:[ '-]\p{Lu}\p{Ll}+)+$/u;
+
+/**
+ * Whether a value under `key` may be personal data, judged by the key's name (names, emails,
+ * phones, id numbers, dates of birth, addresses) and by the value's shape (an email, a phone
+ * number, a date alone, a long digit string, a person's name). Errs towards "personal": what it
+ * flags is never shown or written as an example, only described by its type.
+ */
+export function looksPersonal(key: string, value: unknown): boolean {
+  const k = key.toLowerCase().replace(/[_-]/g, "");
+  if (PERSONAL_KEY_NAMES.has(k) || PERSONAL_KEY_PARTS.some((part) => k.includes(part))) return true;
+  if (Array.isArray(value)) return value.some((v) => looksPersonal(key, v));
+  if (isObject(value)) return Object.entries(value).some(([childKey, v]) => looksPersonal(childKey, v));
+  if (typeof value !== "string") return false;
+  const s = value.trim();
+  return new RegExp(EMAIL.source).test(s) || (PHONE.test(s) && (s.match(/\d/g) ?? []).length >= 7) || DATE_ONLY.test(s) || LONG_DIGITS.test(s) || PERSON_NAME.test(s);
+}
+
 /** Collects what a body's masking removed, so report text quoting it can be scrubbed as well. */
 export interface PiiMasker {
   /** Masks a JSON (or text) body; returns it unchanged when masking is off. */
   maskBody(text: string): string;
   /** Masks signature parameters of a URL. */
   maskUrl(url: string): string;
-  /** Every personal value masked so far. */
+  /** The personal values masked most recently (at most {@link REMEMBERED_VALUES}; the current exchange's always among them). */
   readonly maskedValues: readonly string[];
+  /** Changes whenever `maskedValues` does. */
+  readonly version: number;
+}
+
+/**
+ * Personal values and credentials remembered for scrubbing report text, most recently seen
+ * kept: enough for every value of the exchange being reported (and its neighbours), while a
+ * session of days over many users keeps flat memory.
+ */
+export const REMEMBERED_VALUES = 1000;
+
+/** An insertion-ordered set that keeps the `limit` most recently added values; `version` changes whenever its content does. */
+class RecentValues {
+  private readonly values = new Set<string>();
+  version = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(v: string): void {
+    if (this.values.has(v)) {
+      // Seen again: now the most recent (the content is unchanged).
+      this.values.delete(v);
+      this.values.add(v);
+      return;
+    }
+    this.values.add(v);
+    if (this.values.size > this.limit) this.values.delete(this.values.values().next().value!);
+    this.version++;
+  }
+
+  list(): string[] {
+    return [...this.values];
+  }
 }
 
 export function createPiiMasker(enabled: boolean): PiiMasker {
-  const masked = new Set<string>();
+  const masked = new RecentValues(REMEMBERED_VALUES);
   const remember = (v: string): void => {
     if (v.length >= 3) masked.add(v);
   };
@@ -113,7 +170,10 @@ export function createPiiMasker(enabled: boolean): PiiMasker {
     },
     maskUrl,
     get maskedValues() {
-      return [...masked];
+      return masked.list();
+    },
+    get version() {
+      return masked.version;
     },
   };
 }
@@ -137,32 +197,25 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
 
 /**
  * Scrubs report and recording text: credentials always, personal values when masking is on.
- * Built anew as values are learnt (cheap: the lists are short).
+ * Rebuilt when a value was learnt (the lists are bounded: {@link REMEMBERED_VALUES} each).
  */
 export class Scrubber {
-  private readonly secrets = new Set<string>();
+  private readonly secrets = new RecentValues(REMEMBERED_VALUES);
   private redactor: Redactor = (t) => t;
-  private dirty = false;
+  private built = "";
 
   constructor(private readonly masker: PiiMasker) {}
 
   addSecrets(values: readonly string[]): void {
-    for (const v of values) {
-      if (this.secrets.has(v)) continue;
-      this.secrets.add(v);
-      this.dirty = true;
-    }
+    for (const v of values) this.secrets.add(v);
   }
 
   scrub(text: string): string {
-    const pii = this.masker.maskedValues;
-    if (this.dirty || pii.length + this.secrets.size !== this.size) {
-      this.redactor = createRedactor([...this.secrets, ...pii]);
-      this.size = pii.length + this.secrets.size;
-      this.dirty = false;
+    const state = `${this.secrets.version}/${this.masker.version}`;
+    if (state !== this.built) {
+      this.redactor = createRedactor([...this.secrets.list(), ...this.masker.maskedValues]);
+      this.built = state;
     }
     return this.redactor(text);
   }
-
-  private size = 0;
 }

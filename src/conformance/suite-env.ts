@@ -14,4 +14,6 @@ export const SUITE_ENV = {
   maxResponseMs: "KYC_CONFORMANCE_MAX_RESPONSE_MS",
   /** The most bytes of a response body read (default 1 MiB); a larger body fails the case. */
   maxBodyBytes: "KYC_CONFORMANCE_MAX_BODY_BYTES",
+  /** A folder of specs (`<slug>/openapi.yaml`, `--specs DIR`) checked against, and served by the mocks, instead of the bundled ones. */
+  specsDir: "KYC_CONFORMANCE_SPECS_DIR",
 } as const;

@@ -14,9 +14,10 @@ import { startMocks } from "../mock/index.js";
 import { startTwins } from "../twin/start-twins.js";
 import { providers, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
+import { readSpecsDir, type SpecSource } from "../spec/source.js";
 import { listOperations } from "../spec/walk.js";
 import { planCases, type CaseFailure } from "./cases.js";
-import { appliedChecks, createCheckerForSpec, type Violation } from "./checker.js";
+import { appliedChecks, createCheckerForSpec, describeViolation } from "./checker.js";
 import { sendRequest } from "./exchange.js";
 import { resolveValues, type TargetKind } from "./target.js";
 import { DEFAULT_MAX_BODY_BYTES, isBodyLimit } from "../http/body-limit.js";
@@ -38,7 +39,9 @@ export interface SuiteReport {
 export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
   const liveUrl = baseUrlFor(slug, env[SUITE_ENV.baseUrl]);
   const kind: TargetKind = liveUrl ? "live" : env[SUITE_ENV.engine] === "twin" ? "twin" : "mock";
-  const spec = await loadSpec(slug);
+  const specsDir = env[SUITE_ENV.specsDir];
+  const source = specsDir ? await specFromDir(specsDir, slug) : undefined;
+  const spec = source?.document ?? (await loadSpec(slug));
   const budget = env[SUITE_ENV.maxResponseMs];
   // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo and no
   // lifecycle there (the Prefer cases serve every status for the same id).
@@ -62,11 +65,11 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
       if (kind === "mock" || kind === "twin") {
         try {
           if (kind === "mock") {
-            const mocks = await startMocks({ providers: [slug] });
+            const mocks = await startMocks({ providers: [slug], ...(source ? { specFiles: { [slug]: source.file } } : {}) });
             baseUrl = mocks.urls[slug];
             stop = () => mocks.stop();
           } else {
-            const twins = await startTwins({ providers: [slug] });
+            const twins = await startTwins({ providers: [slug], ...(source ? { specs: { [slug]: source.document } } : {}) });
             baseUrl = twins.urls[slug];
             stop = () => twins.stop();
           }
@@ -127,5 +130,13 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   });
 }
 
-const describeViolation = (v: Violation): string => `✗ [${v.check}] at ${v.pointer || "(response)"}: expected ${v.expected}, got ${v.actual}. ${v.message}`;
+/** The provider's spec from a `--specs` folder; a folder without it is a configuration error (the CLI checks it first). */
+async function specFromDir(dir: string, slug: ProviderSlug): Promise<SpecSource> {
+  const read = await readSpecsDir(dir);
+  if (!read.ok) throw new Error(`${SUITE_ENV.specsDir}: ${read.message}.`);
+  const source = read.sources[slug];
+  if (!source) throw new Error(`${SUITE_ENV.specsDir}: ${dir} has no ${slug} spec (expected ${dir}/${slug}/openapi.yaml).`);
+  return source;
+}
+
 const describeFailure = (f: CaseFailure): string => `✗ [${f.check}]: expected ${f.expected}, got ${f.actual}. ${f.message}`;

@@ -6,7 +6,7 @@
  * Reports are scrubbed: credentials always, personal data unless masking is off.
  */
 import { providerSlugs, type ProviderSlug } from "../providers.js";
-import { specDocument } from "../spec/load.js";
+import { specDocument, type OpenApiDocument } from "../spec/load.js";
 import { listOperations } from "../spec/walk.js";
 import { appliedChecks, createCheckerForSpec, type CheckerOptions, type CheckName, type ConformanceChecker, type Violation } from "./checker.js";
 import { createPiiMasker, credentialValues, Scrubber, type PiiMasker } from "./pii.js";
@@ -53,6 +53,8 @@ export interface TrafficSummary {
   warnings: number;
   unmatched: number;
   byProvider: Partial<Record<ProviderSlug, number>>;
+  /** Ids whose lifecycle state was forgotten to stay within the checker's `lifecycleIds` (their next observation starts afresh). */
+  forgottenIds: number;
 }
 
 export interface TrafficOptions {
@@ -61,10 +63,16 @@ export interface TrafficOptions {
   checker?: CheckerOptions;
   /** Mask personal data in reports (default true). Credentials are always removed. */
   maskPii?: boolean;
+  /** The specs to check against (default: the bundled ones); with it, only the providers given here are detected. */
+  specs?: Partial<Record<ProviderSlug, OpenApiDocument>>;
+  /** Keep every report in `reports` (default true). Off for long sessions: the summary is counted as it goes, so memory stays flat. */
+  keepReports?: boolean;
 }
 
 export interface TrafficChecker {
-  check(exchange: ObservedExchange): ExchangeReport;
+  /** Checks one exchange; `index` is its 1-based position in the session or file (default: the next one). */
+  check(exchange: ObservedExchange, index?: number): ExchangeReport;
+  /** Every report so far (empty with `keepReports: false`). */
   readonly reports: readonly ExchangeReport[];
   summary(): TrafficSummary;
   /** Scrubs text for output (credentials; personal data when masking). */
@@ -73,29 +81,90 @@ export interface TrafficChecker {
   readonly scrubber: Scrubber;
 }
 
-/** The provider whose spec documents `method path`, among `candidates`. */
-function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
-  const m = method.toLowerCase();
-  return candidates.find((slug) => operationMatchers(slug).some((op) => op.method === m && op.match(path) !== undefined));
+/** Counts a summary from reports as they come (no report kept). `forgottenIds` is the caller's to add. */
+export function createSummaryCounter(): { add(report: ExchangeReport): void; readonly summary: TrafficSummary } {
+  const s: TrafficSummary = { exchanges: 0, checked: 0, passed: 0, failed: 0, contradictions: 0, warnings: 0, unmatched: 0, byProvider: {}, forgottenIds: 0 };
+  return {
+    add(r) {
+      s.exchanges++;
+      if (!r.provider) {
+        s.unmatched++;
+        return;
+      }
+      s.checked++;
+      s.byProvider[r.provider] = (s.byProvider[r.provider] ?? 0) + 1;
+      if (r.violations.length > 0) s.failed++;
+      else s.passed++;
+      s.contradictions += r.contradictions.length;
+      s.warnings += r.warnings.length;
+    },
+    get summary() {
+      return { ...s, byProvider: { ...s.byProvider } };
+    },
+  };
 }
 
-const matchers = new Map<ProviderSlug, { method: string; match: ReturnType<typeof pathMatcher> }[]>();
-function operationMatchers(slug: ProviderSlug): { method: string; match: ReturnType<typeof pathMatcher> }[] {
-  let list = matchers.get(slug);
-  if (!list) matchers.set(slug, (list = listOperations(specDocument(slug)).map((op) => ({ method: op.method, match: pathMatcher(op.path) }))));
-  return list;
+interface OperationMatcher {
+  method: string;
+  match: ReturnType<typeof pathMatcher>;
+}
+
+const matchersOf = (doc: OpenApiDocument): OperationMatcher[] => listOperations(doc).map((op) => ({ method: op.method, match: pathMatcher(op.path) }));
+
+function findProvider(method: string, path: string, candidates: readonly ProviderSlug[], matchersFor: (slug: ProviderSlug) => OperationMatcher[]): ProviderSlug | undefined {
+  const m = method.toLowerCase();
+  return candidates.find((slug) => matchersFor(slug).some((op) => op.method === m && op.match(path) !== undefined));
+}
+
+const bundledMatchers = new Map<ProviderSlug, OperationMatcher[]>();
+
+/** The provider whose bundled spec documents `method path` (a path without its query), among `candidates`. */
+export function providerFor(method: string, path: string, candidates: readonly ProviderSlug[] = providerSlugs): ProviderSlug | undefined {
+  return findProvider(method, path, candidates, (slug) => {
+    let list = bundledMatchers.get(slug);
+    if (!list) bundledMatchers.set(slug, (list = matchersOf(specDocument(slug))));
+    return list;
+  });
+}
+
+/** The request's URL as the API sees it (the upstream's base path taken off). */
+const apiUrl = (exchange: ObservedExchange): URL => new URL(exchange.request.apiPath ?? exchange.request.url, new URL(exchange.request.url, "http://unknown.invalid"));
+
+/**
+ * The key traffic is sharded by (workers, `--shard K/N`): method and path without the query,
+ * exactly the subject the lifecycle check tracks, so every observation of an id stays in order
+ * in one shard.
+ */
+export function shardKey(exchange: ObservedExchange): string {
+  return `${exchange.request.method.toUpperCase()} ${apiUrl(exchange).pathname}`;
+}
+
+/** Which of `count` shards a key belongs to, 0-based (FNV-1a: the same on every machine and Node version). */
+export function shardOf(key: string, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % count;
 }
 
 export function createTrafficChecker(options: TrafficOptions = {}): TrafficChecker {
+  const documents: Partial<Record<ProviderSlug, OpenApiDocument>> = options.specs ?? Object.fromEntries(providerSlugs.map((slug) => [slug, specDocument(slug)]));
+  const candidates = providerSlugs.filter((slug) => documents[slug] !== undefined && (options.provider === undefined || slug === options.provider));
+  const matchers = new Map<ProviderSlug, OperationMatcher[]>(candidates.map((slug) => [slug, matchersOf(documents[slug]!)]));
+  const detect = (method: string, path: string): ProviderSlug | undefined => findProvider(method, path, candidates, (slug) => matchers.get(slug)!);
   const checkers = new Map<ProviderSlug, ConformanceChecker>();
   const checkerFor = (slug: ProviderSlug): ConformanceChecker => {
     let c = checkers.get(slug);
-    if (!c) checkers.set(slug, (c = createCheckerForSpec(slug, specDocument(slug), options.checker ?? {})));
+    if (!c) checkers.set(slug, (c = createCheckerForSpec(slug, documents[slug]!, options.checker ?? {})));
     return c;
   };
   const masker = createPiiMasker(options.maskPii !== false);
   const scrubber = new Scrubber(masker);
   const reports: ExchangeReport[] = [];
+  const counter = createSummaryCounter();
+  let next = 1;
   const scrubViolation = (v: Violation): Violation => ({ ...v, expected: scrubber.scrub(v.expected), actual: scrubber.scrub(v.actual), message: scrubber.scrub(v.message) });
 
   return {
@@ -103,15 +172,14 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
     masker,
     scrubber,
     scrub: (text) => scrubber.scrub(text),
-    check(exchange) {
+    check(exchange, index = next) {
+      next = index + 1;
       scrubber.addSecrets(credentialValues(exchange.request.headers));
       // Mask first, so personal values are known to the scrubber before any report text exists.
       masker.maskBody(exchange.response.body);
-      const url = new URL(exchange.request.apiPath ?? exchange.request.url, new URL(exchange.request.url, "http://unknown.invalid"));
-      const pathOnly = url.pathname;
-      const candidates = options.provider ? [options.provider] : providerSlugs;
-      const provider = providerFor(exchange.request.method, pathOnly, candidates);
-      const base = { index: reports.length + 1, method: exchange.request.method.toUpperCase(), path: scrubber.scrub(masker.maskUrl(`${url.pathname}${url.search}`)), status: exchange.response.status };
+      const url = apiUrl(exchange);
+      const provider = detect(exchange.request.method, url.pathname);
+      const base = { index, method: exchange.request.method.toUpperCase(), path: scrubber.scrub(masker.maskUrl(`${url.pathname}${url.search}`)), status: exchange.response.status };
       let report: ExchangeReport;
       if (!provider) {
         report = { ...base, violations: [], contradictions: [], warnings: [], checks: [] };
@@ -122,6 +190,7 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
           status: exchange.response.status,
           headers: exchange.response.headers,
           body: exchange.response.body,
+          label: `exchange ${index}`,
           ...(exchange.durationMs === undefined ? {} : { durationMs: exchange.durationMs }),
         });
         const checks = new Set<CheckName>([...appliedChecks(provider, options.checker), ...[...result.violations, ...result.contradictions, ...result.warnings].map((v) => v.check)]);
@@ -135,24 +204,12 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
           checks: [...checks],
         };
       }
-      reports.push(report);
+      counter.add(report);
+      if (options.keepReports !== false) reports.push(report);
       return report;
     },
     summary() {
-      const checked = reports.filter((r) => r.provider);
-      const byProvider: Partial<Record<ProviderSlug, number>> = {};
-      for (const r of checked) byProvider[r.provider!] = (byProvider[r.provider!] ?? 0) + 1;
-      const failed = checked.filter((r) => r.violations.length > 0).length;
-      return {
-        exchanges: reports.length,
-        checked: checked.length,
-        passed: checked.length - failed,
-        failed,
-        contradictions: checked.reduce((n, r) => n + r.contradictions.length, 0),
-        warnings: checked.reduce((n, r) => n + r.warnings.length, 0),
-        unmatched: reports.length - checked.length,
-        byProvider,
-      };
+      return { ...counter.summary, forgottenIds: [...checkers.values()].reduce((n, c) => n + c.forgottenIds(), 0) };
     },
   };
 }

@@ -23,6 +23,12 @@ export interface StartMocksOptions<P extends ProviderSlug = ProviderSlug> {
   readyTimeoutMs?: number;
   /** Receives every line Prism prints; when set, Prism also logs each request it serves. */
   onLog?: (provider: NoInfer<P>, line: string) => void;
+  /**
+   * The spec file each provider's Prism serves instead of the package's bundle: a split root
+   * (`<dir>/<slug>/openapi.yaml`, its `$ref`s resolved by Prism) or a bundle, e.g. the files
+   * `--specs DIR` names.
+   */
+  specFiles?: Partial<Record<NoInfer<P>, string>>;
 }
 
 export interface RunningMocks<P extends ProviderSlug = ProviderSlug> {
@@ -101,6 +107,8 @@ export async function tryStartMocks<P extends ProviderSlug = ProviderSlug>(
   internals: StartMocksInternals = defaultInternals,
 ): Promise<StartMocksResult<P>> {
   const host = options.host ?? DEFAULT_HOST;
+  const given = options.specFiles;
+  if (given) internals = { ...internals, specPath: (slug) => given[slug as P] ?? internals.specPath(slug) };
   const planned = plan(options);
   if (!planned.ok) return planned;
   const { providers, ports } = planned;
@@ -108,6 +116,7 @@ export async function tryStartMocks<P extends ProviderSlug = ProviderSlug>(
   for (const slug of providers) {
     const spec = internals.specPath(slug);
     if (!existsSync(spec)) {
+      if (given?.[slug]) return fail("spec-missing", `The ${slug} spec file ${spec} does not exist. Give an existing <slug>/openapi.yaml (or bundle).`, slug);
       return fail("spec-missing", `The bundled ${slug} spec is missing (${spec}). Run \`npm run build\` in kyc-status-contracts (npm ci does it through prepare).`, slug);
     }
   }

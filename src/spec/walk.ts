@@ -52,6 +52,27 @@ export function resolve(doc: OpenApiDocument, pointer: string): Located<unknown>
   return { value, pointer };
 }
 
+/**
+ * Follows internal `$ref` chains from a node already in hand, without throwing: an external,
+ * dangling or circular `$ref` gives `node: undefined`. Siblings of a `$ref` (allowed in 3.1)
+ * override the target's keywords. For reading documents that may be malformed (the diff, the
+ * BTC Direct catalogue); code that reads the package's own bundles uses `resolve`.
+ */
+export function followRefs(doc: unknown, located: Located<unknown>): Located<unknown> {
+  let { value, pointer } = located;
+  const seen = new Set<string>();
+  let siblings: Json | undefined;
+  while (isObject(value) && typeof value.$ref === "string") {
+    const { $ref: ref, ...rest } = value;
+    if (Object.keys(rest).length > 0) siblings = { ...rest, ...siblings };
+    if (!ref.startsWith("#") || seen.has(ref)) return { value: undefined, pointer };
+    seen.add(ref);
+    pointer = ref.slice(1);
+    value = getAtPointer(doc, pointer);
+  }
+  return { value: siblings && isObject(value) ? { ...value, ...siblings } : value, pointer };
+}
+
 export interface Operation {
   method: HttpMethod;
   path: string;

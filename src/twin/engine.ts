@@ -42,7 +42,7 @@ export function resolveFixtures(fixtures: TwinFixtures | undefined, source?: str
 }
 
 export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: ProviderDefinition<S>, resolved: TwinFixtureMap, options: Omit<CreateTwinOptions, "fixtures"> = {}): Twin<S> {
-  const view = specView(slug);
+  const view = specView(slug, options.specs?.[slug]);
   const clock = options.clock ?? systemClock;
   const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT;
   const credentialHeaders = [...new Set(view.credentialSets.flat().map((h) => h.toLowerCase()))];
@@ -66,7 +66,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
   };
 
   function build(request: TwinRequestLike, reply: TwinReply): TwinAnswer {
-    const headers: Record<string, string> = { "Content-Type": "application/json", ...behaviour.everyResponse?.(), ...reply.headers, ...behaviour.requestHeaders?.(request, reply.status) };
+    const headers: Record<string, string> = { "Content-Type": "application/json", ...behaviour.everyResponse?.(), ...reply.headers, ...behaviour.requestHeaders?.(request, reply.status, view) };
     for (const [name, example] of view.statuses.get(reply.status)?.headers ?? []) {
       if (!(name in headers) && example !== undefined) headers[name] = example;
     }

@@ -28,6 +28,6 @@ export class TwinError extends Error {
 export class TwinFixturesError extends TwinError {
   override readonly name = "TwinFixturesError";
   constructor(problem: FixtureProblem, source?: string) {
-    super("invalid-fixtures", `Invalid twin fixtures${source ? ` (${source})` : ""}: ${problem.message} The format is kyc-status-contracts/twin/fixtures.schema.json (see the README, "Provider twins").`, problem.field);
+    super("invalid-fixtures", `Invalid twin fixtures${source ? ` (${source})` : ""}: ${problem.message} The format is kyc-status-contracts/twin/fixtures.schema.json (see docs/twins.md, "Fixtures").`, problem.field);
   }
 }

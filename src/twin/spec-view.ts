@@ -37,8 +37,15 @@ export interface SpecView {
 }
 
 const cache = new Map<ProviderSlug, SpecView>();
+const fromDocuments = new WeakMap<OpenApiDocument, SpecView>();
 
-export function specView(slug: ProviderSlug): SpecView {
+/** The view of the bundled spec of `slug`, or of `doc` (a spec read with `--specs`, say) when given. */
+export function specView(slug: ProviderSlug, doc?: OpenApiDocument): SpecView {
+  if (doc) {
+    let view = fromDocuments.get(doc);
+    if (!view) fromDocuments.set(doc, (view = buildView(slug, doc)));
+    return view;
+  }
   let view = cache.get(slug);
   if (!view) {
     view = buildView(slug, specDocument(slug));

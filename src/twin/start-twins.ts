@@ -4,6 +4,7 @@
  * listens, or nothing is left running.
  */
 import type { ProviderSlug } from "../providers.js";
+import type { OpenApiDocument } from "../spec/load.js";
 import { planServers } from "../server-plan.js";
 import { resolveFixtures, TwinError, type Twin, type TwinClock, type TwinRequestRecord } from "./engine.js";
 import type { TwinFixtureMap, TwinFixtures } from "./fixtures.js";
@@ -27,6 +28,8 @@ export interface StartTwinsOptions<P extends ProviderSlug = ProviderSlug> {
   onRequest?: (provider: NoInfer<P>, entry: TwinRequestRecord) => void;
   /** Browser origins answered with CORS, per provider (`true`: any, `false`: none, or a list); default: Myaza any, the others none (src/twin/cors.ts). */
   cors?: Partial<Record<NoInfer<P>, TwinCors>>;
+  /** The spec each twin serves from (default: the bundled one), e.g. the documents `loadSpecsOption` read from `--specs DIR`. */
+  specs?: Partial<Record<NoInfer<P>, OpenApiDocument>>;
 }
 
 export interface RunningTwins<P extends ProviderSlug = ProviderSlug> {
@@ -47,11 +50,11 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
   const { providers, ports } = planned;
   const resolved = typeof options.fixtures === "string" ? await loadFixturesFile(options.fixtures) : resolveFixtures(options.fixtures);
   const host = options.host ?? "127.0.0.1";
-  const { onRequest, clock, journalLimit, cors } = options;
+  const { onRequest, clock, journalLimit, cors, specs } = options;
   const twins = Object.fromEntries(
     providers.map((slug) => [
       slug,
-      twinFromResolved(slug, resolved, { ...(cors ? { cors } : {}), ...(clock ? { clock } : {}), ...(journalLimit ? { journalLimit } : {}), ...(onRequest ? { onRequest: (entry: TwinRequestRecord) => onRequest(slug, entry) } : {}) }),
+      twinFromResolved(slug, resolved, { ...(cors ? { cors } : {}), ...(specs ? { specs } : {}), ...(clock ? { clock } : {}), ...(journalLimit ? { journalLimit } : {}), ...(onRequest ? { onRequest: (entry: TwinRequestRecord) => onRequest(slug, entry) } : {}) }),
     ]),
   ) as { [S in P]: Twin<S> };
 

@@ -5,6 +5,7 @@
  */
 import type { PollClock } from "../polling.js";
 import type { ProviderSlug } from "../providers.js";
+import type { OpenApiDocument } from "../spec/load.js";
 import type { TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import type { TwinCors } from "./cors.js";
 import type { SpecView } from "./spec-view.js";
@@ -78,7 +79,7 @@ export interface ProviderBehaviour<S extends ProviderSlug> {
    * `serve`, a `Prefer`, a fault's status): Myaza's `RateLimit-*` of a known key's window.
    * Read-only: it counts nothing.
    */
-  requestHeaders?(request: TwinRequestLike, status: number): Record<string, string> | undefined;
+  requestHeaders?(request: TwinRequestLike, status: number, view: SpecView): Record<string, string> | undefined;
   /** Webhook deliveries (Myaza): what the twin sends when a record's state changes, and on request. */
   webhooks?: ProviderWebhooks<S>;
 }
@@ -160,4 +161,10 @@ export interface CreateTwinOptions {
   onRequest?: (entry: TwinRequestRecord) => void;
   /** Which browser origins each provider's twin answers with CORS (src/twin/cors.ts); unset providers keep their default (Myaza: any; others: none). */
   cors?: Partial<Record<ProviderSlug, TwinCors>>;
+  /**
+   * The spec each provider's twin serves from (its operation, statuses, headers and named
+   * examples), e.g. one read from disk with `readSpecsDir`; unset providers use the bundled spec.
+   * Fixtures are still checked against the bundled specs.
+   */
+  specs?: Partial<Record<ProviderSlug, OpenApiDocument>>;
 }

@@ -8,7 +8,7 @@
  * `webhooks` gets the signed event of each status change POSTed to its endpoints (twin/webhooks.ts).
  */
 import type { ProviderDefinition } from "../engine.js";
-import { specView } from "../spec-view.js";
+import type { SpecView } from "../spec-view.js";
 import { specDocument } from "../../spec/load.js";
 import { bearerToken } from "./shared.js";
 import { createMyazaWebhookSender } from "../webhooks.js";
@@ -29,17 +29,17 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
   let limits: { limit: number; windowMs: number } | undefined = fixtures.rateLimit;
   let idPattern: RegExp | undefined;
   const sender = createMyazaWebhookSender(specDocument("myaza"), { now: () => clock.now() });
-  const rateLimits = (): { limit: number; windowMs: number } => {
+  const rateLimits = (view: SpecView): { limit: number; windowMs: number } => {
     if (!limits) {
-      const declared = specView("myaza").statuses.get(429)?.headers;
+      const declared = view.statuses.get(429)?.headers;
       limits = { limit: Number(declared?.get("RateLimit-Limit") ?? 100), windowMs: Number(declared?.get("RateLimit-Reset") ?? 900) * 1000 };
     }
     return limits;
   };
   /** The key's window as of now (undefined when it has none or it has expired). */
-  const openWindow = (key: string, now: number): { start: number; count: number } | undefined => {
+  const openWindow = (key: string, now: number, windowMs: number): { start: number; count: number } | undefined => {
     const window = windows.get(key);
-    return window && now < window.start + rateLimits().windowMs ? window : undefined;
+    return window && now < window.start + windowMs ? window : undefined;
   };
   const knownKey = (authorization: string | null): string | undefined => {
     const key = bearerToken(authorization);
@@ -59,12 +59,12 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
       settled: () => sender.settled(),
     },
     // Every answer to a known key, whatever chose it (a Prefer, a fault), reports that key's window; a 429 never says requests remain.
-    requestHeaders(request, status) {
+    requestHeaders(request, status, view) {
       const key = knownKey(request.headers.get("authorization"));
       if (key === undefined) return undefined;
-      const { limit, windowMs } = rateLimits();
+      const { limit, windowMs } = rateLimits(view);
       const now = clock.now();
-      const window = openWindow(key, now) ?? { start: now, count: 0 };
+      const window = openWindow(key, now, windowMs) ?? { start: now, count: 0 };
       return {
         "RateLimit-Limit": String(limit),
         "RateLimit-Remaining": status === 429 ? "0" : String(Math.max(0, limit - window.count)),
@@ -83,13 +83,14 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
       if (key === undefined || organization === undefined) return ctx.reply(401, "invalid_api_key");
 
       const now = clock.now();
-      let window = openWindow(key, now);
+      const { limit, windowMs } = rateLimits(ctx.view);
+      let window = openWindow(key, now, windowMs);
       if (!window) {
         window = { start: now, count: 0 };
         windows.set(key, window);
       }
       window.count++;
-      if (window.count > rateLimits().limit) return ctx.reply(429, "too_many_requests");
+      if (window.count > limit) return ctx.reply(429, "too_many_requests");
 
       const id = ctx.params[0] ?? "";
       if (!idPattern.test(id)) return ctx.reply(400, "invalid_request");

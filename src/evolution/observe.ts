@@ -1,0 +1,307 @@
+/**
+ * What traffic shows that a provider's split spec sources do not say, exchange by exchange:
+ * a value outside an enum, a property no schema declares (even where unknown properties are
+ * tolerated), an undocumented status code or response header, and an id that breaks its
+ * pattern (in the body or the path). Each finding is keyed by the source node it concerns and
+ * carries its evidence: how many exchanges, first and last seen, a masked example (none when
+ * the value may be personal). Memory is bounded by the number of distinct findings, not by
+ * the traffic: values are summarized (see infer.ts), never kept.
+ */
+import { createPiiMasker, credentialValues, looksPersonal, MASKED } from "../conformance/pii.js";
+import type { ObservedExchange } from "../conformance/traffic.js";
+import { pathMatcher } from "../conformance/semantic.js";
+import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
+import { isObject } from "../json.js";
+import type { ProviderSlug } from "../providers.js";
+import { emptySummary, summarize, type ValueSummary } from "./infer.js";
+import type { SourceNode, SourceTree } from "./source-tree.js";
+
+export interface Evidence {
+  /** Exchanges that showed it. */
+  count: number;
+  /** `startedAt` of the earliest and latest of them. */
+  firstSeen: string;
+  lastSeen: string;
+  /** A masked example (JSON text); absent when the observed values may be personal or a credential. */
+  example?: string;
+  /** Some observed value looked personal (key name or shape): no example is kept or written. */
+  personal: boolean;
+}
+
+interface Base {
+  provider: ProviderSlug;
+  /** Where on the wire: `GET /path 200`, plus the body pointer or header. */
+  where: string;
+  evidence: Evidence;
+}
+
+export type Finding =
+  | (Base & { kind: "enum-value"; target: SourceNode; value: string | number | boolean })
+  | (Base & { kind: "undeclared-property"; target: SourceNode; key: string; summary: ValueSummary; /** Objects observed at `target`. */ objects: () => number })
+  | (Base & { kind: "pattern-mismatch"; target: SourceNode; pattern: string; direction: "request" | "response"; /** Longest prefix (up to a separator) every mismatching value shares. */ prefix: string })
+  | (Base & { kind: "undocumented-status"; target: SourceNode; status: string; mediaType: string; summary: ValueSummary })
+  | (Base & { kind: "undocumented-header"; target: SourceNode; header: string });
+
+/** Response headers of HTTP itself, CDNs and servers: never a provider's contract. */
+const TRANSPORT_HEADERS = new Set(["content-type", "content-length", "content-encoding", "content-language", "date", "connection", "keep-alive", "transfer-encoding", "server", "vary", "etag", "last-modified", "cache-control", "pragma", "expires", "age", "via", "strict-transport-security", "x-content-type-options", "x-frame-options", "x-xss-protection", "content-security-policy", "referrer-policy", "permissions-policy", "accept-ranges", "alt-svc", "x-powered-by", "set-cookie", "nel", "report-to", "x-cache", "x-served-by", "x-timer", "location"]);
+const TRANSPORT_PREFIXES = ["access-control-", "cf-", "x-amz-", "x-envoy-", "x-vercel-", "x-cache-", "cross-origin-"];
+
+/**
+ * Distinct findings kept per provider. Traffic whose keys are data (an object keyed by ids)
+ * would otherwise grow the observer with the traffic; past this, findings are counted, not kept.
+ */
+export const MAX_FINDINGS = 500;
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+const keyOf = (node: SourceNode, ...rest: (string | number)[]): string => JSON.stringify([node.file, node.at, ...rest]);
+
+export interface TrafficObserver {
+  /** Reads one exchange; returns false when no operation of the tree documents its request. */
+  observe(exchange: ObservedExchange): boolean;
+  findings(): Finding[];
+  /** Exchanges read, those that matched an operation, and findings not kept past `MAX_FINDINGS` (each a distinct source node and value). */
+  readonly counts: { exchanges: number; matched: number; dropped: number };
+}
+
+/** An observer of one provider's traffic against its split sources. */
+export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree): TrafficObserver {
+  const masker = createPiiMasker(true);
+  const findings = new Map<string, Finding>();
+  const objectCounts = new Map<string, number>();
+  const counts = { exchanges: 0, matched: 0, dropped: 0 };
+  const record = (key: string, finding: Finding): void => {
+    if (findings.has(key) || findings.size < MAX_FINDINGS) findings.set(key, finding);
+    else counts.dropped++;
+  };
+
+  const root = tree.top();
+  const paths = tree.child(root, "paths");
+  const operations: { method: string; template: string; match: (p: string) => Record<string, string> | undefined; item: SourceNode; op: SourceNode }[] = [];
+  for (const template of isObject(paths?.node) ? Object.keys(paths.node) : []) {
+    const item = tree.deref(tree.child(paths!, template)!);
+    for (const method of METHODS) {
+      const op = tree.child(item, method);
+      if (op) operations.push({ method, template, match: pathMatcher(template), item, op });
+    }
+  }
+
+  const evidenceFor = (key: string, startedAt: string, exampleKey: string, value: unknown, secrets: readonly string[]): Evidence => {
+    const known = findings.get(key)?.evidence;
+    const text = value === undefined ? undefined : JSON.stringify(value);
+    const personal = (known?.personal ?? false) || looksPersonal(exampleKey, value) || (text !== undefined && secrets.some((s) => text.includes(s)));
+    const evidence: Evidence = known ?? { count: 0, firstSeen: startedAt, lastSeen: startedAt, personal };
+    evidence.count++;
+    if (startedAt && (!evidence.firstSeen || startedAt < evidence.firstSeen)) evidence.firstSeen = startedAt;
+    if (startedAt > evidence.lastSeen) evidence.lastSeen = startedAt;
+    evidence.personal = personal;
+    if (personal) delete evidence.example;
+    else if (evidence.example === undefined && text !== undefined) {
+      const masked = masker.maskBody(JSON.stringify({ [exampleKey]: value }));
+      const back: unknown = JSON.parse(masked);
+      const maskedValue = isObject(back) ? back[exampleKey] : undefined;
+      if (maskedValue !== undefined && !JSON.stringify(maskedValue).includes(MASKED)) evidence.example = JSON.stringify(maskedValue);
+    }
+    return evidence;
+  };
+
+  /** The schema's own node plus its `allOf` parts (flattened) and the `oneOf`/`anyOf` branch that fits `value` best. */
+  const partsOf = (schema: SourceNode, value: unknown, depth = 0): SourceNode[] => {
+    const s = tree.deref(schema);
+    if (!isObject(s.node) || depth > 16) return [];
+    const parts = [s];
+    const allOf = tree.child(s, "allOf");
+    if (Array.isArray(allOf?.node)) allOf.node.forEach((_, i) => parts.push(...partsOf(tree.child(allOf, i)!, value, depth + 1)));
+    for (const keyword of ["oneOf", "anyOf"]) {
+      const list = tree.child(s, keyword);
+      if (!Array.isArray(list?.node)) continue;
+      const branches = list.node.map((_, i) => partsOf(tree.child(list, i)!, value, depth + 1));
+      let best: SourceNode[] | undefined;
+      let bestScore = -Infinity;
+      for (const branch of branches) {
+        const score = branchScore(branch, value);
+        if (score > bestScore) [best, bestScore] = [branch, score];
+      }
+      if (best) parts.push(...best);
+    }
+    return parts;
+  };
+
+  /** How well `value` fits a branch: its const/enum discriminators, its declared and its required properties. */
+  const branchScore = (parts: SourceNode[], value: unknown): number => {
+    if (!isObject(value)) return parts.some((p) => isObject(p.node) && (p.node.type === typeof value || (p.node.type === "integer" && typeof value === "number"))) ? 1 : 0;
+    let score = 0;
+    for (const p of parts) {
+      if (!isObject(p.node)) continue;
+      const props = isObject(p.node.properties) ? p.node.properties : {};
+      for (const [key, propSchema] of Object.entries(props)) {
+        if (!(key in value)) continue;
+        score += 1;
+        const prop = tree.deref({ file: p.file, at: [...p.at, "properties", key], node: propSchema }).node;
+        if (!isObject(prop)) continue;
+        const v = value[key];
+        if ("const" in prop) score += prop.const === v ? 10 : -10;
+        if (Array.isArray(prop.enum)) score += prop.enum.includes(v) ? 10 : -10;
+      }
+      if (Array.isArray(p.node.required)) score -= p.node.required.filter((r) => typeof r === "string" && !(r in value)).length * 2;
+    }
+    return score;
+  };
+
+  const walk = (schema: SourceNode, value: unknown, ctx: { where: string; pointer: string; key: string; startedAt: string; secrets: readonly string[] }, depth = 0): void => {
+    if (depth > 32) return;
+    const parts = partsOf(schema, value);
+    if (parts.length === 0) return;
+    for (const p of parts) {
+      const node = p.node as Record<string, unknown>;
+      if (Array.isArray(node.enum) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !node.enum.includes(value) && !looksPersonal(ctx.key, value)) {
+        const key = keyOf(p, "enum", String(value));
+        record(key, { kind: "enum-value", provider, target: p, value, where: `${ctx.where} body ${ctx.pointer || "/"}`, evidence: evidenceFor(key, ctx.startedAt, ctx.key, value, ctx.secrets) });
+      }
+      if (typeof node.pattern === "string" && typeof value === "string") recordPattern(p, node.pattern, value, "response", `${ctx.where} body ${ctx.pointer || "/"}`, ctx);
+    }
+    if (isObject(value)) {
+      const withProperties = parts.filter((p) => isObject((p.node as Record<string, unknown>).properties));
+      const host = withProperties.at(-1) ?? parts.find((p) => (p.node as Record<string, unknown>).type === "object");
+      if (!host) return;
+      const hostKey = keyOf(host);
+      objectCounts.set(hostKey, (objectCounts.get(hostKey) ?? 0) + 1);
+      for (const [key, v] of Object.entries(value)) {
+        const pointer = `${ctx.pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        const declaring = withProperties.filter((p) => key in ((p.node as Record<string, unknown>).properties as object));
+        if (declaring.length > 0) {
+          for (const p of declaring) walk(tree.child(tree.child(p, "properties")!, key)!, v, { ...ctx, pointer, key }, depth + 1);
+          continue;
+        }
+        const findingKey = keyOf(host, "property", key);
+        const known = findings.get(findingKey);
+        const summary = known?.kind === "undeclared-property" ? known.summary : emptySummary();
+        summarize(summary, v);
+        record(findingKey, {
+          kind: "undeclared-property",
+          provider,
+          target: host,
+          key,
+          summary,
+          objects: () => objectCounts.get(hostKey) ?? 0,
+          where: `${ctx.where} body ${pointer}`,
+          evidence: evidenceFor(findingKey, ctx.startedAt, key, v, ctx.secrets),
+        });
+      }
+    } else if (Array.isArray(value)) {
+      for (const p of parts) {
+        const items = tree.child(p, "items");
+        if (items) value.forEach((v, i) => walk(items, v, { ...ctx, pointer: `${ctx.pointer}/${i}` }, depth + 1));
+      }
+    }
+  };
+
+  const recordPattern = (p: SourceNode, pattern: string, value: string, direction: "request" | "response", where: string, ctx: { startedAt: string; key: string; secrets: readonly string[] }): void => {
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern, "u");
+    } catch {
+      return;
+    }
+    if (re.test(value)) return;
+    const key = keyOf(p, "pattern");
+    const known = findings.get(key);
+    const prefix = known?.kind === "pattern-mismatch" ? commonPrefix(known.prefix, value) : idPrefix(value);
+    // An id is shown cut after its prefix: enough to review the pattern, not a lookup key.
+    const shown = `${value.slice(0, Math.max(prefix.length, 4))}…`;
+    const evidence = evidenceFor(key, ctx.startedAt, ctx.key, shown, ctx.secrets);
+    record(key, { kind: "pattern-mismatch", provider, target: p, pattern, direction, prefix, where, evidence });
+  };
+
+  return {
+    counts,
+    observe(exchange) {
+      counts.exchanges++;
+      const url = new URL(exchange.request.apiPath ?? exchange.request.url, new URL(exchange.request.url, "http://unknown.invalid"));
+      const method = exchange.request.method.toLowerCase();
+      let matched: (typeof operations)[number] | undefined;
+      let params: Record<string, string> | undefined;
+      for (const candidate of operations) {
+        if (candidate.method !== method) continue;
+        params = candidate.match(url.pathname);
+        if (params) {
+          matched = candidate;
+          break;
+        }
+      }
+      if (!matched || !params) return false;
+      counts.matched++;
+      const secrets = credentialValues(exchange.request.headers);
+      const { startedAt } = exchange;
+      const status = String(exchange.response.status);
+      const opWhere = `${method.toUpperCase()} ${matched.template}`;
+
+      // Path parameters against their patterns.
+      for (const owner of [matched.item, matched.op]) {
+        const list = tree.child(owner, "parameters");
+        if (!Array.isArray(list?.node)) continue;
+        list.node.forEach((_, i) => {
+          const param = tree.deref(tree.child(list, i)!);
+          if (!isObject(param.node) || param.node.in !== "path" || typeof param.node.name !== "string") return;
+          const value = params[param.node.name];
+          const schema = tree.child(param, "schema");
+          if (value === undefined || !schema) return;
+          for (const p of partsOf(schema, value)) {
+            const pattern = (p.node as Record<string, unknown>).pattern;
+            if (typeof pattern === "string") recordPattern(p, pattern, value, "request", `${opWhere} path parameter ${param.node.name}`, { startedAt, key: param.node.name, secrets });
+          }
+        });
+      }
+
+      const responses = tree.child(matched.op, "responses");
+      if (!responses) return true;
+      const documented = tree.child(responses, status) ?? tree.child(responses, `${status[0]}XX`) ?? tree.child(responses, "default");
+      const mediaType = mediaTypeOf(exchange.response.headers["content-type"]);
+      let body: unknown;
+      try {
+        body = exchange.response.body === "" ? undefined : JSON.parse(exchange.response.body);
+      } catch {
+        body = undefined;
+      }
+      if (!documented) {
+        const key = keyOf(responses, "status", status);
+        const known = findings.get(key);
+        const summary = known?.kind === "undocumented-status" ? known.summary : emptySummary();
+        if (body !== undefined) summarize(summary, body);
+        record(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, where: `${opWhere} ${status}`, evidence: evidenceFor(key, startedAt, "body", body, secrets) });
+        return true;
+      }
+      const response = tree.deref(documented);
+      const where = `${opWhere} ${status}`;
+      const headers = tree.child(response, "headers");
+      const declaredHeaders = new Set(isObject(headers?.node) ? Object.keys(headers.node).map((h) => h.toLowerCase()) : []);
+      for (const [name, value] of Object.entries(exchange.response.headers)) {
+        const h = name.toLowerCase();
+        if (declaredHeaders.has(h) || TRANSPORT_HEADERS.has(h) || TRANSPORT_PREFIXES.some((p) => h.startsWith(p))) continue;
+        const key = keyOf(response, "header", h);
+        record(key, { kind: "undocumented-header", provider, target: response, header: canonicalHeader(name), where: `${where} header ${h}`, evidence: evidenceFor(key, startedAt, h, value, secrets) });
+      }
+      const content = tree.child(response, "content");
+      if (body === undefined || !isObject(content?.node)) return true;
+      const documentedType = Object.keys(content.node).find((t) => mediaTypeMatches(t, mediaType));
+      const schema = documentedType === undefined ? undefined : tree.child(tree.child(content, documentedType)!, "schema");
+      if (schema) walk(schema, body, { where, pointer: "", key: "", startedAt, secrets });
+      return true;
+    },
+    findings: () => [...findings.values()],
+  };
+}
+
+/** `X-Request-Id` style, as the specs spell headers. */
+const canonicalHeader = (name: string): string => name.replace(/(^|-)([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+/** The part of an id before and including its last separator (`vrf_` of `vrf_01J…`), or "" when it has none. */
+export function idPrefix(value: string): string {
+  const m = /^[A-Za-z]+[_-]/.exec(value);
+  return m ? m[0] : "";
+}
+
+function commonPrefix(prefix: string, value: string): string {
+  const own = idPrefix(value);
+  return own === prefix ? prefix : "";
+}

@@ -1,0 +1,243 @@
+/**
+ * Spec patches from traffic: each finding of observe.ts becomes an edit of the split YAML source
+ * that holds the node (through the `yaml` Document API: comments and layout kept), carried with
+ * its evidence and classified by running the diff on the spec before and after that one edit.
+ * Observed values reach the spec only as types and formats; an example is written only for a
+ * scalar that was masked and does not look personal.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from "yaml";
+import type { ProviderSlug } from "../providers.js";
+import type { OpenApiDocument } from "../spec/load.js";
+import { readSpecFile } from "../spec/source.js";
+import { createSpecValidator } from "../spec/validator.js";
+import { listOperations, listResponses } from "../spec/walk.js";
+import { diffSpecs, type ChangeLevel, type ProviderDiff, type SpecChange, type VersionBump } from "./diff.js";
+import { isRequired, schemaOf } from "./infer.js";
+import type { Evidence, Finding } from "./observe.js";
+import type { SourceTree, YamlPath } from "./source-tree.js";
+import { unifiedDiff } from "./unified-diff.js";
+
+export interface SuggestOptions {
+  /** A property becomes required only when present in every one of at least this many observed objects. */
+  minObservations: number;
+}
+
+export const DEFAULT_MIN_OBSERVATIONS = 5;
+
+export interface Suggestion {
+  kind: Finding["kind"];
+  provider: ProviderSlug;
+  /** The source file edited (absolute) and the path of the edited node in it. */
+  file: string;
+  at: YamlPath;
+  /** Where on the wire the evidence is. */
+  where: string;
+  /** What the edit does. */
+  message: string;
+  evidence: Evidence;
+  /** The diff's verdict on the spec before and after this edit alone. */
+  level: ChangeLevel | "none";
+  bump: VersionBump;
+  changes: SpecChange[];
+}
+
+export interface FilePatch {
+  file: string;
+  before: string;
+  after: string;
+  /** Unified diff, labelled with the path relative to the specs folder. */
+  diff: string;
+}
+
+export interface ProviderSuggestions {
+  provider: ProviderSlug;
+  suggestions: Suggestion[];
+  patches: FilePatch[];
+  /** The diff of the spec before and after every edit. */
+  diff: ProviderDiff;
+}
+
+interface Edit {
+  finding: Finding;
+  message: string;
+  apply(doc: Document): void;
+}
+
+const LEVELS: readonly ChangeLevel[] = ["breaking", "warning", "info"];
+
+const seen = (e: Evidence): string => `seen in ${e.count} exchange(s)${e.firstSeen ? ` from ${e.firstSeen} to ${e.lastSeen}` : ""}`;
+
+/** Appends `value` to the sequence at `at`, creating it when absent. */
+function append(doc: Document, at: YamlPath, value: unknown): void {
+  if (doc.hasIn(at)) doc.addIn(at, value);
+  else doc.setIn(at, doc.createNode([value], { flow: true }));
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * `examplesLacking`: for a property the traffic always showed, how many of the spec's named
+ * examples lack it; a required property would make them invalid (and the lint fail), so it is
+ * then proposed as optional and the message says why.
+ */
+function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0): Edit {
+  const at = finding.target.at;
+  switch (finding.kind) {
+    case "enum-value":
+      return { finding, message: `add ${JSON.stringify(finding.value)} to the enum`, apply: (doc) => append(doc, [...at, "enum"], finding.value) };
+    case "undeclared-property": {
+      const always = isRequired(finding.summary.count, finding.objects(), options.minObservations);
+      const required = always && examplesLacking === 0;
+      const inferred = schemaOf(finding.summary, options.minObservations);
+      const type = Array.isArray(inferred.type) ? inferred.type.join(" | ") : typeof inferred.type === "string" ? inferred.type : "any";
+      const format = typeof inferred.format === "string" ? `, ${inferred.format}` : "";
+      const schema: Record<string, unknown> = { ...inferred, description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).` };
+      const example = finding.evidence.example === undefined ? undefined : (JSON.parse(finding.evidence.example) as unknown);
+      if (!finding.evidence.personal && example !== undefined && (typeof example !== "object" || example === null)) schema.examples = [example];
+      return {
+        finding,
+        message: `declare ${required ? "required" : "optional"} property ${JSON.stringify(finding.key)} (${type}${format})${always && !required ? `; in every observed object, but ${examplesLacking} named example(s) of the spec lack it, so optional` : ""}${finding.evidence.personal ? "; values look personal: no example" : ""}`,
+        apply(doc) {
+          const node = doc.createNode(schema);
+          // A string example is quoted: YAML 1.1 readers would turn a bare timestamp into a date.
+          const examples = node.get("examples", true);
+          if (isSeq(examples)) for (const item of examples.items) if (isScalar(item) && typeof item.value === "string") item.type = "QUOTE_SINGLE";
+          doc.setIn([...at, "properties", finding.key], node);
+          if (required) append(doc, [...at, "required"], finding.key);
+        },
+      };
+    }
+    case "pattern-mismatch": {
+      const widened = finding.prefix ? `(?:${finding.pattern})|^${escapeRegExp(finding.prefix)}` : undefined;
+      return {
+        finding,
+        message: widened ? `widen pattern ${JSON.stringify(finding.pattern)} to ${JSON.stringify(widened)}` : `remove pattern ${JSON.stringify(finding.pattern)} (the observed ids share no prefix)`,
+        apply: (doc) => (widened ? doc.setIn([...at, "pattern"], widened) : doc.deleteIn([...at, "pattern"])),
+      };
+    }
+    case "undocumented-status": {
+      const response: Record<string, unknown> = { description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).` };
+      if (finding.summary.count > 0) response.content = { [finding.mediaType || "application/json"]: { schema: schemaOf(finding.summary, options.minObservations) } };
+      return { finding, message: `document status ${finding.status}`, apply: (doc) => doc.setIn([...at, finding.status], doc.createNode(response)) };
+    }
+    case "undocumented-header":
+      return {
+        finding,
+        message: `document response header ${finding.header}`,
+        apply: (doc) => doc.setIn([...at, "headers", finding.header], doc.createNode({ description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).`, schema: { type: "string" } })),
+      };
+  }
+}
+
+/** Renders a document with the options that reproduce its file best (flow collections written `[a, b]` or `[ a, b ]`). */
+function renderer(text: string): (doc: Document) => string {
+  const candidates: ToStringOptions[] = [
+    { lineWidth: 0, flowCollectionPadding: false },
+    { lineWidth: 0, flowCollectionPadding: true },
+  ];
+  const original = parseDocument(text);
+  const score = (o: ToStringOptions): number => (original.toString(o) === text ? 1 : 0);
+  const best = candidates.find((o) => score(o) === 1) ?? candidates[0]!;
+  return (doc) => doc.toString(best);
+}
+
+function applyEdits(tree: SourceTree, edits: readonly Edit[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const byFile = new Map<string, Edit[]>();
+  for (const e of edits) byFile.set(e.finding.target.file, [...(byFile.get(e.finding.target.file) ?? []), e]);
+  for (const [file, list] of byFile) {
+    const source = tree.files.get(file)!;
+    const doc = parseDocument(source.text);
+    for (const e of list) e.apply(doc);
+    out.set(file, renderer(source.text)(doc));
+  }
+  return out;
+}
+
+/**
+ * Bundles the tree with some files' texts replaced, through the one spec loader (src/spec/source.ts):
+ * the tree is mirrored once into a scratch folder, each variant written over it and read back.
+ */
+async function createBundler(provider: ProviderSlug, tree: SourceTree): Promise<{ bundle(texts: ReadonlyMap<string, string>): Promise<OpenApiDocument>; close(): Promise<void> }> {
+  const files = [...tree.files.keys()];
+  let base = path.dirname(tree.root);
+  while (files.some((f) => path.relative(base, f).startsWith(".."))) base = path.dirname(base);
+  const scratch = await mkdtemp(path.join(tmpdir(), "kyc-suggest-"));
+  const mirror = (file: string): string => path.join(scratch, path.relative(base, file));
+  const write = async (file: string, text: string): Promise<void> => {
+    await mkdir(path.dirname(mirror(file)), { recursive: true });
+    await writeFile(mirror(file), text);
+  };
+  for (const [file, source] of tree.files) await write(file, source.text);
+  return {
+    async bundle(texts) {
+      for (const [file, text] of texts) await write(file, text);
+      const read = await readSpecFile(mirror(tree.root), provider);
+      for (const file of texts.keys()) await write(file, tree.files.get(file)!.text);
+      if (!read.ok) throw new Error(`kyc-contracts suggest: an edit made the ${provider} spec unreadable (${read.message}); this is a bug in suggest.`);
+      return read.spec.document;
+    },
+    close: () => rm(scratch, { recursive: true, force: true }),
+  };
+}
+
+/** Order of suggestions: by file, then wire location, so output is stable across runs. */
+const byPlace = (a: Edit, b: Edit): number => a.finding.target.file.localeCompare(b.finding.target.file) || a.finding.where.localeCompare(b.finding.where) || a.message.localeCompare(b.message);
+
+/** The suggestions for one provider's findings, each classified, and the patches of its source files. */
+export async function suggestForProvider(provider: ProviderSlug, tree: SourceTree, findings: readonly Finding[], options: SuggestOptions, specsDir: string): Promise<ProviderSuggestions> {
+  const bundler = await createBundler(provider, tree);
+  try {
+    const before = await bundler.bundle(new Map());
+    const edits: Edit[] = [];
+    for (const finding of findings) {
+      let edit = editFor(finding, options);
+      if (finding.kind === "undeclared-property" && isRequired(finding.summary.count, finding.objects(), options.minObservations)) {
+        const lacking = examplesLacking(await bundler.bundle(applyEdits(tree, [edit])), finding.key) - examplesLacking(before, finding.key);
+        if (lacking > 0) edit = editFor(finding, options, lacking);
+      }
+      edits.push(edit);
+    }
+    return await classify(provider, tree, edits.sort(byPlace), bundler, specsDir);
+  } finally {
+    await bundler.close();
+  }
+}
+
+/** Named examples of the spec's responses that fail because they lack property `key`. */
+function examplesLacking(doc: OpenApiDocument, key: string): number {
+  const validator = createSpecValidator(doc);
+  let count = 0;
+  for (const op of listOperations(doc)) {
+    for (const response of listResponses(doc, op)) {
+      for (const media of response.media) {
+        if (media.schemaPointer === undefined) continue;
+        for (const example of media.examples) {
+          const result = validator.validate(media.schemaPointer, example.value);
+          if (!result.valid && result.violations.some((v) => v.keyword === "required" && v.params.missingProperty === key)) count++;
+        }
+      }
+    }
+  }
+  return count;
+}
+
+async function classify(provider: ProviderSlug, tree: SourceTree, edits: readonly Edit[], bundler: Awaited<ReturnType<typeof createBundler>>, specsDir: string): Promise<ProviderSuggestions> {
+  const before = await bundler.bundle(new Map());
+  const suggestions: Suggestion[] = [];
+  for (const edit of edits) {
+    const verdict = diffSpecs(before, await bundler.bundle(applyEdits(tree, [edit])), { provider });
+    const level = LEVELS.find((l) => verdict.changes.some((c) => c.level === l)) ?? "none";
+    const { finding } = edit;
+    suggestions.push({ kind: finding.kind, provider, file: finding.target.file, at: finding.target.at, where: finding.where, message: edit.message, evidence: finding.evidence, level, bump: verdict.recommendedBump, changes: verdict.changes });
+  }
+  const after = applyEdits(tree, edits);
+  const patches = [...after].map(([file, text]): FilePatch => {
+    const original = tree.files.get(file)!.text;
+    return { file, before: original, after: text, diff: unifiedDiff(original, text, path.relative(specsDir, file).split(path.sep).join("/")) };
+  });
+  return { provider, suggestions, patches, diff: diffSpecs(before, await bundler.bundle(after), { provider }) };
+}

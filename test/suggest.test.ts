@@ -1,0 +1,288 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { main } from "../src/cli/main.js";
+import { looksPersonal } from "../src/conformance/pii.js";
+import { emptySummary, schemaOf, summarize } from "../src/evolution/infer.js";
+import { createTrafficObserver, MAX_FINDINGS } from "../src/evolution/observe.js";
+import { readSourceTree } from "../src/evolution/source-tree.js";
+import { suggestFromTraffic } from "../src/evolution/suggest-traffic.js";
+import { unifiedDiff } from "../src/evolution/unified-diff.js";
+import { copySpecs, driftedProofTraffic, exchange, PERSONAL_VALUES, writeHar } from "./helpers/drifted-traffic.js";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh copy of the specs and a folder for recordings beside it. */
+function workspace(): { specs: string; dir: string } {
+  const specs = copySpecs();
+  const dir = path.dirname(specs);
+  made.push(dir);
+  return { specs, dir };
+}
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(["suggest", ...argv], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+const proofOk = (i: number, extra: Record<string, unknown> = {}) => exchange({ path: `/widget/users/u-${i}/kyc-status`, minute: i, body: { partner_user_id: `u-${i}`, status: "pending", ...extra } });
+
+describe("type inference reads every observation", () => {
+  const infer = (values: unknown[], min = 5) => {
+    const s = emptySummary();
+    for (const v of values) summarize(s, v);
+    return schemaOf(s, min);
+  };
+  it("keeps a format only when every string has it", () => {
+    // assert date-time first, then a plain string: no format (the first value alone would say date-time)
+    expect(infer(["2026-05-01T10:00:00Z", "2026-05-01T10:00:00Z", "soon"])).toEqual({ type: "string" });
+    expect(infer(["2026-05-01T10:00:00Z", "2026-05-02T11:30:00.123+02:00"])).toEqual({ type: "string", format: "date-time" });
+  });
+  it("widens integer to number, and makes a type nullable when null is seen", () => {
+    expect(infer([1, 2, 3])).toEqual({ type: "integer" });
+    expect(infer([1, 2.5])).toEqual({ type: "number" });
+    expect(infer([1, null])).toEqual({ type: ["integer", "null"] });
+  });
+  it("requires a nested property only when present in all of at least N objects", () => {
+    // assert 5 of 5 with N=5: required; with N=6: optional; 4 of 5: optional
+    const five = Array.from({ length: 5 }, () => ({ a: 1 }));
+    expect(infer(five, 5)).toEqual({ type: "object", properties: { a: { type: "integer" } }, required: ["a"] });
+    expect(infer(five, 6)).toEqual({ type: "object", properties: { a: { type: "integer" } } });
+    expect(infer([...five.slice(1), {}], 5)).toEqual({ type: "object", properties: { a: { type: "integer" } } });
+  });
+});
+
+describe("personal data by key name and value shape", () => {
+  it("flags names, emails, phones, id numbers, dates of birth and addresses", () => {
+    for (const [key, value] of [
+      ["dateOfBirth", "x"],
+      ["phone_number", "x"],
+      ["homeAddress", "x"],
+      ["idNumber", "x"],
+      ["note", "jane@example.com"],
+      ["note", "+254 712 345 678"],
+      ["note", "1987-03-14"],
+      ["note", "Wanjiru Kamau"],
+      ["note", "12345678901"],
+      ["meta", { phone: "x" }],
+      ["meta", { email: "x" }],
+    ] as const)
+      expect(looksPersonal(key, value), `${key}=${JSON.stringify(value)}`).toBe(true);
+  });
+  it("does not flag plain technical values", () => {
+    for (const [key, value] of [
+      ["reviewLevel", "basic"],
+      ["reviewedAt", "2026-05-01T10:00:00Z"],
+      ["attempts", 3],
+      ["status", "on_hold"],
+    ] as const)
+      expect(looksPersonal(key, value), key).toBe(false);
+  });
+});
+
+describe("suggest on drifted traffic (new status, new field, personal fields)", () => {
+  it("proposes each edit in the split file that holds the schema, classified, with evidence", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "drift.har", driftedProofTraffic());
+    const r = await run(har, "--specs", specs, "--format", "json");
+    // assert exit 1: edits proposed and not written
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { providers: { provider: string; version: { recommendedBump: string; next: string }; suggestions: { kind: string; level: string; bump: string; file: string; message: string; evidence: { count: number; firstSeen: string; lastSeen: string; example?: string; personal: boolean } }[]; patches: { file: string; diff: string }[] }[] };
+    expect(report.providers.map((p) => p.provider)).toEqual(["proof"]);
+    const proof = report.providers[0]!;
+    const enumValue = proof.suggestions.find((s) => s.kind === "enum-value")!;
+    // assert the new status lands in KycStatus.yaml (reached through KycStatusResponse's $ref), breaking → major
+    expect(enumValue).toMatchObject({ file: "proof/components/schemas/KycStatus.yaml", level: "breaking", bump: "major", message: 'add "on_hold" to the enum' });
+    expect(enumValue.evidence).toMatchObject({ count: 2, firstSeen: "2026-05-01T10:03:00.000Z", lastSeen: "2026-05-01T10:05:00.000Z", example: '"on_hold"', personal: false });
+    const reviewedAt = proof.suggestions.find((s) => s.message.includes('"reviewedAt"'))!;
+    // assert the new field (on all 6 ≥ 5 objects) is a date-time, additive (info, minor), and kept
+    // optional because the spec's 4 named 200 examples lack it (required would make them invalid)
+    expect(reviewedAt).toMatchObject({ kind: "undeclared-property", file: "proof/components/schemas/KycStatusResponse.yaml", level: "info", bump: "minor" });
+    expect(reviewedAt.message).toBe('declare optional property "reviewedAt" (string, date-time); in every observed object, but 4 named example(s) of the spec lack it, so optional');
+    expect(proof.version).toMatchObject({ recommendedBump: "major", next: "2.0.0" });
+    const diff = proof.patches.map((p) => p.diff).join("");
+    expect(diff).toContain("+  - on_hold");
+    expect(diff).toContain("+  reviewedAt:");
+  });
+
+  it("never writes or shows a personal value: the field gets a type and no example", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "drift.har", driftedProofTraffic());
+    // assert the recording holds the personal values (masking off), so the test can fail
+    const recording = readFileSync(har, "utf8");
+    for (const v of PERSONAL_VALUES) expect(recording).toContain(v);
+    const json = await run(har, "--specs", specs, "--format", "json");
+    const human = await run(har, "--specs", specs);
+    const written = await run(har, "--specs", specs, "--write");
+    expect(written.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { providers: { suggestions: { message: string; evidence: { personal: boolean; example?: string } }[] }[] };
+    for (const key of ["dateOfBirth", "phoneNumber", "holderName"]) {
+      const s = report.providers[0]!.suggestions.find((x) => x.message.includes(`"${key}"`))!;
+      expect(s.evidence, key).toEqual(expect.objectContaining({ personal: true }));
+      expect(s.evidence.example, key).toBeUndefined();
+    }
+    const edited = readFileSync(path.join(specs, "proof/components/schemas/KycStatusResponse.yaml"), "utf8");
+    expect(edited).toContain("dateOfBirth:");
+    for (const v of PERSONAL_VALUES) {
+      expect(json.stdout).not.toContain(v);
+      expect(human.stdout).not.toContain(v);
+      expect(edited).not.toContain(v);
+    }
+    // assert the credential of the recorded request appears nowhere either
+    expect(json.stdout + human.stdout + edited).not.toContain("tok_secret_123456");
+  });
+});
+
+describe("undeclared properties where the schema tolerates unknown ones", () => {
+  it("are found although the checker accepts them, and required only past --min-observations", async () => {
+    const { specs, dir } = workspace();
+    // The 200's named examples would lack the new property: without them, required is possible.
+    const pathFile = path.join(specs, "proof/paths/widget_users_{partner_user_id}_kyc-status.yaml");
+    const doc = parseDocument(readFileSync(pathFile, "utf8"));
+    doc.deleteIn(["get", "responses", "200", "content", "application/json", "examples"]);
+    writeFileSync(pathFile, String(doc));
+    const traffic = [0, 1, 2, 3].map((i) => proofOk(i, { attempts: i }));
+    const har = writeHar(dir, "four.har", traffic);
+    const four = JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as { providers: { suggestions: { message: string }[] }[] };
+    // assert 4 of 4 with the default minimum 5: optional; with --min-observations 4: required
+    expect(four.providers[0]!.suggestions.map((s) => s.message)).toEqual(['declare optional property "attempts" (integer)']);
+    const min4 = JSON.parse((await run(har, "--specs", specs, "--format", "json", "--min-observations", "4")).stdout) as typeof four;
+    expect(min4.providers[0]!.suggestions.map((s) => s.message)).toEqual(['declare required property "attempts" (integer)']);
+  });
+});
+
+describe("undocumented statuses, headers and ids that break their pattern", () => {
+  it("documents a status and a header on the operation's path file or shared response", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "s.har", [
+      exchange({ path: "/widget/users/u-1/kyc-status", status: 409, body: { error: "conflict", code: "busy", message: "try later" } }),
+      exchange({ path: "/widget/users/u-2/kyc-status", body: { partner_user_id: "u-2", status: "pending" }, headers: { "x-trace-id": "abc", date: "Mon, 01 Jan 2026 00:00:00 GMT" } }),
+    ]);
+    const r = JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as { providers: { suggestions: { kind: string; file: string; level: string; message: string }[] }[] };
+    const s = r.providers[0]!.suggestions;
+    // assert a new status is breaking for consumers; the header additive; the transport header `date` is no finding
+    expect(s.find((x) => x.kind === "undocumented-status")).toMatchObject({ file: "proof/paths/widget_users_{partner_user_id}_kyc-status.yaml", level: "breaking", message: "document status 409" });
+    expect(s.find((x) => x.kind === "undocumented-header")).toMatchObject({ level: "info", message: "document response header X-Trace-Id" });
+    expect(s).toHaveLength(2);
+  });
+
+  it("widens Myaza's verification id pattern by the prefix the observed ids share", async () => {
+    const { specs, dir } = workspace();
+    const ids = ["vrf_01ABC", "vrf_02DEF"];
+    const har = writeHar(
+      dir,
+      "m.har",
+      ids.map((id) => exchange({ path: `/api/kyc/status/${id}`, body: { verificationId: id, status: "pending", createdAt: "2026-05-01T10:00:00.000Z" } })),
+    );
+    const r = JSON.parse((await run(har, "--specs", specs, "--format", "json", "--write")).stdout) as { providers: { suggestions: { kind: string; file: string; message: string }[] }[] };
+    const patterns = r.providers[0]!.suggestions.filter((x) => x.kind === "pattern-mismatch");
+    // assert one edit of VerificationId.yaml, seen from the path parameter and the body (both $ref it)
+    expect(new Set(patterns.map((p) => p.file))).toEqual(new Set(["myaza/components/schemas/VerificationId.yaml"]));
+    const pattern = readFileSync(path.join(specs, "myaza/components/schemas/VerificationId.yaml"), "utf8");
+    expect(pattern).toContain("pattern: (?:^ver_)|^vrf_");
+    expect(new RegExp("(?:^ver_)|^vrf_").test("vrf_01ABC")).toBe(true);
+  });
+});
+
+describe("edits keep comments and layout", () => {
+  it("changes only the lines of the edit, comments included", async () => {
+    const { specs, dir } = workspace();
+    const file = path.join(specs, "proof/components/schemas/KycStatus.yaml");
+    const original = `# Reviewed by the contracts team — keep this comment.\n${readFileSync(file, "utf8").replace("  - failed\n", "  - failed # the last documented value\n")}`;
+    writeFileSync(file, original);
+    const har = writeHar(dir, "c.har", [proofOk(1, { status: "on_hold" })]);
+    expect((await run(har, "--specs", specs, "--provider", "proof", "--write")).code).toBe(0);
+    const after = readFileSync(file, "utf8");
+    // assert exactly one added line; every original line (comments too) still there, in order
+    expect(after.split("\n").length).toBe(original.split("\n").length + 1);
+    expect(after.replace("  - on_hold\n", "")).toBe(original);
+  });
+});
+
+describe("unified diff", () => {
+  it("is a patch that `patch` applies to give the edited text", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kyc-udiff-"));
+    made.push(dir);
+    const before = Array.from({ length: 30 }, (_, i) => `line ${i}`).join("\n") + "\n";
+    const after = before.replace("line 3\n", "line 3\nnew a\n").replace("line 20\n", "").replace("line 29\n", "line 29\nnew end\n");
+    mkdirSync(path.join(dir, "a"));
+    writeFileSync(path.join(dir, "a", "f.yaml"), before);
+    writeFileSync(path.join(dir, "p.diff"), unifiedDiff(before, after, "f.yaml"));
+    execFileSync("patch", ["-s", "-p1", "-d", path.join(dir, "a"), "-i", path.join(dir, "p.diff")]);
+    expect(readFileSync(path.join(dir, "a", "f.yaml"), "utf8")).toBe(after);
+    expect(unifiedDiff(before, before, "x")).toBe("");
+  });
+});
+
+describe("suggest usage and safety", () => {
+  it("refuses --write inside node_modules (exit 2) and says how to copy the specs", async () => {
+    const { dir } = workspace();
+    const har = writeHar(dir, "d.har", driftedProofTraffic());
+    const inside = path.join(dir, "node_modules", "kyc-status-contracts", "openapi");
+    const r = await run(har, "--specs", inside, "--write");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("cp -r node_modules/kyc-status-contracts/openapi ./openapi");
+  });
+  it("names an unreadable traffic path or spec folder (exit 2)", async () => {
+    const { specs, dir } = workspace();
+    const missing = await run(path.join(dir, "nope.har"), "--specs", specs);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("nope.har");
+    const har = writeHar(dir, "d.har", driftedProofTraffic());
+    const noSpecs = await run(har, "--specs", path.join(dir, "empty"));
+    expect(noSpecs.code).toBe(2);
+    expect(noSpecs.stderr).toContain("empty");
+    expect((await run(har, "--min-observations", "0")).code).toBe(2);
+    const notHar = path.join(dir, "notes.har");
+    writeFileSync(notHar, "this is not JSON");
+    const invalid = await run(notHar, "--specs", specs);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain("notes.har");
+  });
+  it("exits 0 when the specs already describe the traffic", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "ok.har", [proofOk(1)]);
+    const r = await run(har, "--specs", specs);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("already describe this traffic");
+  });
+});
+
+describe("the observer is bounded by findings, not traffic", () => {
+  it("keeps one finding per source node however many exchanges show it", () => {
+    const { specs } = workspace();
+    const read = readSourceTree(path.join(specs, "proof/openapi.yaml"));
+    if (!read.ok) throw new Error(read.message);
+    const observer = createTrafficObserver("proof", read.tree);
+    for (let i = 0; i < 500; i++) observer.observe(proofOk(i, { status: "on_hold", attempts: i }));
+    expect(observer.counts).toEqual({ exchanges: 500, matched: 500, dropped: 0 });
+    expect(observer.findings().map((f) => [f.kind, f.evidence.count])).toEqual([
+      ["enum-value", 500],
+      ["undeclared-property", 500],
+    ]);
+  });
+  it("keeps at most MAX_FINDINGS distinct findings and counts the rest", () => {
+    const { specs } = workspace();
+    const read = readSourceTree(path.join(specs, "proof/openapi.yaml"));
+    if (!read.ok) throw new Error(read.message);
+    const observer = createTrafficObserver("proof", read.tree);
+    // assert keys that are data (one new key per exchange) stop growing the observer
+    for (let i = 0; i < MAX_FINDINGS + 20; i++) observer.observe(proofOk(i, { [`k${i}`]: 1 }));
+    expect(observer.findings()).toHaveLength(MAX_FINDINGS);
+    expect(observer.counts.dropped).toBe(20);
+  });
+  it("runs from code: suggestFromTraffic", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "d.har", driftedProofTraffic());
+    const r = await suggestFromTraffic({ files: [har], specsDir: specs, roots: { proof: path.join(specs, "proof", "openapi.yaml") }, minObservations: 5 });
+    expect(r.ok && r.run.providers[0]!.suggestions.length).toBe(5);
+  });
+});
