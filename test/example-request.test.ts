@@ -67,6 +67,8 @@ describe("exampleRequest", () => {
   it("skips an example elided with ... or …, taking the next one", () => {
     const request = exampleRequest(doc({ parameters: [{ name: "thingId", in: "path", examples: { docs: { value: "t_01j9..." }, other: { value: "t_…" }, full: { value: "t_01j9x2" } } }] }));
     expect(request.path).toBe("/things/t_01j9x2/parts/wheel");
+    // assert an id the docs only elide keeps its visible part, still of the id's shape
+    expect(exampleRequest(doc({ parameters: [{ name: "thingId", in: "path", examples: { docs: { value: "t_01j9..." } } }] })).path).toBe("/things/t_01j9/parts/wheel");
   });
 });
 
