@@ -269,7 +269,8 @@ describe("kyc-contracts proxy usage errors (exit 2)", () => {
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "stray"], "Unexpected argument 'stray'"],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--segment", "10"], "--segment goes with --record FILE.har"],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--record", "x.har", "--segment", "0"], '--segment must be a whole number of at least 1, not "0"'],
-    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--record", "/nonexistent-dir/x.har"], "cannot write the recording /nonexistent-dir/x.har: ENOENT"],
+    // a path below a file can be neither created nor written, even by root
+    [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--record", "package.json/x.har"], "package.json/x.har: part of its folder path is a file, not a folder. Choose a path in a folder."],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--specs", "/nonexistent-specs"], "--specs: "],
     [["--provider", "myaza", "--upstream", "http://127.0.0.1:1", "--lifecycle-ids", "0"], '--lifecycle-ids must be a whole number of at least 1, not "0"'],
   ])("%j", async (args, message) => {

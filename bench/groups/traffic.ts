@@ -72,8 +72,9 @@ export const benchTraffic: GroupRunner = async (ctx) => {
   const dir = mkdtempSync(path.join(tmpdir(), "kyc-bench-traffic-"));
   const forgetDir = ctx.cleanup.add("traffic bench files", () => rmSync(dir, { recursive: true, force: true }));
   try {
-    const count = quick ? 10_000 : 100_000;
-    const segment = quick ? 1_000 : 10_000;
+    // --quick: a smoke run of every step, small enough for the bench's own test.
+    const count = quick ? 2_000 : 100_000;
+    const segment = quick ? 500 : 10_000;
     const recording = path.join(dir, "recording.har");
     const segmentFile = path.join(dir, "segment.har");
     const empty = path.join(dir, "empty.har");
@@ -124,11 +125,11 @@ export const benchTraffic: GroupRunner = async (ctx) => {
     );
 
     // The proxy in front of the Myaza twin, recording, for a long session of one id.
-    const [early, late] = quick ? [1_000, 5_000] : [5_000, 25_000];
+    const [early, late] = quick ? [200, 1_000] : [5_000, 25_000];
     const fixtures = benchFixtures();
     const request = twinExampleRequest("myaza", fixtures as never)!;
     const twin = await startTwinProcess("myaza", fixtures, ctx.cleanup);
-    const proxy = spawn(process.execPath, [cli, "proxy", "--provider", "myaza", "--upstream", twin.url, "--record", path.join(dir, "session.har"), "--segment", String(quick ? 1_000 : 10_000), "--reporter", "json", "--output", path.join(dir, "proxy.json")], { stdio: ["ignore", "ignore", "pipe"] });
+    const proxy = spawn(process.execPath, [cli, "proxy", "--provider", "myaza", "--upstream", twin.url, "--record", path.join(dir, "session.har"), "--segment", String(segment), "--reporter", "json", "--output", path.join(dir, "proxy.json")], { stdio: ["ignore", "ignore", "pipe"] });
     const forgetProxy = ctx.cleanup.add(`kyc-contracts proxy (pid ${proxy.pid})`, () => void proxy.kill("SIGKILL"));
     try {
       let stderr = "";

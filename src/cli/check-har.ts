@@ -89,7 +89,13 @@ path or file (named).
     if (!expanded.ok) return usageError(io, "check-har", expanded.message);
     const { files } = expanded;
     let bytes = 0;
-    for (const file of files) bytes += (await stat(file)).size;
+    for (const file of files) {
+      try {
+        bytes += (await stat(file)).size;
+      } catch (error) {
+        return usageError(io, "check-har", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}.`);
+      }
+    }
     const workers = workersOption.value ?? (bytes >= SMALL_INPUT_BYTES ? availableParallelism() : 1);
 
     const named = files.length === 1 ? path.basename(files[0]!) : `${files.length} files`;

@@ -7,7 +7,7 @@
  *
  * Memory: only the entries not yet written (at most `flushMs` worth, or `MAX_BUFFER_CHARS`).
  */
-import { open, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { harHead, HAR_TAIL, type HarEntry } from "./har.js";
 
@@ -43,7 +43,33 @@ export function segmentPath(file: string, n: number): string {
   return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-${n}${ext}`);
 }
 
-/** Opens the first segment (so a path that cannot be written is a failure before the proxy starts). */
+/** The files of an earlier recording at `file` (its first segment and any `<stem>-<n><ext>` beside it). */
+async function earlierSegments(file: string): Promise<string[]> {
+  const ext = path.extname(file);
+  const stem = path.basename(file, ext);
+  const segment = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-\\d+${(ext || ".har").replace(".", "\\.")}$`);
+  try {
+    const names = (await readdir(path.dirname(file), { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+    return names.filter((name) => name === path.basename(file) || segment.test(name)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** What to do about a recording path that cannot be written. */
+function cannotWrite(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EISDIR") return `cannot write the recording ${file}: it is a folder. Give a file name inside it, e.g. ${path.join(file, "session.har")}.`;
+  if (code === "ENOTDIR" || code === "EEXIST") return `cannot write the recording ${file}: part of its folder path is a file, not a folder. Choose a path in a folder.`;
+  if (code === "EACCES" || code === "EPERM") return `cannot write the recording ${file}: no permission. Choose a folder you can write to.`;
+  return `cannot write the recording ${file}: ${code ?? (error as Error).message}. Choose a path in a writable folder.`;
+}
+
+/**
+ * Opens the first segment (so a path that cannot be written is a failure before the proxy starts).
+ * The folder is created when missing; an earlier recording at the same path is never overwritten
+ * (its segments would mix with this one's when the folder is checked).
+ */
 export async function openHarRecorder(options: HarRecorderOptions): Promise<{ ok: true; recorder: HarRecorder } | { ok: false; message: string }> {
   const perSegment = options.segment ?? DEFAULT_SEGMENT_ENTRIES;
   const flushMs = options.flushMs ?? 500;
@@ -57,10 +83,15 @@ export async function openHarRecorder(options: HarRecorderOptions): Promise<{ ok
     options.onSegment?.(file, n);
     return h;
   };
+  const earlier = await earlierSegments(options.file);
+  if (earlier.length > 0) {
+    return { ok: false, message: `${path.dirname(options.file)} already holds a recording at that name (${earlier.join(", ")}); move it away or choose another --record path, so no recording is overwritten.` };
+  }
   try {
+    await mkdir(path.dirname(options.file), { recursive: true });
     handle = await openSegment(1);
   } catch (error) {
-    return { ok: false, message: `cannot write the recording ${options.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` };
+    return { ok: false, message: cannotWrite(options.file, error) };
   }
 
   let segments = 1;

@@ -128,7 +128,12 @@ export function providerFor(method: string, path: string, candidates: readonly P
 }
 
 /** The request's URL as the API sees it (the upstream's base path taken off). */
-const apiUrl = (exchange: ObservedExchange): URL => new URL(exchange.request.apiPath ?? exchange.request.url, new URL(exchange.request.url, "http://unknown.invalid"));
+const apiUrl = (exchange: ObservedExchange): URL => {
+  const { url, apiPath } = exchange.request;
+  // The common case, an absolute URL and no base path, parsed once.
+  if (apiPath === undefined && /^https?:\/\//i.test(url)) return new URL(url);
+  return new URL(apiPath ?? url, new URL(url, "http://unknown.invalid"));
+};
 
 /**
  * The key traffic is sharded by (workers, `--shard K/N`): method and path without the query,
@@ -155,6 +160,8 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
   const matchers = new Map<ProviderSlug, OperationMatcher[]>(candidates.map((slug) => [slug, matchersOf(documents[slug]!)]));
   const detect = (method: string, path: string): ProviderSlug | undefined => findProvider(method, path, candidates, (slug) => matchers.get(slug)!);
   const checkers = new Map<ProviderSlug, ConformanceChecker>();
+  /** The checks every exchange of a provider goes through (a finding of another check adds it to that exchange's list). */
+  const applied = new Map<ProviderSlug, CheckName[]>();
   const checkerFor = (slug: ProviderSlug): ConformanceChecker => {
     let c = checkers.get(slug);
     if (!c) checkers.set(slug, (c = createCheckerForSpec(slug, documents[slug]!, options.checker ?? {})));
@@ -193,7 +200,10 @@ export function createTrafficChecker(options: TrafficOptions = {}): TrafficCheck
           label: `exchange ${index}`,
           ...(exchange.durationMs === undefined ? {} : { durationMs: exchange.durationMs }),
         });
-        const checks = new Set<CheckName>([...appliedChecks(provider, options.checker), ...[...result.violations, ...result.contradictions, ...result.warnings].map((v) => v.check)]);
+        let checks = applied.get(provider);
+        if (!checks) applied.set(provider, (checks = appliedChecks(provider, options.checker)));
+        const extra = [...result.violations, ...result.contradictions, ...result.warnings].filter((v) => !checks!.includes(v.check));
+        if (extra.length > 0) checks = [...new Set([...checks, ...extra.map((v) => v.check)])];
         report = {
           ...base,
           provider,

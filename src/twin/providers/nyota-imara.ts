@@ -14,7 +14,8 @@ interface RecordBody {
     userInfo: { email: string; name: string };
     idNumber: string;
     status: string;
-    documents: Record<string, string>;
+    /** Absent on a record with nothing submitted (`none`). */
+    documents?: Record<string, string>;
     verifiedAt: string | null;
     rejectionReason: string | null;
     submittedAt: string;
@@ -96,9 +97,10 @@ export const nyotaImaraTwin: ProviderDefinition<"nyota-imara"> = ({ fixtures }) 
           if (record.submittedAt !== undefined) d.submittedAt = record.submittedAt;
           if (record.status === "verified" && record.verifiedAt !== undefined) d.verifiedAt = record.verifiedAt;
           if (record.status === "rejected" && record.rejectionReason !== undefined) d.rejectionReason = record.rejectionReason;
-          const found = Object.keys(d.documents).map((key, i) => {
-            const parts = unsignedParts(d.documents[key]!);
-            d.documents[key] = hole(i);
+          const documents = d.documents ?? {};
+          const found = Object.keys(documents).map((key, i) => {
+            const parts = unsignedParts(documents[key]!);
+            documents[key] = hole(i);
             return parts;
           });
           if (!urls) documentUrls.set(example, (urls = found));
