@@ -73,6 +73,19 @@ describe("cachedInstall", () => {
   });
 });
 
+describe("cachedInstall when an entry cannot be restored", () => {
+  it("installs instead (an entry removed while it was copied)", () => {
+    const cacheRoot = temp();
+    const runs = { count: 0 };
+    // a completion mark without a tree: what a half-removed entry looks like
+    mkdirSync(path.join(cacheRoot, "tarball-k"), { recursive: true });
+    writeFileSync(path.join(cacheRoot, "tarball-k", "complete"), "");
+    const p = temp();
+    const r = cachedInstall({ cacheRoot, name: "tarball", key: "k", project: p, install: fakeInstall(p, runs), env: {} });
+    expect([runs.count, r.restoredFrom, r.output]).toEqual([1, undefined, "added 1 package (1)\n"]);
+  });
+});
+
 describe("installKey", () => {
   it("changes with any part and with their order", () => {
     const key = installKey([Buffer.from("tarball"), "lock", "11.0.0"]);

@@ -41,10 +41,15 @@ export function cachedInstall(options: { cacheRoot: string; name: string; key: s
   if (env.KYC_NO_INSTALL_CACHE === "1") return { output: options.install() };
   const entry = path.join(cacheRoot, `${name}-${key}`);
   if (existsSync(path.join(entry, "complete"))) {
-    rmSync(path.join(project, "node_modules"), { recursive: true, force: true });
-    // cp -a keeps symlinks (node_modules/.bin) and modes; a copy, so the cached tree is never changed by a test
-    execFileSync("cp", ["-a", `${path.join(entry, "tree")}/.`, project]);
-    return { output: readFileSync(path.join(entry, "output.txt"), "utf8"), restoredFrom: entry };
+    try {
+      rmSync(path.join(project, "node_modules"), { recursive: true, force: true });
+      // cp -a keeps symlinks (node_modules/.bin) and modes; a copy, so the cached tree is never changed by a test
+      execFileSync("cp", ["-a", `${path.join(entry, "tree")}/.`, project], { stdio: "pipe" });
+      return { output: readFileSync(path.join(entry, "output.txt"), "utf8"), restoredFrom: entry };
+    } catch {
+      // the entry went away while it was copied (another checkout sharing node_modules replaced it): install instead
+      rmSync(path.join(project, "node_modules"), { recursive: true, force: true });
+    }
   }
   const output = options.install();
   mkdirSync(cacheRoot, { recursive: true });
