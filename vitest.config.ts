@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -14,6 +15,11 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "conformance/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    // More test files at once than cores: most of the slow files wait on child processes (Prism,
+    // npm, Chromium, the CLI), and vitest's default (cores − 1: one file at a time on a 2-core
+    // machine) left the CPU mostly idle. Tests pick free ports and watch only their own children,
+    // so files running together do not meet.
+    maxWorkers: Math.max(4, availableParallelism()),
     // Bounds for a hung test, not timing assertions: generous, because on a loaded 2-core machine
     // starting four Prisms or hydrating four Redoc pages can take 20 s and more.
     testTimeout: 120_000,

@@ -76,3 +76,16 @@ export function parseSummary(value: unknown): Summary | undefined {
   const count = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
   return count(passed) && count(failed) && count(skipped) ? { passed, failed, skipped } : undefined;
 }
+
+/**
+ * One Node run's time per stage, e.g. `node 22.23.5 stages: npm ci 41.2 s, lint:specs 8.0 s, …,
+ * vitest 140.3 s`, from `npm ci`'s milliseconds and reports/stage-times.json (scripts/test-stages.ts;
+ * absent when npm test did not get to write it).
+ */
+export function formatStages(node: string, npmCiMs: number, stageTimes: unknown): string {
+  const isStage = (s: unknown): s is { name: string; ms: number; ok: boolean } => typeof s === "object" && s !== null && typeof (s as { name?: unknown }).name === "string" && typeof (s as { ms?: unknown }).ms === "number";
+  const stages = Array.isArray(stageTimes) ? (stageTimes as unknown[]).filter(isStage) : [];
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const parts = [`npm ci ${seconds(npmCiMs)}`, ...stages.map((s) => `${s.name} ${seconds(s.ms)}${s.ok ? "" : " (failed)"}`)];
+  return `node ${node} stages: ${parts.join(", ")}${stages.length === 0 ? " (npm test wrote no stage times)" : ""}`;
+}

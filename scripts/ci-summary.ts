@@ -6,6 +6,8 @@
  * Usage:
  *   tsx scripts/ci-summary.ts run <node version> <reports/vitest.json> <npm test exit status> <summary.json>
  *       prints `node <version>: N passed, N failed[, N skipped]` and writes that run's summary
+ *   tsx scripts/ci-summary.ts stages <node version> <npm ci ms> <reports/stage-times.json>
+ *       prints `node <version> stages: npm ci 41.2 s, lint:specs 8.0 s, …, vitest 140.3 s`
  *   tsx scripts/ci-summary.ts total <summary.json>...
  *       prints the closing line, exactly `N passed, N failed`, summed over the runs; a summary
  *       file that is missing or unreadable counts as a failed run
@@ -15,7 +17,7 @@
  *       before the closing line
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { formatRun, formatSlowest, formatTotal, parseSummary, slowestFiles, summarize, total } from "./ci-summary-line.js";
+import { formatRun, formatSlowest, formatStages, formatTotal, parseSummary, slowestFiles, summarize, total } from "./ci-summary-line.js";
 
 function readJson(file: string): unknown {
   if (!existsSync(file)) return undefined;
@@ -35,9 +37,12 @@ if (command === "run" && args.length === 4) {
   console.log(formatRun(node, summary));
 } else if (command === "slowest" && args.length >= 1) {
   for (const line of formatSlowest(slowestFiles(readJson(args[0] ?? ""), process.cwd(), 10, args[1] === undefined ? undefined : readJson(args[1])))) console.log(line);
+} else if (command === "stages" && args.length === 3) {
+  const [node = "", npmCiMs = "0", stageTimes = ""] = args;
+  console.log(formatStages(node, Number(npmCiMs) || 0, readJson(stageTimes)));
 } else if (command === "total") {
   console.log(formatTotal(total(args.map((file) => parseSummary(readJson(file))))));
 } else {
-  console.error("Usage: tsx scripts/ci-summary.ts run <node version> <vitest.json> <exit status> <summary.json>\n       tsx scripts/ci-summary.ts total <summary.json>...\n       tsx scripts/ci-summary.ts slowest <vitest.json> [file-times.json]");
+  console.error("Usage: tsx scripts/ci-summary.ts run <node version> <vitest.json> <exit status> <summary.json>\n       tsx scripts/ci-summary.ts stages <node version> <npm ci ms> <stage-times.json>\n       tsx scripts/ci-summary.ts total <summary.json>...\n       tsx scripts/ci-summary.ts slowest <vitest.json> [file-times.json]");
   process.exitCode = 2;
 }

@@ -48,6 +48,16 @@ import { buildFixturesSchema } from "../src/twin/fixtures-schema.js";
 import { renderClientContract, renderWebhookValidators, VALIDATOR_TYPES_MODULE } from "./standalone-validators.js";
 import { clientOperations } from "../src/clients/operations.js";
 
+/**
+ * Writes `text` to `file` only when it differs: an up-to-date generate (the drift gate's usual
+ * case) rewrites nothing, so no tool watching or reading generated/ at the same time sees a file
+ * being rewritten, and timestamps change only with the content.
+ */
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  const current = await readFile(file, "utf8").catch(() => undefined);
+  if (current !== text) await writeFile(file, text);
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 interface RedoclyApi {
@@ -91,21 +101,21 @@ async function main(): Promise<void> {
     bundles.set(slug, bundled);
     // openapi-typescript takes a parsed document; the Redocly bundle keeps named components.
     const ast = await openapiTS(bundled as unknown as Parameters<typeof openapiTS>[0], { silent: true });
-    await writeFile(path.join(root, output), GENERATED_HEADER(api.root) + astToString(ast));
+    await writeIfChanged(path.join(root, output), GENERATED_HEADER(api.root) + astToString(ast));
     console.log(`wrote ${output} from ${api.root}`);
     const dataOutput = specDataModulePath(slug);
-    await writeFile(path.join(root, dataOutput), GENERATED_HEADER(api.root) + renderSpecDataModule(bundled));
+    await writeIfChanged(path.join(root, dataOutput), GENERATED_HEADER(api.root) + renderSpecDataModule(bundled));
     console.log(`wrote ${dataOutput} from ${api.root}`);
   }
   const myaza = redocly.apis.myaza;
   const myazaDoc = bundles.get("myaza");
   if (!myaza || !myazaDoc) throw new Error("redocly.yaml: apis.myaza is missing");
   const typesOut = "generated/validator-types.ts";
-  await writeFile(path.join(root, typesOut), GENERATED_HEADER("scripts/standalone-validators.ts") + VALIDATOR_TYPES_MODULE);
+  await writeIfChanged(path.join(root, typesOut), GENERATED_HEADER("scripts/standalone-validators.ts") + VALIDATOR_TYPES_MODULE);
   console.log(`wrote ${typesOut}: the types of the generated validator modules`);
   const webhooks = renderWebhookValidators(myazaDoc as OpenApiDocument, "./myaza.js", 'components["schemas"]["WebhookEventName"]');
   const webhooksOut = "generated/myaza-webhooks.ts";
-  await writeFile(path.join(root, webhooksOut), GENERATED_HEADER(`${myaza.root} (webhooks)`) + webhooks.code);
+  await writeIfChanged(path.join(root, webhooksOut), GENERATED_HEADER(`${myaza.root} (webhooks)`) + webhooks.code);
   console.log(`wrote ${webhooksOut}: validators for ${webhooks.events.length} webhook events`);
   for (const slug of providerSlugs) {
     const doc = bundles.get(slug);
@@ -114,14 +124,14 @@ async function main(): Promise<void> {
     const exportName = `${slug.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())}ClientContract`;
     const client = renderClientContract(doc as OpenApiDocument, opPath, strictFields, exportName);
     const clientOut = `generated/${slug}-client.ts`;
-    await writeFile(path.join(root, clientOut), GENERATED_HEADER(`${redocly.apis[slug]?.root ?? slug} (GET ${opPath}, strict fields from src/clients/operations.ts)`) + client.code);
+    await writeIfChanged(path.join(root, clientOut), GENERATED_HEADER(`${redocly.apis[slug]?.root ?? slug} (GET ${opPath}, strict fields from src/clients/operations.ts)`) + client.code);
     console.log(`wrote ${clientOut}: ${client.validators} validators for the ${slug} client`);
   }
   const btc = redocly.apis["btc-direct"];
   if (!btc) throw new Error("redocly.yaml: apis.btc-direct is missing");
   const catalogue = deriveBtcDirectCatalogue(await bundleSpec(path.join(root, btc.root), true));
   const out = "generated/btc-direct-errors.ts";
-  await writeFile(path.join(root, out), GENERATED_HEADER(`${btc.root} (error response examples)`) + renderBtcDirectCatalogue(catalogue));
+  await writeIfChanged(path.join(root, out), GENERATED_HEADER(`${btc.root} (error response examples)`) + renderBtcDirectCatalogue(catalogue));
   console.log(`wrote ${out}: ${catalogue.length} error codes`);
   const specs = providerSlugs.map((slug: ProviderSlug) => {
     const doc = bundles.get(slug);
@@ -129,7 +139,7 @@ async function main(): Promise<void> {
     return { slug, doc: doc as OpenApiDocument };
   });
   const schemaOut = "generated/twin-fixtures.schema.json";
-  await writeFile(path.join(root, schemaOut), `${JSON.stringify(buildFixturesSchema(Object.fromEntries(specs.map((s) => [s.slug, s.doc])) as Record<ProviderSlug, OpenApiDocument>), null, 2)}\n`);
+  await writeIfChanged(path.join(root, schemaOut), `${JSON.stringify(buildFixturesSchema(Object.fromEntries(specs.map((s) => [s.slug, s.doc])) as Record<ProviderSlug, OpenApiDocument>), null, 2)}\n`);
   console.log(`wrote ${schemaOut} (twin fixtures, from the specs)`);
   const sections: Record<GeneratedSection, string> = {
     "status-normalization": renderStatusTableMarkdown(),

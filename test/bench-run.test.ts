@@ -80,8 +80,8 @@ describe("npm run bench --quick", () => {
     expect(figure("overhead")).toBeCloseTo(figure("typed client") - figure("raw fetch"), 6);
     // assert nothing the bench started is still running
     expect(processesWithEnv(MARKER, run.marker)).toEqual([]);
-    // A bound for a hung run, not a timing assertion: seven groups, each starting processes, on a shared 2-core machine.
-  }, 240_000);
+    // A bound for a hung run, not a timing assertion: seven groups, each starting processes, on a shared 2-core machine, beside other test files.
+  }, 300_000);
 
   it("stops every server it started on Ctrl+C (SIGINT) and exits 130", async () => {
     const out = path.join(tmp, "interrupted.json");

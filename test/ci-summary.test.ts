@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatRun, formatSlowest, formatSummary, formatTotal, parseSummary, slowestFiles, summarize, total } from "../scripts/ci-summary-line.js";
+import { formatRun, formatSlowest, formatStages, formatSummary, formatTotal, parseSummary, slowestFiles, summarize, total } from "../scripts/ci-summary-line.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -69,6 +69,21 @@ describe("scripts/ci-summary.ts (as .ci/run calls it)", () => {
     expect(cli("total", path.join(dir, "a.json"), path.join(dir, "b.json"))).toBe("5 passed, 1 failed");
     expect(cli("total", path.join(dir, "a.json"), path.join(dir, "missing.json"), path.join(dir, "broken.json"))).toBe("5 passed, 2 failed");
     expect(cli("total", path.join(dir, "a.json"))).toBe("5 passed, 0 failed");
+  });
+  it("prints a run's time per stage from npm test's stage-times.json", () => {
+    const times = path.join(dir, "stage-times.json");
+    writeFileSync(times, JSON.stringify([{ name: "build", ms: 12_345, ok: true }]));
+    expect(cli("stages", "20.20.2", "40000", times)).toBe("node 20.20.2 stages: npm ci 40.0 s, build 12.3 s");
+  });
+});
+
+describe(".ci/run time per stage", () => {
+  it("lists npm ci, then each stage of npm test with its seconds, a failed one marked", () => {
+    const stages = [{ name: "lint:specs", ms: 8_040, ok: true }, { name: "drift", ms: 6_000, ok: true }, { name: "vitest", ms: 140_260, ok: false }];
+    expect(formatStages("22.23.5", 41_234, stages)).toBe("node 22.23.5 stages: npm ci 41.2 s, lint:specs 8.0 s, drift 6.0 s, vitest 140.3 s (failed)");
+  });
+  it("says when npm test wrote no stage times (npm ci failed, or the file is broken)", () => {
+    for (const value of [undefined, {}, [{ name: 1 }]]) expect(formatStages("20.20.2", 500, value)).toBe("node 20.20.2 stages: npm ci 0.5 s (npm test wrote no stage times)");
   });
 });
 

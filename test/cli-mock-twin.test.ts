@@ -17,7 +17,7 @@ const run = runUntilStopped;
 describe("kyc-contracts mock --engine twin", () => {
   it("npm run twin is this command", () => {
     const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts.twin).toBe("node dist/src/cli.js mock --engine twin");
+    expect(pkg.scripts.twin).toBe("exec node dist/src/cli.js mock --engine twin");
   });
 
   it("serves the default fixtures on the usual ports layout, prints credentials, ids and a working curl line, stops on the signal", async () => {
@@ -36,6 +36,8 @@ describe("kyc-contracts mock --engine twin", () => {
     // assert the table and the fixtures listing
     expect(r.out).toMatch(new RegExp(`Myaza\\s+http://127\\.0\\.0\\.1:${base + 3}\\s+curl "http://127\\.0\\.0\\.1:${base + 3}/api/kyc/status/ver_twin_pending" -H "Authorization: Bearer ${C.myaza.publishableKey}"`));
     for (const text of [C.proof.clientToken, C["btc-direct"].apiKey, C["nyota-imara"].adminToken, I.myaza.otherOrganization, "user-becomes-verified  pending → verified after 2 call(s)", "/__twin/requests"]) expect(r.out).toContain(text);
+    // assert the Control line lists every control endpoint, Myaza's webhook ones included
+    expect(r.out).toContain("Control: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} on each URL; Myaza's also GET /__twin/webhooks, POST /__twin/webhooks/{id}.");
     expect(r.out).toContain("SIGINT: stopping the twins");
     expect(r.out).toContain(`Stopped 4 twins; ports ${base}, ${base + 1}, ${base + 2}, ${base + 3} free again.`);
     for (let i = 0; i < 4; i++) expect(isListening(base + i)).toBe(false);

@@ -60,6 +60,15 @@ describe("exampleRequest", () => {
     expect(request.path).not.toMatch(/[{}]/);
     expect(request.path.startsWith(listOperations(spec)[0]!.path.split("{")[0]!)).toBe(true);
     expect(Object.keys(request.headers).length).toBeGreaterThan(0);
+    // assert the printed id is one a user can send: no value elided as in the provider's docs (`ver_01j9...`)
+    expect(request.path).not.toMatch(/\.\.\.|…/);
+  });
+
+  it("skips an example elided with ... or …, taking the next one", () => {
+    const request = exampleRequest(doc({ parameters: [{ name: "thingId", in: "path", examples: { docs: { value: "t_01j9..." }, other: { value: "t_…" }, full: { value: "t_01j9x2" } } }] }));
+    expect(request.path).toBe("/things/t_01j9x2/parts/wheel");
+    // assert an id the docs only elide keeps its visible part, still of the id's shape
+    expect(exampleRequest(doc({ parameters: [{ name: "thingId", in: "path", examples: { docs: { value: "t_01j9..." } } }] })).path).toBe("/things/t_01j9/parts/wheel");
   });
 });
 

@@ -4,7 +4,7 @@
  * and no listening port may remain.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,35 @@ describe.each([
     expect(output()).toContain(`${signal}: stopping the mocks`);
     expect(output()).toMatch(/Stopped \d mocks?; ports? [\d, ]+ free again/);
     await expectAllGone(pids, ports);
+  });
+});
+
+describe("npm run twin, then SIGINT to npm's pid (a CI script's `kill -INT $!`)", () => {
+  it("stops the command and frees every port, as Ctrl+C in a terminal does", async () => {
+    const base = await freePortRange(4);
+    const ports = [base, base + 1, base + 2, base + 3];
+    // npm itself, not node: npm forwards SIGINT to the script's shell only, not to a process group (--ignore-scripts: no pretwin build; npm test has built dist/)
+    const npm = spawn("npm", ["run", "twin", "--ignore-scripts", "--", "--port-base", String(base)], { cwd: root, stdio: "pipe" });
+    spawned.push(npm);
+    let output = "";
+    npm.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    npm.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
+    await waitFor("the twins' ready table", () => output.includes("Press Ctrl+C to stop"), 60_000);
+    const descendants = (pid: number): number[] => childrenOf(pid).flatMap((child) => [child, ...descendants(child)]);
+    const pids = descendants(npm.pid!);
+    for (const pid of pids) seen.add(pid);
+    expect(ports.every(isListening)).toBe(true);
+    npm.kill("SIGINT");
+    // assert npm and everything under it end, and nothing listens any more
+    await waitFor(() => `npm and its children to exit after SIGINT (still alive: ${[npm.pid!, ...pids].filter(isAlive).join(", ")})`, () => [npm.pid!, ...pids].every((pid) => !isAlive(pid)));
+    expect(output).toContain("SIGINT: stopping the twins");
+    await expectAllGone(pids, ports);
+    await exited;
+  });
+  it("npm start runs its command the same way (exec: no shell left between npm and node to swallow SIGINT)", () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    for (const name of ["start", "twin"]) expect(pkg.scripts[name]).toMatch(/^exec node dist\/src\/cli\.js mock\b/);
   });
 });
 

@@ -16,12 +16,19 @@ import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installCommand, optionalTools, type OptionalTool } from "../src/optional-tools.js";
 import { freePortRange, isListening } from "./support/processes.js";
+import { cachedInstall, installKey } from "./support/install-cache.js";
 import { collectDocBlocks } from "./support/doc-blocks.js";
 import { copyConsumerExample } from "./support/consumer-example.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let consumer: string;
 let tarball: string;
+/** The install key of the packed tarball (test/support/install-cache.ts). */
+let tarballKey: string;
+/** Installs of the tarball and of the optional tools, by content hash (a warm run skips npm, never a check). */
+const INSTALL_CACHE = path.join(root, "node_modules", ".cache", "kyc-status-contracts", "installs");
+/** What `npm install <tarball>` printed, warnings included. */
+let installOutput: string;
 /** What installing the tarball added to the empty project's node_modules, measured right after the install. */
 let footprint: { packages: string[]; bytes: number };
 const installed = (): string => path.join(consumer, "node_modules", "kyc-status-contracts");
@@ -108,13 +115,29 @@ describe("installed from its npm pack tarball", () => {
   beforeAll(() => {
     if (!existsSync(path.join(root, "dist", "src", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
     consumer = mkdtempSync(path.join(tmpdir(), "kyc-consumer-"));
-    // --ignore-scripts: `prepare` would build the package a second time; npm test has just built it.
+    // --ignore-scripts: `prepack` would build the package a second time; npm test has just built it.
     exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", consumer], root);
     const packed = readdirSync(consumer).find((f) => f.endsWith(".tgz"));
     if (!packed) throw new Error("npm pack wrote no tarball");
     tarball = path.join(consumer, packed);
     writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
-    exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`]);
+    // The same tarball, lockfile, npm and Node install the same tree: restored from the cache when it was installed before.
+    tarballKey = installKey([readFileSync(tarball), readFileSync(path.join(root, "package-lock.json")), exec("npm", ["--version"], root), process.version]);
+    const install = cachedInstall({
+      cacheRoot: INSTALL_CACHE,
+      name: "tarball",
+      key: tarballKey,
+      project: consumer,
+      install: () => {
+        // npm's warnings kept: a lifecycle script in the package would be announced (install-scripts)
+        const r = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`], { cwd: consumer, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "warn" } });
+        const output = `${r.stdout}${r.stderr}`;
+        if (r.status !== 0) throw new Error(`npm install <tarball> failed:\n${output}`);
+        return output;
+      },
+    });
+    installOutput = install.output;
+    if (install.restoredFrom) console.log(`npm install <tarball>: restored from ${install.restoredFrom} (same tarball, lockfile, npm and Node)`);
     footprint = measureNodeModules(path.join(consumer, "node_modules"));
   }, 300_000);
   afterAll(() => rmSync(consumer, { recursive: true, force: true }));
@@ -126,6 +149,12 @@ describe("installed from its npm pack tarball", () => {
     for (const tool of ALL_TOOLS) expect(footprint.packages, `${optionalTools[tool].package} must stay an optional peer dependency`).not.toContain(optionalTools[tool].package);
     expect(footprint.packages.length, `installing the tarball added ${footprint.packages.length} packages (budget ${MAX_PACKAGES}): ${footprint.packages.join(", ")}`).toBeLessThanOrEqual(MAX_PACKAGES);
     expect(footprint.bytes, `installing the tarball added ${mb} MB to node_modules (budget ${MAX_BYTES / 1024 / 1024} MB)`).toBeLessThanOrEqual(MAX_BYTES);
+  });
+
+  it("installs without running or announcing a lifecycle script (no install-scripts warning)", () => {
+    const manifest = JSON.parse(readFileSync(path.join(installed(), "package.json"), "utf8")) as { scripts?: Record<string, string> };
+    for (const name of ["preinstall", "install", "postinstall", "prepare"]) expect(manifest.scripts?.[name], `the published package.json has scripts.${name}`).toBeUndefined();
+    expect(installOutput).not.toMatch(/install-scripts|lifecycle/i);
   });
 
   it("passes publint on the packed tarball", () => {
@@ -390,8 +419,10 @@ console.log(JSON.stringify({ versions: listReleasedVersions("btc-direct"), chang
   describe("with the optional tools installed by the command the CLI prints", () => {
     beforeAll(() => {
       // the same command the CLI prints when they are missing, all three at their tested versions
-      const [npm, ...args] = installCommand(ALL_TOOLS).split(" ");
-      exec(npm!, [...args, "--prefer-offline", "--no-audit", "--no-fund"]);
+      const command = installCommand(ALL_TOOLS);
+      const [npm, ...args] = command.split(" ");
+      const install = cachedInstall({ cacheRoot: INSTALL_CACHE, name: "tools", key: installKey([tarballKey, command]), project: consumer, install: () => exec(npm!, [...args, "--prefer-offline", "--no-audit", "--no-fund"]) });
+      if (install.restoredFrom) console.log(`${command}: restored from ${install.restoredFrom}`);
     }, 300_000);
 
     it("runs and type-checks every TypeScript example of README.md and docs/", () => {

@@ -87,6 +87,17 @@ describe("BTC Direct twin", () => {
     const t = twin("btc-direct");
     expect(await code(t, headers)).toEqual([status, er]);
   });
+  it.each([
+    ["an empty X-Api-Key beside a partner token", { "X-Api-Key": "", ...bearer(b.partnerToken), "User-Identifier": user }, 200, "ok"],
+    ["a blank Authorization beside an API key", { "X-Api-Key": b.apiKey, Authorization: " ", "User-Identifier": user }, 200, "ok"],
+    ["an empty User-Authorization beside a User-Identifier", { "X-Api-Key": b.apiKey, "User-Identifier": user, "User-Authorization": "" }, 200, "ok"],
+    ["an empty Authorization alone", { Authorization: "", "User-Identifier": user }, 401, "ER806"],
+    ["an empty User-Authorization alone", { "X-Api-Key": b.apiKey, "User-Authorization": "" }, 401, "ER704"],
+  ])("an empty credential header is absent: %s", async (_, headers, status, er) => {
+    const t = twin("btc-direct");
+    // assert one rule for ER803 and for missing credentials alike: an empty (or blank) header counts as not sent
+    expect(await code(t, headers)).toEqual([status, er]);
+  });
   it("a user token whose user has no record → ER709; fixture requirements are served as given", async () => {
     const t = twin("btc-direct", { fixtures: { "btc-direct": { apiKeys: ["k"], userTokens: { gone: { user: "g".repeat(36) } }, records: { ["r".repeat(36)]: { requirements: [{ name: "emailCode", status: "pending" }] } } } } });
     expect(await code(t, { "X-Api-Key": "k", "User-Authorization": "Bearer gone" })).toEqual([404, "ER709"]);
@@ -183,6 +194,21 @@ describe("Myaza twin", () => {
     expect((await get(t, p(I.myaza.verified), bearer(m.publishableKey))).status).toBe(200);
     clock.advance(600_000);
     expect((await get(t, p(I.myaza.verified), bearer(m.secretKey))).status).toBe(200);
+  });
+  it("every answer to a known key carries its window's RateLimit-*, whatever chose it: a Prefer 429 says 0 remaining, a fault's 5xx the key's count", async () => {
+    const clock = manualClock();
+    const t = twin("myaza", { clock, fixtures: { myaza: { keys: { k: "o" }, rateLimit: { limit: 10, windowMs: 60_000 }, records: { ver_1: { organization: "o", status: "pending", faults: [{ onCall: 3, status: 500 }] } } } } });
+    const rate = (r: { headers: Headers }) => ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"].map((h) => r.headers.get(h));
+    expect(rate(await get(t, p("ver_1"), bearer("k")))).toEqual(["10", "9", "60"]);
+    clock.advance(10_000);
+    // assert a Prefer answer reads the key's window (not the spec's example) and a 429 never claims requests remain
+    expect(rate(await get(t, p("ver_1"), { ...bearer("k"), Prefer: "code=429" }))).toEqual(["10", "0", "50"]);
+    expect(rate(await get(t, p("ver_1"), { ...bearer("k"), Prefer: "code=200, example=verified" }))).toEqual(["10", "9", "50"]);
+    await get(t, p("ver_1"), bearer("k"));
+    const fault = await get(t, p("ver_1"), bearer("k"));
+    expect([fault.status, ...rate(fault)]).toEqual([500, "10", "7", "50"]);
+    // assert an unknown key's answer carries none
+    expect(rate(await get(t, p("ver_1"), bearer("unknown")))).toEqual([null, null, null]);
   });
   it("takes its limit from the fixtures", async () => {
     const t = twin("myaza", { fixtures: { myaza: { keys: { k: "o" }, rateLimit: { limit: 2, windowMs: 10_000 }, records: { ver_1: { organization: "o", status: "pending" } } } } });
@@ -373,6 +399,17 @@ describe("outside the contract", () => {
     expect([r.status, r.headers.get("content-type")]).toEqual([404, "application/problem+json"]);
     expect(String(r.json?.detail)).toContain("GET /v1/kyc/{userId}");
     expect((await t.fetch("http://twin.test/v1/kyc/me", { method: "DELETE" })).status).toBe(405);
+  });
+  it("every 405 names the allowed methods in Allow (RFC 9110), the provider's operation and the control endpoints alike", async () => {
+    for (const slug of ["proof", "btc-direct", "nyota-imara", "myaza"] as const) {
+      const t = twin(slug);
+      const operation = specView(slug).operation;
+      const r = await t.fetch(`http://twin.test${operation.path.replace(/\{[^}]+\}/g, "x")}`, { method: "POST" });
+      expect([slug, r.status, r.headers.get("allow")]).toEqual([slug, 405, "GET"]);
+    }
+    const t = twin("myaza");
+    const allow = async (path: string, method: string) => (await t.fetch(`http://twin.test/__twin/${path}`, { method })).headers.get("allow");
+    expect([await allow("requests", "POST"), await allow("reset", "GET"), await allow("records/ver_1", "GET"), await allow("webhooks", "POST"), await allow("webhooks/ver_1", "GET")]).toEqual(["GET", "POST", "PUT", "GET", "POST"]);
   });
 });
 

@@ -96,6 +96,9 @@ describe("fixtures files", () => {
     expect(error.code).toBe(code);
     expect(error.message).toContain(message);
     expect(error.message.split("\n")).toHaveLength(1);
+    // assert a whole sentence: no dangling colon where the parser's excerpt was cut off
+    expect(error.message).toMatch(/[.)]$/);
+    if (name === "broken.yaml") expect(error.message).toContain("at line 1, column 17. Correct the file there");
     if (code === "invalid-fixtures") expect(error.field).toBe("myaza.records.ver_1.status");
   });
 });

@@ -15,6 +15,7 @@ import { median, medianRatio } from "../stats.js";
 import { measureTasks } from "../tiny.js";
 import { figureRow, type GroupContext, type GroupRunner } from "./context.js";
 
+/** The untimed warm-up before a provider's runs (never longer than a run: a --quick smoke run stays short). */
 const WARMUP_SECONDS = 1;
 
 async function startRegistered<P extends ProviderSlug>(providers: P[], cleanup: Cleanup): Promise<{ mocks: RunningMocks<P>; stop(): Promise<void> }> {
@@ -34,6 +35,7 @@ export const benchMocks: GroupRunner = async (ctx) => {
   const figures: Figure[] = [];
   const failedRuns: string[] = [];
   const runsLabel = `runs of ${durationSeconds} s`;
+  const warmUpSeconds = Math.min(WARMUP_SECONDS, durationSeconds);
   ctx.progress(`[mocks] starting Prism for ${providers.join(", ")}`);
   const started = await startRegistered(providers, ctx.cleanup);
   try {
@@ -48,9 +50,9 @@ export const benchMocks: GroupRunner = async (ctx) => {
         const differences = responseDifferences(captured, await captureResponse(rawUrl, request.headers));
         if (differences.length > 0) throw new Error(`The raw server does not replay Prism's ${slug} response: ${differences.join("; ")} (bench bug).`);
         const load = (url: string, seconds: number): Promise<LoadRun> => runLoad({ url, headers: request.headers, connections, durationSeconds: seconds }, ctx.cleanup);
-        ctx.progress(`[mocks] ${slug}: warm-up ${WARMUP_SECONDS} s each, then ${runs} × ${durationSeconds} s on Prism and raw at ${connections} connections (${captured.body.length}-byte body)`);
-        await load(prismUrl, WARMUP_SECONDS);
-        await load(rawUrl, WARMUP_SECONDS);
+        ctx.progress(`[mocks] ${slug}: warm-up ${warmUpSeconds} s each, then ${runs} × ${durationSeconds} s on Prism and raw at ${connections} connections (${captured.body.length}-byte body)`);
+        await load(prismUrl, warmUpSeconds);
+        await load(rawUrl, warmUpSeconds);
         const prism: LoadRun[] = [];
         const rawRuns: LoadRun[] = [];
         for (let i = 0; i < runs; i++) {
@@ -93,7 +95,7 @@ export const benchMocks: GroupRunner = async (ctx) => {
     name: "mocks",
     title: "Mocks",
     method: [
-      `autocannon, ${connections} connections, against each provider's example request (the one \`kyc-contracts mock\` prints), ${durationSeconds} s per run after a ${WARMUP_SECONDS} s warm-up, Prism and raw alternating.`,
+      `autocannon, ${connections} connections, against each provider's example request (the one \`kyc-contracts mock\` prints), ${durationSeconds} s per run after a ${warmUpSeconds} s warm-up, Prism and raw alternating.`,
       "Raw: a node:http server in its own process (like Prism) answering every request with the status, headers and body bytes captured from one Prism response, checked identical before measuring.",
       "req/s: completed requests over the run; p50/p99: of every 2xx response time autocannon reported. Ratios are the median of the per-run ratios (Prism and raw measured back to back in each run).",
       "Start-up: `startMocks()` resolving (every Prism answering HTTP), measured by tinybench; each start is stopped before the next.",

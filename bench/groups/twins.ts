@@ -16,6 +16,7 @@ import { measureTasks } from "../tiny.js";
 import { startTwinProcess } from "../twins.js";
 import { figureRow, type GroupContext, type GroupRunner } from "./context.js";
 
+/** The untimed warm-up before a provider's runs (never longer than a run: a --quick smoke run stays short). */
 const WARMUP_SECONDS = 1;
 const THROUGHPUT_TABLE = (connections: number) => `Throughput at ${connections} connections, twin vs raw node:http (same response shape)`;
 
@@ -40,6 +41,7 @@ export const benchTwins: GroupRunner = async (ctx) => {
   const figures: Figure[] = [];
   const failedRuns: string[] = [];
   const runsLabel = `runs of ${durationSeconds} s`;
+  const warmUpSeconds = Math.min(WARMUP_SECONDS, durationSeconds);
   const fixtures = benchFixtures();
   for (const slug of providers) {
     const request = twinExampleRequest(slug, fixtures as never);
@@ -55,9 +57,9 @@ export const benchTwins: GroupRunner = async (ctx) => {
         const differences = shapeDifferences(captured, await captureResponse(twinUrl, request.headers));
         if (differences.length > 0) throw new Error(`The ${slug} twin's answers differ in shape between two requests: ${differences.join("; ")} (bench bug).`);
         const load = (url: string, seconds: number): Promise<LoadRun> => runLoad({ url, headers: request.headers, connections, durationSeconds: seconds }, ctx.cleanup);
-        ctx.progress(`[twins] ${slug}: warm-up ${WARMUP_SECONDS} s each, then ${runs} × ${durationSeconds} s on the twin and raw at ${connections} connections (${captured.body.length}-byte body)`);
-        await load(twinUrl, WARMUP_SECONDS);
-        await load(rawUrl, WARMUP_SECONDS);
+        ctx.progress(`[twins] ${slug}: warm-up ${warmUpSeconds} s each, then ${runs} × ${durationSeconds} s on the twin and raw at ${connections} connections (${captured.body.length}-byte body)`);
+        await load(twinUrl, warmUpSeconds);
+        await load(rawUrl, warmUpSeconds);
         const twinRuns: LoadRun[] = [];
         const rawRuns: LoadRun[] = [];
         for (let i = 0; i < runs; i++) {
@@ -96,7 +98,7 @@ export const benchTwins: GroupRunner = async (ctx) => {
     name: "twins",
     title: "Twins",
     method: [
-      `autocannon, ${connections} connections, against each provider's twin answering the request \`kyc-contracts mock --engine twin\` prints (built-in fixtures; Myaza's rate limit raised for the run), ${durationSeconds} s per run after a ${WARMUP_SECONDS} s warm-up, twin and raw alternating.`,
+      `autocannon, ${connections} connections, against each provider's twin answering the request \`kyc-contracts mock --engine twin\` prints (built-in fixtures; Myaza's rate limit raised for the run), ${durationSeconds} s per run after a ${warmUpSeconds} s warm-up, twin and raw alternating.`,
       "Twin: `startTwins()` of the built package (dist/) in its own process (node:http transport around `handle`). Raw: a node:http server in its own process replaying one twin response (status, headers, body bytes; the twin makes Proof's X-Request-Id and Nyota Imara's URL signatures fresh per response, same length).",
       "Target: twin / raw ≥ 0.5 per provider. The Prism / raw column is the mocks group's figure from the same run, when it ran.",
       "Start-up: `startTwins()` resolving (every twin listening), in this process with the modules loaded, each start stopped before the next; target for all four < 300 ms. Prism's start-up is in the mocks group.",

@@ -7,6 +7,7 @@ import { isBodyLimit } from "../http/body-limit.js";
 import { withoutUserinfo } from "../http/redact.js";
 import { SUITE_ENV } from "../conformance/suite-env.js";
 import { checkLiveEnv, requiredEnv } from "../conformance/target.js";
+import { parseBaseUrls } from "../conformance/base-urls.js";
 import { installCommand, requireTools, type OptionalTool } from "../optional-tools.js";
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
@@ -36,7 +37,8 @@ and every named example via Prefer (mocks and twins). Against the twins no case 
 Options:
   --provider <list>  ${providerSlugs.join(", ")}, a comma-separated list, or all (default)
   --engine NAME      prism (default) or twin: which mocks to start when there is no --base-url
-  --base-url URL     live target (read-only GET requests, a handful per provider)
+  --base-url URL     live target (read-only GET requests, a handful per provider), for one
+                     provider; several running servers in one run: proof=URL,myaza=URL
   --reporter NAME    human (default), junit or json (vitest's own reporters; JUnit cases carry
                      the check names of their failures), github (workflow annotations)
   --output FILE      write the junit/json report to FILE instead of stdout
@@ -88,18 +90,14 @@ skipped (inconclusive), not as a contract failure.
     const engine = values.engine ?? "prism";
     if (engine !== "prism" && engine !== "twin") return usageError(io, "conform", `unknown engine "${engine}"; choose prism or twin.`);
     if (values.engine !== undefined && baseUrl !== undefined) return usageError(io, "conform", "--engine picks the mocks to start; with --base-url nothing is started. Give one of them.");
+    let providers = selection.providers;
+    let target: string | undefined;
     if (baseUrl !== undefined) {
-      let url: URL;
-      try {
-        url = new URL(baseUrl);
-      } catch {
-        return usageError(io, "conform", `--base-url "${withoutUserinfo(baseUrl)}" is not a URL; give e.g. https://api-sandbox.example.com.`);
-      }
-      if (url.protocol !== "http:" && url.protocol !== "https:") return usageError(io, "conform", `--base-url must be http or https, not ${url.protocol}`);
-      if (url.username !== "" || url.password !== "") {
-        return usageError(io, "conform", `--base-url ${withoutUserinfo(baseUrl)} must not carry user:password@; live credentials come from environment variables (see --help).`);
-      }
-      const env = checkLiveEnv(selection.providers, io.env);
+      const parsed = parseBaseUrls(baseUrl, providers, values.provider !== undefined && values.provider !== "all");
+      if (!parsed.ok) return usageError(io, "conform", parsed.message);
+      providers = parsed.providers;
+      target = Object.keys(parsed.urls).length > 1 ? Object.entries(parsed.urls).map(([slug, url]) => `${slug}=${withoutUserinfo(url)}`).join(", ") : withoutUserinfo(baseUrl);
+      const env = checkLiveEnv(providers, io.env);
       if (!env.ok) return usageError(io, "conform", `a live run needs these environment variables, which are not set: ${env.missing.join(", ")}.`);
     }
 
@@ -126,7 +124,7 @@ skipped (inconclusive), not as a contract failure.
     if (maxBodyBytes !== undefined) process.env[SUITE_ENV.maxBodyBytes] = maxBodyBytes;
     else delete process.env[SUITE_ENV.maxBodyBytes];
     try {
-      io.stderr(`kyc-contracts conform: ${selection.providers.join(", ")} against ${baseUrl ? withoutUserinfo(baseUrl) : engine === "twin" ? "their twins" : "their Prism mocks"}\n`);
+      io.stderr(`kyc-contracts conform: ${providers.join(", ")} against ${target ?? (engine === "twin" ? "their twins" : "their Prism mocks")}\n`);
       const { startVitest } = await import("vitest/node");
       const root = packageRoot();
       const vitest = await startVitest(
@@ -136,7 +134,7 @@ skipped (inconclusive), not as a contract failure.
           root,
           config: false,
           watch: false,
-          include: selection.providers.map((p) => `conformance/${p}.test.ts`),
+          include: providers.map((p) => `conformance/${p}.test.ts`),
           exclude: [],
           reporters: reporter === "human" ? [new HumanReporter({ write: io.stdout, reportDir })] : reporter === "github" ? [new GithubReporter(io.stdout)] : [reporter],
           ...(values.output ? { outputFile: path.resolve(values.output) } : {}),

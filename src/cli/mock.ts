@@ -4,6 +4,7 @@ import { installCommand } from "../optional-tools.js";
 import { tryStartMocks, type MockErrorCode } from "../mock/start-mocks.js";
 import { describeFixtures, twinExampleRequest } from "../twin/describe.js";
 import { TwinError, type TwinRequestRecord } from "../twin/engine.js";
+import { CONTROL_ENDPOINTS, WEBHOOK_CONTROL_ENDPOINTS } from "../twin/control.js";
 import { startTwins, type RunningTwins } from "../twin/start-twins.js";
 import { isProviderSlug, providers, providerSlugs, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
@@ -218,7 +219,7 @@ ${table}
 Credentials and records:
 ${fixtures}
 
-Control: GET /__twin/requests, POST /__twin/reset, PUT /__twin/records/{id} on each URL.
+Control: ${CONTROL_ENDPOINTS} on each URL${selected.includes("myaza") ? `; Myaza's also ${WEBHOOK_CONTROL_ENDPOINTS}` : ""}.
 Prefer: code=…, example=… selects a named example as with Prism. Press Ctrl+C to stop.
 `;
 }

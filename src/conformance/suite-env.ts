@@ -4,7 +4,7 @@
  * that only `conform` needs. suite.ts re-exports them.
  */
 export const SUITE_ENV = {
-  /** Live target base URL; unset → the provider's mock (see `engine`). */
+  /** Live target base URL, or `slug=URL,slug=URL` (src/conformance/base-urls.ts); unset → the provider's mock (see `engine`). */
   baseUrl: "KYC_CONFORMANCE_BASE_URL",
   /** Without a base URL: `twin` runs against the provider's twin, anything else (default `prism`) against its Prism mock. */
   engine: "KYC_CONFORMANCE_ENGINE",

@@ -24,6 +24,7 @@ import { DEFAULT_MAX_BODY_BYTES, isBodyLimit } from "../http/body-limit.js";
 import { cleanText, createRedactor } from "../http/redact.js";
 import { CHECKS_ANNOTATION, SEVERITY_LABEL } from "./semantic.js";
 import { SUITE_ENV } from "./suite-env.js";
+import { baseUrlFor } from "./base-urls.js";
 
 export { SUITE_ENV } from "./suite-env.js";
 
@@ -36,7 +37,7 @@ export interface SuiteReport {
 }
 
 export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
-  const liveUrl = env[SUITE_ENV.baseUrl];
+  const liveUrl = baseUrlFor(slug, env[SUITE_ENV.baseUrl]);
   const kind: TargetKind = liveUrl ? "live" : env[SUITE_ENV.engine] === "twin" ? "twin" : "mock";
   const specsDir = env[SUITE_ENV.specsDir];
   const source = specsDir ? await specFromDir(specsDir, slug) : undefined;

@@ -32,14 +32,25 @@ export function listParameters(doc: OpenApiDocument, op: Pick<Operation, "pointe
   return [...byKey.values()];
 }
 
-/** The parameter's first documented example: named example, `example`, then its schema's examples. */
+const ELIDED = /\.\.\.|…/;
+const ELIDED_END = /(\.\.\.|…)$/;
+
+/**
+ * The parameter's first usable documented example: named examples in order, `example`, then its
+ * schema's examples. A value elided with `...` or `…` is skipped; when every one is, the visible
+ * part of the first ending in one.
+ */
 export function parameterExample(doc: OpenApiDocument, param: Parameter): string | undefined {
   const p = param.value;
   const schema = isObject(p.schema) ? resolve(doc, `${param.pointer}/schema`).value : undefined;
   const s = isObject(schema) ? schema : {};
-  const firstExample = isObject(p.examples) ? Object.keys(p.examples)[0] : undefined;
-  const named = firstExample === undefined ? undefined : resolve(doc, `${param.pointer}/examples/${escapePointer(firstExample)}`).value;
-  const candidates: unknown[] = [isObject(named) ? named.value : undefined, p.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.example];
-  const found = candidates.find((c) => typeof c === "string" || typeof c === "number" || typeof c === "boolean");
-  return found === undefined ? undefined : String(found);
+  const named = isObject(p.examples) ? Object.keys(p.examples).map((name) => resolve(doc, `${param.pointer}/examples/${escapePointer(name)}`).value) : [];
+  const candidates: unknown[] = [...named.map((n) => (isObject(n) ? n.value : undefined)), p.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.example];
+  // A value elided as in a provider's docs (`ver_01j9...`) is not one a request can send: a whole
+  // example first, else the visible part of an elided one (`ver_01j9`, still of the id's shape).
+  const usable = (c: unknown): c is string | number | boolean => (typeof c === "string" && !ELIDED.test(c)) || typeof c === "number" || typeof c === "boolean";
+  const found = candidates.find(usable);
+  if (found !== undefined) return String(found);
+  const visible = candidates.flatMap((c) => (typeof c === "string" && ELIDED_END.test(c) ? [c.replace(ELIDED_END, "")] : [])).find((c) => c !== "" && !ELIDED.test(c));
+  return visible;
 }

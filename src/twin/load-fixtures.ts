@@ -18,7 +18,9 @@ export async function loadFixturesFile(file: string): Promise<TwinFixtureMap> {
     value = /\.json$/i.test(file) ? JSON.parse(text) : parse(text, { prettyErrors: true });
   } catch (error) {
     const kind = /\.json$/i.test(file) ? "JSON" : "YAML";
-    throw new TwinError("fixtures-unreadable", `The fixtures file ${file} is not valid ${kind}: ${(error as Error).message.split("\n")[0]}`);
+    // The parser's first line ends with ":" before an excerpt of the file (YAML); keep the sentence, not the colon.
+    const reason = ((error as Error).message.split("\n")[0] ?? "").replace(/[\s:.]+$/, "");
+    throw new TwinError("fixtures-unreadable", `The fixtures file ${file} is not valid ${kind}: ${reason}. Correct the file there; the format is kyc-status-contracts/twin/fixtures.schema.json.`);
   }
   if (value === null || value === undefined) throw new TwinError("fixtures-unreadable", `The fixtures file ${file} is empty. Give at least one provider section, e.g. "myaza:".`);
   return resolveFixtures(value, file);

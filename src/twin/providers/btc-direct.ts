@@ -1,6 +1,7 @@
 /**
  * BTC Direct twin: partner auth by `X-Api-Key` or `Authorization: Bearer <partner token>`, user
- * auth by exactly one of `User-Identifier` / `User-Authorization: Bearer <user token>`. Each
+ * auth by exactly one of `User-Identifier` / `User-Authorization: Bearer <user token>`. An
+ * empty or blank header counts as not sent (so it is neither "both methods", ER803, nor a credential). Each
  * failure is answered with its catalogue code at the status the spec gives it (the error bodies
  * are the spec's named examples, found by their code).
  */
@@ -38,7 +39,11 @@ export const btcDirectTwin: ProviderDefinition<"btc-direct"> = ({ fixtures }) =>
   };
   return {
     serve(ctx) {
-      const header = (name: string): string | null => ctx.request.headers.get(name);
+      // An empty or blank credential header is absent, for ER803 and for a missing credential alike.
+      const header = (name: string): string | null => {
+        const value = ctx.request.headers.get(name);
+        return value === null || value.trim() === "" ? null : value;
+      };
       const apiKey = header("x-api-key");
       const partnerAuth = header("authorization");
       const userIdentifier = header("user-identifier");
@@ -51,7 +56,7 @@ export const btcDirectTwin: ProviderDefinition<"btc-direct"> = ({ fixtures }) =>
         const known = Object.hasOwn(partnerTokens, token) ? partnerTokens[token] : undefined;
         if (!known) return fail(ctx, "ER800");
         if (known.expired) return fail(ctx, "ER801");
-      } else if (apiKey === null || apiKey.trim() === "") {
+      } else if (apiKey === null) {
         return fail(ctx, "ER806");
       } else if (!apiKeys.has(apiKey)) {
         return fail(ctx, "ER805");
@@ -66,7 +71,7 @@ export const btcDirectTwin: ProviderDefinition<"btc-direct"> = ({ fixtures }) =>
         if (!known) return fail(ctx, "ER702");
         if (known.expired) return fail(ctx, "ER701");
         identifier = known.user;
-      } else if (userIdentifier === null || userIdentifier.trim() === "") {
+      } else if (userIdentifier === null) {
         return fail(ctx, "ER704");
       } else if (!identifierPattern.test(userIdentifier)) {
         return fail(ctx, "ER707");

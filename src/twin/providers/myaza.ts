@@ -3,10 +3,12 @@
  * `missing_authorization`, an unknown key → 401 "Invalid API key"; a rate limit per key (the
  * spec's 100 per 900 s by default, from its RateLimit-* header examples) → 429 with
  * `RateLimit-Limit/Remaining/Reset`; an id not matching the spec's pattern → 400; a
- * verification of another organization → 404 exactly like an unknown one. A record with
+ * verification of another organization → 404 exactly like an unknown one. Every answer to a
+ * known key carries its window's `RateLimit-*` (also a `Prefer` or fault answer; a 429 says 0 remaining). A record with
  * `webhooks` gets the signed event of each status change POSTed to its endpoints (twin/webhooks.ts).
  */
-import type { ProviderDefinition, TwinReply } from "../engine.js";
+import type { ProviderDefinition } from "../engine.js";
+import type { SpecView } from "../spec-view.js";
 import { specDocument } from "../../spec/load.js";
 import { bearerToken } from "./shared.js";
 import { createMyazaWebhookSender } from "../webhooks.js";
@@ -27,6 +29,22 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
   let limits: { limit: number; windowMs: number } | undefined = fixtures.rateLimit;
   let idPattern: RegExp | undefined;
   const sender = createMyazaWebhookSender(specDocument("myaza"), { now: () => clock.now() });
+  const rateLimits = (view: SpecView): { limit: number; windowMs: number } => {
+    if (!limits) {
+      const declared = view.statuses.get(429)?.headers;
+      limits = { limit: Number(declared?.get("RateLimit-Limit") ?? 100), windowMs: Number(declared?.get("RateLimit-Reset") ?? 900) * 1000 };
+    }
+    return limits;
+  };
+  /** The key's window as of now (undefined when it has none or it has expired). */
+  const openWindow = (key: string, now: number, windowMs: number): { start: number; count: number } | undefined => {
+    const window = windows.get(key);
+    return window && now < window.start + windowMs ? window : undefined;
+  };
+  const knownKey = (authorization: string | null): string | undefined => {
+    const key = bearerToken(authorization);
+    return key !== undefined && Object.hasOwn(keys, key) ? key : undefined;
+  };
   return {
     webhooks: {
       watches: (record) => record.webhooks !== undefined,
@@ -40,56 +58,59 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
       deliveries: () => sender.deliveries(),
       settled: () => sender.settled(),
     },
+    // Every answer to a known key, whatever chose it (a Prefer, a fault), reports that key's window; a 429 never says requests remain.
+    requestHeaders(request, status, view) {
+      const key = knownKey(request.headers.get("authorization"));
+      if (key === undefined) return undefined;
+      const { limit, windowMs } = rateLimits(view);
+      const now = clock.now();
+      const window = openWindow(key, now, windowMs) ?? { start: now, count: 0 };
+      return {
+        "RateLimit-Limit": String(limit),
+        "RateLimit-Remaining": status === 429 ? "0" : String(Math.max(0, limit - window.count)),
+        "RateLimit-Reset": String(Math.max(0, Math.ceil((window.start + windowMs - now) / 1000))),
+      };
+    },
     serve(ctx) {
-      if (!limits) {
-        const declared = ctx.view.statuses.get(429)?.headers;
-        limits = { limit: Number(declared?.get("RateLimit-Limit") ?? 100), windowMs: Number(declared?.get("RateLimit-Reset") ?? 900) * 1000 };
-      }
       if (!idPattern) {
         const param = ctx.view.doc.components?.schemas?.VerificationId as { pattern?: string } | undefined;
         idPattern = new RegExp(param?.pattern ?? "^ver_");
       }
-      const key = bearerToken(ctx.request.headers.get("authorization"));
-      if (key === undefined) return ctx.reply(401, "missing_authorization");
-      const organization = Object.hasOwn(keys, key) ? keys[key] : undefined;
-      if (organization === undefined) return ctx.reply(401, "invalid_api_key");
+      const authorization = ctx.request.headers.get("authorization");
+      if (bearerToken(authorization) === undefined) return ctx.reply(401, "missing_authorization");
+      const key = knownKey(authorization);
+      const organization = key === undefined ? undefined : keys[key];
+      if (key === undefined || organization === undefined) return ctx.reply(401, "invalid_api_key");
 
       const now = clock.now();
-      let window = windows.get(key);
-      if (!window || now >= window.start + limits.windowMs) {
+      const { limit, windowMs } = rateLimits(ctx.view);
+      let window = openWindow(key, now, windowMs);
+      if (!window) {
         window = { start: now, count: 0 };
         windows.set(key, window);
       }
       window.count++;
-      const rateHeaders = {
-        "RateLimit-Limit": String(limits.limit),
-        "RateLimit-Remaining": String(Math.max(0, limits.limit - window.count)),
-        "RateLimit-Reset": String(Math.max(0, Math.ceil((window.start + limits.windowMs - now) / 1000))),
-      };
-      const withRate = (reply: TwinReply): TwinReply => ({ ...reply, headers: { ...reply.headers, ...rateHeaders } });
-      if (window.count > limits.limit) return withRate(ctx.reply(429, "too_many_requests"));
+      if (window.count > limit) return ctx.reply(429, "too_many_requests");
 
       const id = ctx.params[0] ?? "";
-      if (!idPattern.test(id)) return withRate(ctx.reply(400, "invalid_request"));
+      if (!idPattern.test(id)) return ctx.reply(400, "invalid_request");
       const record = ctx.lookup(id, (r) => r.organization === organization);
-      if (!record) return withRate(ctx.reply(404, "verification_not_found"));
+      if (!record) return ctx.reply(404, "verification_not_found");
       const sameStatus = (v: unknown): boolean => (v as StatusBody).status === record.status;
       const example =
         (record.reasonCode !== undefined ? ctx.view.findExample(200, (v) => sameStatus(v) && (v as StatusBody).reasonCode === record.reasonCode) : undefined) ??
         ctx.view.findExample(200, sameStatus);
       if (!example) throw new Error(`The myaza spec has no 200 example with status "${record.status}" (twin bug).`);
-      return withRate(
-        ctx.reply(200, example, (value) => {
-          const body = value as StatusBody;
-          body.verificationId = id;
-          if (body.reasonCode !== undefined && record.reasonCode !== undefined) body.reasonCode = record.reasonCode;
-          if (body.reason !== undefined && record.reason !== undefined) body.reason = record.reason;
-          if (record.createdAt !== undefined) body.createdAt = record.createdAt;
-          if (record.completedAt !== undefined && body.completedAt !== undefined) body.completedAt = record.completedAt;
-          if (record.assuranceLevel !== undefined) body.assuranceLevel = record.assuranceLevel;
-          return body;
-        }, JSON.stringify([id, record.reasonCode, record.reason, record.createdAt, record.completedAt, record.assuranceLevel])),
-      );
+      return ctx.reply(200, example, (value) => {
+        const body = value as StatusBody;
+        body.verificationId = id;
+        if (body.reasonCode !== undefined && record.reasonCode !== undefined) body.reasonCode = record.reasonCode;
+        if (body.reason !== undefined && record.reason !== undefined) body.reason = record.reason;
+        if (record.createdAt !== undefined) body.createdAt = record.createdAt;
+        if (record.completedAt !== undefined && body.completedAt !== undefined) body.completedAt = record.completedAt;
+        if (record.assuranceLevel !== undefined) body.assuranceLevel = record.assuranceLevel;
+        return body;
+      }, JSON.stringify([id, record.reasonCode, record.reason, record.createdAt, record.completedAt, record.assuranceLevel]));
     },
   };
 };
