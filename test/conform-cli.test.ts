@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../src/cli/command.js";
 import { main } from "../src/cli/main.js";
 import { startTwins, DEFAULT_CREDENTIALS as C, DEFAULT_IDS as I } from "../src/twin/index.js";
+import { planSuite, type CaseOutcome } from "../src/conformance/suite-plan.js";
+import { loadSpec } from "../src/spec/load.js";
 import { breakages, noticeBreakages, startBrokenMyaza, type Breakage, type BrokenServer } from "./fixtures/broken-myaza.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -108,17 +110,16 @@ describe.concurrent("kyc-contracts conform as a process", () => {
       expect(r.code).toBe(0);
     });
 
-    it.each(Object.entries(breakages))("fails (exit 1) on %s, naming the check [%s]", async (breakage, check) => {
-      const out = path.join(tmp, `${breakage}.json`);
-      const r = await against(breakage as Breakage, (s) => conform(["--provider", "myaza", "--base-url", s.url, "--reporter", "json", "--output", out], liveEnv));
+    it("fails (exit 1) on a broken target with the JSON reporter, naming the check; the API key the server echoes reaches no output", async () => {
+      const out = path.join(tmp, "leaks-key-in-body.json");
+      const r = await against("leaks-key-in-body", (s) => conform(["--provider", "myaza", "--base-url", s.url, "--reporter", "json", "--output", out], liveEnv));
       expect(r.code).toBe(1);
       const report = readFileSync(out, "utf8");
       const messages = (JSON.parse(report) as { testResults: { assertionResults: { status: string; failureMessages: string[] }[] }[] }).testResults
         .flatMap((f) => f.assertionResults)
         .filter((a) => a.status === "failed")
         .flatMap((a) => a.failureMessages);
-      expect(messages.join("\n")).toContain(`[${check}]`);
-      // assert the API key never reaches any output, even when the server echoes it
+      expect(messages.join("\n")).toContain(`[${breakages["leaks-key-in-body"]}]`);
       for (const text of [r.stdout, r.stderr, report]) expect(text).not.toContain(API_KEY);
     });
 
@@ -192,6 +193,36 @@ describe.concurrent("kyc-contracts conform as a process", () => {
         await running.stop();
       }
     });
+  });
+});
+
+/**
+ * Every breakage of the broken Myaza server, against the suite the CLI runs (its cases, checker
+ * and redaction: src/conformance/suite-plan.ts, which conformance/<slug>.test.ts turns into vitest
+ * tests) in this process: a server per breakage, no vitest start per case. The CLI's own handling
+ * of a failing run (exit 1, reporters, the key kept out) is the process tests above.
+ */
+/** Every case of Myaza's suite against `url` as a live target, in order. */
+async function runSuite(url: string): Promise<CaseOutcome[]> {
+  const plan = planSuite("myaza", await loadSpec("myaza"), "live", liveEnv);
+  const outcomes: CaseOutcome[] = [];
+  for (const { cases } of plan.operations) for (const c of cases) outcomes.push(await plan.run(url, c));
+  return outcomes;
+}
+
+describe.concurrent("the conformance suite against a live target that breaks the contract one way", () => {
+  it.each(Object.entries(breakages))("fails on %s, naming the check [%s]; the API key is in no message", async (breakage, check) => {
+    const outcomes = await against(breakage as Breakage, (s) => runSuite(s.url));
+    const failures = outcomes.flatMap((o) => (o.kind === "failed" ? [o.message] : []));
+    expect(failures.join("\n")).toContain(`[${check}]`);
+    // assert the API key never reaches a message or annotation, even when the server echoes it
+    for (const o of outcomes) expect(JSON.stringify(o)).not.toContain(API_KEY);
+  });
+
+  it("passes every case of a correct target (the table above is not failing on everything)", async () => {
+    const outcomes = await against("none", (s) => runSuite(s.url));
+    expect(outcomes.filter((o) => o.kind === "failed")).toEqual([]);
+    expect(outcomes.filter((o) => o.kind === "passed").length).toBeGreaterThan(3);
   });
 });
 

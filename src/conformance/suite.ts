@@ -15,14 +15,8 @@ import { startTwins } from "../twin/start-twins.js";
 import { providers, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { readSpecsDir, type SpecSource } from "../spec/source.js";
-import { listOperations } from "../spec/walk.js";
-import { planCases, type CaseFailure } from "./cases.js";
-import { appliedChecks, createCheckerForSpec, describeViolation } from "./checker.js";
-import { sendRequest } from "./exchange.js";
-import { resolveValues, type TargetKind } from "./target.js";
-import { DEFAULT_MAX_BODY_BYTES, isBodyLimit } from "../http/body-limit.js";
-import { cleanText, createRedactor } from "../http/redact.js";
-import { CHECKS_ANNOTATION, SEVERITY_LABEL } from "./semantic.js";
+import type { TargetKind } from "./target.js";
+import { planSuite, type SuitePlan } from "./suite-plan.js";
 import { SUITE_ENV } from "./suite-env.js";
 import { baseUrlFor } from "./base-urls.js";
 
@@ -31,7 +25,7 @@ export { SUITE_ENV } from "./suite-env.js";
 export interface SuiteReport {
   provider: ProviderSlug;
   target: TargetKind;
-  coverage: ReturnType<ReturnType<typeof createCheckerForSpec>["coverage"]>;
+  coverage: ReturnType<SuitePlan["checker"]["coverage"]>;
   /** Why the target could not be set up (the mock did not start): nothing was checked. */
   startError?: string;
 }
@@ -42,20 +36,7 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
   const specsDir = env[SUITE_ENV.specsDir];
   const source = specsDir ? await specFromDir(specsDir, slug) : undefined;
   const spec = source?.document ?? (await loadSpec(slug));
-  const budget = env[SUITE_ENV.maxResponseMs];
-  // A Prism mock serves named examples verbatim, whatever id was asked for: no id echo and no
-  // lifecycle there (the Prefer cases serve every status for the same id).
-  const checkerOptions = { idEcho: kind === "live", lifecycle: kind === "live", ...(budget ? { maxResponseMs: Number(budget) } : {}) };
-  const checker = createCheckerForSpec(slug, spec, checkerOptions);
-  const checkNames = appliedChecks(slug, checkerOptions).join(", ");
-  const operations = listOperations(spec);
-  const planned = operations.map((op) => {
-    const values = resolveValues(slug, kind, env, spec, op);
-    return { op, values, cases: planCases(slug, spec, op, values) };
-  });
-  const redact = createRedactor(planned.flatMap((p) => p.values.secrets));
-  const maxBodyBytes = Number(env[SUITE_ENV.maxBodyBytes] ?? DEFAULT_MAX_BODY_BYTES);
-  if (!isBodyLimit(maxBodyBytes)) throw new Error(`${SUITE_ENV.maxBodyBytes} must be a whole number of bytes ≥ 1, not "${env[SUITE_ENV.maxBodyBytes] ?? ""}".`);
+  const plan = planSuite(slug, spec, kind, env);
   let baseUrl = liveUrl ?? "";
   let stop: (() => Promise<void>) | undefined;
   let startError: string | undefined;
@@ -85,44 +66,23 @@ export async function defineConformanceSuite(slug: ProviderSlug, env: Readonly<R
       await stop?.();
       const dir = env[SUITE_ENV.reportDir];
       if (dir) {
-        const report: SuiteReport = { provider: slug, target: kind, coverage: checker.coverage(), ...(startError === undefined ? {} : { startError }) };
+        const report: SuiteReport = { provider: slug, target: kind, coverage: plan.checker.coverage(), ...(startError === undefined ? {} : { startError }) };
         await mkdir(dir, { recursive: true });
         await writeFile(path.join(dir, `${slug}.json`), JSON.stringify(report));
       }
     }, 60_000);
 
-    for (const { op, cases } of planned) {
+    for (const { op, cases } of plan.operations) {
       describe(`${op.method.toUpperCase()} ${op.path}`, () => {
         for (const c of cases) {
           it(c.title, async (ctx) => {
-            if (c.only && !c.only.includes(kind)) {
-              ctx.skip(c.skipReason);
+            const outcome = await plan.run(baseUrl, c);
+            if (outcome.kind === "skipped") {
+              ctx.skip(outcome.reason);
               return;
             }
-            const outcome = await sendRequest(baseUrl, c.request, { handleRateLimit: c.rateLimitIsInconclusive, maxBodyBytes });
-            if (!outcome.ok) {
-              if (outcome.kind === "rate_limited") {
-                ctx.skip(outcome.message);
-                return;
-              }
-              if (outcome.kind === "body_too_large") {
-                const expected = `a body of at most ${outcome.maxBytes} bytes (set ${SUITE_ENV.maxBodyBytes} / --max-body-bytes to allow more)`;
-                assert.fail(redact(`HTTP ${outcome.status} from GET ${cleanText(c.request.path, redact, 120) ?? ""}\n✗ [body-size] at (response): expected ${expected}, got more. ${outcome.message}`));
-              }
-              assert.fail(redact(`${outcome.kind}: ${outcome.message}`));
-            }
-            const result = checker.check(outcome.exchange);
-            // The names of the checks this response went through (a JUnit property of the case).
-            await ctx.annotate(checkNames, CHECKS_ANNOTATION);
-            // Contradictions of spec decisions and warnings do not fail a case; they are annotations
-            // (shown by the human and GitHub reporters, written as JUnit properties).
-            for (const v of result.contradictions) await ctx.annotate(redact(describeViolation(v)), SEVERITY_LABEL.contradiction);
-            for (const v of result.warnings) await ctx.annotate(redact(describeViolation(v)), SEVERITY_LABEL.warning);
-            const failures = [...result.violations.map(describeViolation), ...c.expect(outcome.exchange).map(describeFailure)];
-            if (failures.length > 0) {
-              // The path is redacted before it is cut: a cut through an id would leave its head behind.
-              assert.fail(redact(`HTTP ${outcome.exchange.status} from GET ${cleanText(outcome.exchange.path, redact, 120) ?? ""}\n${failures.join("\n")}`));
-            }
+            for (const a of outcome.annotations) await ctx.annotate(a.message, a.type);
+            if (outcome.kind === "failed") assert.fail(outcome.message);
           });
         }
       });
@@ -139,4 +99,3 @@ async function specFromDir(dir: string, slug: ProviderSlug): Promise<SpecSource>
   return source;
 }
 
-const describeFailure = (f: CaseFailure): string => `✗ [${f.check}]: expected ${f.expected}, got ${f.actual}. ${f.message}`;
