@@ -14,6 +14,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     /** Per-request timeout, seconds. */
     timeout?: number;
+    /** Milliseconds between samples (default 1000); a run ends at the first sample after `duration`. */
+    sampleInt?: number;
   }
 
   export interface Histogram {

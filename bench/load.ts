@@ -25,7 +25,9 @@ export interface LoadOptions {
 
 export async function runLoad(options: LoadOptions, cleanup: Cleanup): Promise<LoadRun> {
   const times: number[] = [];
-  const instance = autocannon({ url: options.url, headers: options.headers, connections: options.connections, duration: options.durationSeconds, timeout: 10 });
+  // autocannon stops at its first sample tick after the duration: a tick as long as a sub-second run (--quick) ends it on time instead of after 1 s.
+  const sampleInt = Math.min(1000, Math.max(10, Math.round(options.durationSeconds * 1000)));
+  const instance = autocannon({ url: options.url, headers: options.headers, connections: options.connections, duration: options.durationSeconds, timeout: 10, sampleInt });
   const unregister = cleanup.add(`autocannon run against ${options.url}`, () => instance.stop());
   instance.on("response", (_client, statusCode, _bytes, ms) => {
     if (statusCode >= 200 && statusCode < 300) times.push(ms);

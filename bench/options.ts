@@ -21,7 +21,7 @@ export interface BenchOptions {
 export type ParsedArgs = { ok: true; help: true } | { ok: true; help: false; options: BenchOptions } | { ok: false; message: string };
 
 export const DEFAULTS = { connections: 10, durationSeconds: 5, runs: 3, taskTimeMs: 500 } as const;
-export const QUICK = { durationSeconds: 0.5, runs: 1, taskTimeMs: 50 } as const;
+export const QUICK = { durationSeconds: 0.25, runs: 1, taskTimeMs: 25 } as const;
 
 /** Where a run writes its figures by default: ignored by git, so trying things changes no file. */
 export const RESULTS_FILE = "reports/bench/results.json";

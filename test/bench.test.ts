@@ -102,7 +102,8 @@ describe("paired alternating blocks", () => {
   it("goes on past the minimum rounds until every task has had its time", async () => {
     let calls = 0;
     const slow = () => new Promise<void>((resolve) => setTimeout(() => resolve(void calls++), 2));
-    const result = await measurePairedBlocks({ slow, fast: () => Promise.resolve() }, { blockCalls: 1, minRounds: 1, timeMs: 10 });
+    // (the other task takes a timer tick too: a task of no measurable time would need thousands of rounds to have its 10 ms)
+    const result = await measurePairedBlocks({ slow, tick: () => new Promise<void>((resolve) => setTimeout(resolve, 1)) }, { blockCalls: 1, minRounds: 1, timeMs: 10 });
     // assert: one 2 ms call per block cannot reach 10 ms in one round, so there are several
     expect(result.rounds).toBeGreaterThan(1);
     expect(calls).toBe(result.rounds);

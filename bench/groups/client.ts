@@ -99,7 +99,8 @@ export const benchClient: GroupRunner = async (ctx) => {
       );
       // Cold start: a fresh process per run imports the built package and makes a new client's first call.
       // A cold start varies more than a warm call (one process, one sample): twice the runs, plus one.
-      const coldRuns = runs * 2 + 1;
+      // (--quick: one, a smoke run of the step)
+      const coldRuns = ctx.options.quick ? 1 : runs * 2 + 1;
       const colds: ColdStart[] = [];
       for (let i = 0; i < coldRuns; i++) {
         const cold = await measureColdStart(slug, server.url, { url, headers: Object.fromEntries(headers) }, ctx.cleanup);

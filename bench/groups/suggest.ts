@@ -18,7 +18,7 @@ import { median } from "../stats.js";
 import { figureRow, type GroupRunner } from "./context.js";
 
 const EXCHANGES = 20_000;
-const QUICK_EXCHANGES = 1_000;
+const QUICK_EXCHANGES = 400;
 
 const silent: CliIo = { stdout: () => undefined, stderr: () => undefined, env: {} };
 

@@ -73,8 +73,8 @@ export const benchTraffic: GroupRunner = async (ctx) => {
   const forgetDir = ctx.cleanup.add("traffic bench files", () => rmSync(dir, { recursive: true, force: true }));
   try {
     // --quick: a smoke run of every step, small enough for the bench's own test.
-    const count = quick ? 2_000 : 100_000;
-    const segment = quick ? 500 : 10_000;
+    const count = quick ? 800 : 100_000;
+    const segment = quick ? 200 : 10_000;
     const recording = path.join(dir, "recording.har");
     const segmentFile = path.join(dir, "segment.har");
     const empty = path.join(dir, "empty.har");
@@ -125,7 +125,7 @@ export const benchTraffic: GroupRunner = async (ctx) => {
     );
 
     // The proxy in front of the Myaza twin, recording, for a long session of one id.
-    const [early, late] = quick ? [200, 1_000] : [5_000, 25_000];
+    const [early, late] = quick ? [100, 400] : [5_000, 25_000];
     const fixtures = benchFixtures();
     const request = twinExampleRequest("myaza", fixtures as never)!;
     const twin = await startTwinProcess("myaza", fixtures, ctx.cleanup);
