@@ -221,7 +221,7 @@ describe("parseBenchArgs", () => {
 
   it("--quick shrinks durations and runs; explicit flags still win; lists keep the canonical order", () => {
     const r = parse("--quick", "--runs", "2", "--only", "client,mocks", "--providers", "myaza,proof", "--out", "tmp/r.json");
-    expect(r.ok && !r.help && r.options).toMatchObject({ quick: true, durationSeconds: 0.5, runs: 2, taskTimeMs: 50, groups: ["mocks", "client"], providers: ["proof", "myaza"], out: "/repo/tmp/r.json" });
+    expect(r.ok && !r.help && r.options).toMatchObject({ quick: true, durationSeconds: 0.25, runs: 2, taskTimeMs: 25, groups: ["mocks", "client"], providers: ["proof", "myaza"], out: "/repo/tmp/r.json" });
   });
 
   it("--help", () => {
