@@ -1,17 +1,17 @@
 /**
  * Every code block of README.md and docs/**\/*.md has a runner (test/support/doc-blocks.ts), and
- * the runners that need no installed package run here, against the sources: scripts (and what
- * their `// comments` say they print), twin fixtures, and shell lines (kyc-contracts options
- * against each command's --help, npm scripts against package.json). The tarball runs the `ts`
+ * the runners that need no installed package run here: scripts against the sources (and what
+ * their `// comments` say they print), twin fixtures, shell lines (kyc-contracts options against
+ * each command's --help, npm scripts against package.json) and shell scripts with the built CLI. The tarball runs the `ts`
  * blocks again, type-checked, and the vitest blocks (test/package.test.ts).
  */
 import { execFile } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkFixtures } from "../src/twin/index.js";
 import { collectDocBlocks, expectedOutput, expectedShellOutput, FIXTURES_SCHEMA_LINE, parseDocBlocks, shellProblems } from "./support/doc-blocks.js";
 
@@ -110,10 +110,14 @@ describe("shell blocks name commands, options and scripts that exist", () => {
 });
 
 describe("shell scripts with `# →` lines run, in a scratch copy of openapi/, and print what those lines say", () => {
-  /** A `kyc-contracts` on PATH: the CLI from the sources. */
+  /** A `kyc-contracts` on PATH: the built CLI, as the package's bin runs it (`npm test` builds before vitest; a third of the CPU of running the sources through tsx). */
   const bin = path.join(dir, "bin");
+  const cli = path.join(root, "dist", "src", "cli.js");
   mkdirSync(bin, { recursive: true });
-  writeFileSync(path.join(bin, "kyc-contracts"), `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, "node_modules/tsx/dist/cli.mjs")}" "${path.join(root, "src", "cli.ts")}" "$@"\n`);
+  writeFileSync(path.join(bin, "kyc-contracts"), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`);
+  beforeAll(() => {
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm test does).`);
+  });
   chmodSync(path.join(bin, "kyc-contracts"), 0o755);
 
   it.each(of("shell"))("%s", async (where, block) => {

@@ -19,6 +19,7 @@ import { freePortRange, isListening } from "./support/processes.js";
 import { cachedInstall, installKey } from "./support/install-cache.js";
 import { collectDocBlocks } from "./support/doc-blocks.js";
 import { copyConsumerExample } from "./support/consumer-example.js";
+import { typecheckProject } from "./support/typecheck.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let consumer: string;
@@ -93,7 +94,6 @@ const attw = (file: string, entrypoints: string[]): { code: number | null; outpu
 
 /** The `ts` blocks of README.md and docs/**\/*.md: scripts, and files of a consumer's vitest suite (`// test/<name>.ts`). */
 const tsDocBlocks = () => collectDocBlocks(root).blocks.filter((b) => b.lang === "ts");
-const tscBin = path.join(root, "node_modules", "typescript", "bin", "tsc");
 /** The consumer's environment for a vitest run of its own: vitest's variables would make it think it is a worker of this run. */
 const innerVitestEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
 
@@ -306,7 +306,8 @@ const wrong: Body = { verificationId: "ver_1", status: "approved", createdAt: "x
 export { status, slug, body, bad, wrong };
 `,
     );
-    exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."]);
+    const r = typecheckProject(path.join(consumer, "tsconfig.json"));
+    expect(r.ok, r.output).toBe(true);
   });
 
   it("calls every provider's client by name against a local server, type-checked", () => {
@@ -359,7 +360,8 @@ export const typeChecks = () => [
       path.join(consumer, "tsconfig.clients.json"),
       JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files: ["clients.ts"] }),
     );
-    exec(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.clients.json"]);
+    const checked = typecheckProject(path.join(consumer, "tsconfig.clients.json"));
+    expect(checked.ok, checked.output).toBe(true);
     const out = JSON.parse(exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "clients.ts"])) as { states: string[]; missing: unknown; expires: boolean };
     // assert each provider's documented result shape, from the installed package
     expect(out.states).toEqual(["approved", "action_required", "pending", "rejected"]);
@@ -440,8 +442,14 @@ console.log(JSON.stringify({ versions: listReleasedVersions("btc-direct"), chang
         path.join(consumer, "tsconfig.readme.json"),
         JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files }),
       );
-      exec(process.execPath, [tscBin, "-p", "tsconfig.readme.json"]);
-      for (const file of files.filter((f) => f.startsWith("readme-"))) exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), file]);
+      const checked = typecheckProject(path.join(consumer, "tsconfig.readme.json"));
+      expect(checked.ok, checked.output).toBe(true);
+      // The scripts run one after another in one tsx process (one start instead of one per block), each announced so a failure names its block.
+      const scripts = blocks.flatMap((block, i) => (block.vitestFile ? [] : [{ file: files[i]!, where: block.where }]));
+      writeFileSync(path.join(consumer, "run-doc-scripts.ts"), `${scripts.map((s) => `console.log(${JSON.stringify(`--- ${s.where}`)});\nawait import(${JSON.stringify(`./${s.file}`)});`).join("\n")}\nexport {};\n`);
+      const run = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "run-doc-scripts.ts"], { cwd: consumer, encoding: "utf8", timeout: 120_000, env: { ...process.env, npm_config_loglevel: "error" } });
+      expect(run.status, `a script block failed (the last "---" line names it):\n${run.stdout}${run.stderr}`).toBe(0);
+      expect(run.stdout.match(/^--- /gm)).toHaveLength(scripts.length);
     });
 
     it("runs the vitest examples of README.md and docs/: mocks from a globalSetup (stopped at the end), twins, the matcher", () => {
@@ -465,21 +473,21 @@ console.log(JSON.stringify({ versions: listReleasedVersions("btc-direct"), chang
       beforeAll(() => {
         example = copyConsumerExample(root, consumer);
       });
-      const tsc = (project: string) => spawnSync(process.execPath, [tscBin, "-p", project, "--pretty", "false"], { cwd: example, encoding: "utf8" });
+      const tsc = (project: string) => typecheckProject(path.join(example, project));
 
       it("type-checks with its tsconfig (NodeNext) and with Bundler resolution; node10 resolution cannot find the entry points", () => {
         const own = tsc("tsconfig.json");
-        expect(own.status, own.stdout + own.stderr).toBe(0);
+        expect(own.ok, own.output).toBe(true);
         const variant = (name: string, compilerOptions: Record<string, string>): string => {
           writeFileSync(path.join(example, name), JSON.stringify({ extends: "./tsconfig.json", compilerOptions }));
           return name;
         };
         const bundler = tsc(variant("tsconfig.bundler.json", { module: "ESNext", moduleResolution: "Bundler" }));
-        expect(bundler.status, bundler.stdout + bundler.stderr).toBe(0);
+        expect(bundler.ok, bundler.output).toBe(true);
         // assert the README's warning: node10 ignores `exports`, so the subpath entry points are not found
         const node10 = tsc(variant("tsconfig.node10.json", { module: "ESNext", moduleResolution: "node10" }));
-        expect(node10.status).not.toBe(0);
-        expect(node10.stdout).toContain("Cannot find module 'kyc-status-contracts/twin'");
+        expect(node10.ok).toBe(false);
+        expect(node10.output).toContain("Cannot find module 'kyc-status-contracts/twin'");
       });
 
       it("runs its tests with vitest: twins, client, a transition, faults, the journal against the contract", () => {

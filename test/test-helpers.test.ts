@@ -2,11 +2,15 @@
  * The test helpers that act as checkers fail on bad input: a helper that found nothing wrong
  * with anything would let every test that relies on it pass on broken code.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { clientErrorKinds, kycStates } from "../src/index.js";
 import type { Twin, TwinRequestRecord } from "../src/twin/index.js";
 import { secretsInError, shapeProblems, TOKEN, USER_ID, type AnyResult } from "./helpers/clients.js";
 import { expectJournalConforms } from "./helpers/twins.js";
+import { typecheckProject } from "./support/typecheck.js";
 
 const httpFailure = (error: Record<string, unknown>): AnyResult => ({ ok: false, error: { provider: "proof", ...error } }) as unknown as AnyResult;
 
@@ -57,5 +61,32 @@ describe("expectJournalConforms", () => {
 
   it("skips only what is outside the contract on purpose", () => {
     expect(expectJournalConforms(fake([entry("garbage", { fault: "malformed" }), entry({}, { outsideContract: true })]))).toBe(0);
+  });
+});
+
+describe("typecheckProject (tsc -p in this process)", () => {
+  it("fails with tsc's message on a type error, passes the corrected file, and follows `extends` and module resolution", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kyc-typecheck-"));
+    try {
+      // a package reachable only through `exports` (node10 resolution ignores it), under node_modules: its .d.ts is shared between the checks
+      const pkg = path.join(dir, "node_modules", "exports-only");
+      mkdirSync(path.join(pkg, "dist"), { recursive: true });
+      writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "exports-only", type: "module", exports: { "./sub": { types: "./dist/sub.d.ts", default: "./dist/sub.js" } } }));
+      writeFileSync(path.join(pkg, "dist", "sub.d.ts"), "export declare const n: number;\n");
+      writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+      writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", types: [], noEmit: true }, files: ["a.ts"] }));
+      writeFileSync(path.join(dir, "tsconfig.node10.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { module: "ESNext", moduleResolution: "node10" } }));
+      writeFileSync(path.join(dir, "a.ts"), 'import { n } from "exports-only/sub";\nexport const s: string = n;\n');
+      const bad = typecheckProject(path.join(dir, "tsconfig.json"));
+      expect(bad.ok).toBe(false);
+      expect(bad.output).toMatch(/a\.ts\(2,14\): error TS2322: Type 'number' is not assignable to type 'string'/);
+      writeFileSync(path.join(dir, "a.ts"), 'import { n } from "exports-only/sub";\nexport const s: number = n;\n');
+      expect(typecheckProject(path.join(dir, "tsconfig.json"))).toEqual({ ok: true, output: "" });
+      const node10 = typecheckProject(path.join(dir, "tsconfig.node10.json"));
+      expect(node10.ok).toBe(false);
+      expect(node10.output).toContain("Cannot find module 'exports-only/sub'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
