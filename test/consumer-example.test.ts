@@ -1,5 +1,5 @@
 /**
- * examples/consumer, read as files (test/package.test.ts type-checks and runs it on the packed
+ * examples/consumer, read as files (test/package-tools.test.ts type-checks and runs it on the packed
  * package): an ESM project depending on this version, vitest in its peer range, a tsconfig that
  * resolves `exports`, fixtures that pass the checks, and a workflow whose steps name scripts and
  * kyc-contracts options that exist.

@@ -3,7 +3,7 @@
  * the runners that need no installed package run here: scripts against the sources (and what
  * their `// comments` say they print), twin fixtures, shell lines (kyc-contracts options against
  * each command's --help, npm scripts against package.json) and shell scripts with the built CLI. The tarball runs the `ts`
- * blocks again, type-checked, and the vitest blocks (test/package.test.ts).
+ * blocks again, type-checked, and the vitest blocks (test/package-tools.test.ts).
  */
 import { execFile } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

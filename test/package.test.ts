@@ -1,45 +1,33 @@
 /**
- * The package as a consumer gets it: `npm pack`, install the tarball into an empty project, then
- * measure what it added to node_modules, lint the tarball (publint, attw), import by name (JS and
- * types through `exports`), run the `kyc-contracts` bin, read the specs. Prism, Redocly CLI and
- * vitest are optional peer dependencies: first the commands that need them must say how to
- * install them (exit 2) while the twins work without; then the test installs them with the
- * very command the CLI prints and runs mocks, conformance, docs, the `ts` examples of README.md and
- * docs/ (test/support/doc-blocks.ts), and examples/consumer on the same install.
+ * The package as a consumer gets it, without the optional tools: `npm pack`, install the tarball
+ * into an empty project (test/support/packed-install.ts), then measure what it added to
+ * node_modules, lint the tarball (publint, attw), import by name (JS and types through
+ * `exports`), run the `kyc-contracts` bin, read the specs. Prism, Redocly CLI and vitest are
+ * optional peer dependencies: the commands that need them must say how to install them (exit 2)
+ * while the twins work without. test/package-tools.test.ts installs them with the command the CLI
+ * prints and runs what needs them.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installCommand, optionalTools, type OptionalTool } from "../src/optional-tools.js";
+import { installCommand, optionalTools } from "../src/optional-tools.js";
 import { freePortRange, isListening } from "./support/processes.js";
-import { cachedInstall, installKey } from "./support/install-cache.js";
-import { collectDocBlocks } from "./support/doc-blocks.js";
-import { copyConsumerExample } from "./support/consumer-example.js";
+import { ALL_TOOLS, NO_COLOR_ENV, packAndInstall, root, type PackedInstall } from "./support/packed-install.js";
 import { typecheckProject } from "./support/typecheck.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-let consumer: string;
-let tarball: string;
-/** The install key of the packed tarball (test/support/install-cache.ts). */
-let tarballKey: string;
-/** Installs of the tarball and of the optional tools, by content hash (a warm run skips npm, never a check). */
-const INSTALL_CACHE = path.join(root, "node_modules", ".cache", "kyc-status-contracts", "installs");
-/** What `npm install <tarball>` printed, warnings included. */
-let installOutput: string;
+let install: PackedInstall | undefined;
 /** What installing the tarball added to the empty project's node_modules, measured right after the install. */
 let footprint: { packages: string[]; bytes: number };
-const installed = (): string => path.join(consumer, "node_modules", "kyc-status-contracts");
-const exec = (file: string, args: string[], cwd = consumer): string =>
-  execFileSync(file, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_loglevel: "error" } });
+const consumerDir = (): string => theInstall().consumer;
+const installed = (): string => path.join(consumerDir(), "node_modules", "kyc-status-contracts");
+/** The install of beforeAll (a test that runs without one is a bug of this file). */
+const theInstall = (): PackedInstall => install ?? expect.unreachable("beforeAll did not install the package");
+const exec = (file: string, args: string[], cwd?: string): string => theInstall().exec(file, args, cwd);
 
 /** Size budget of a plain `npm install kyc-status-contracts` (issue 12): packages and bytes added to node_modules. */
 const MAX_PACKAGES = 15;
 const MAX_BYTES = 5 * 1024 * 1024;
-const ALL_TOOLS = Object.keys(optionalTools) as OptionalTool[];
 
 /**
  * Every installed package under a node_modules folder (a folder with a package.json, scoped ones
@@ -68,10 +56,9 @@ function measureNodeModules(dir: string): { packages: string[]; bytes: number } 
   return { packages: packages.sort(), bytes: bytesUnder(dir) };
 }
 
-const NO_COLOR_ENV = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" };
 /** Runs the installed bin; never throws, returns what it printed and its exit code. */
 const runBin = (args: string[]): { code: number | null; out: string; err: string } => {
-  const r = spawnSync(path.join(consumer, "node_modules", ".bin", "kyc-contracts"), args, { cwd: consumer, encoding: "utf8", env: NO_COLOR_ENV });
+  const r = spawnSync(path.join(consumerDir(), "node_modules", ".bin", "kyc-contracts"), args, { cwd: consumerDir(), encoding: "utf8", env: NO_COLOR_ENV });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -92,55 +79,14 @@ const attw = (file: string, entrypoints: string[]): { code: number | null; outpu
   return { code: r.status, output: r.stdout + r.stderr };
 };
 
-/** The `ts` blocks of README.md and docs/**\/*.md: scripts, and files of a consumer's vitest suite (`// test/<name>.ts`). */
-const tsDocBlocks = () => collectDocBlocks(root).blocks.filter((b) => b.lang === "ts");
-/** The consumer's environment for a vitest run of its own: vitest's variables would make it think it is a worker of this run. */
-const innerVitestEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
-
-/** Live Prism processes started from the installed package under `dir`. */
-const prismProcessesUnder = (dir: string): string[] =>
-  readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((pid) => {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-        const state = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
-        return cmdline.includes("prism-cli") && cmdline.includes(dir) && state !== "Z" ? [`${pid}: ${cmdline}`] : [];
-      } catch {
-        return [];
-      }
-    });
-
 describe("installed from its npm pack tarball", () => {
   beforeAll(() => {
-    if (!existsSync(path.join(root, "dist", "src", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
-    consumer = mkdtempSync(path.join(tmpdir(), "kyc-consumer-"));
-    // --ignore-scripts: `prepack` would build the package a second time; npm test has just built it.
-    exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", consumer], root);
-    const packed = readdirSync(consumer).find((f) => f.endsWith(".tgz"));
-    if (!packed) throw new Error("npm pack wrote no tarball");
-    tarball = path.join(consumer, packed);
-    writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
-    // The same tarball, lockfile, npm and Node install the same tree: restored from the cache when it was installed before.
-    tarballKey = installKey([readFileSync(tarball), readFileSync(path.join(root, "package-lock.json")), exec("npm", ["--version"], root), process.version]);
-    const install = cachedInstall({
-      cacheRoot: INSTALL_CACHE,
-      name: "tarball",
-      key: tarballKey,
-      project: consumer,
-      install: () => {
-        // npm's warnings kept: a lifecycle script in the package would be announced (install-scripts)
-        const r = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed}`], { cwd: consumer, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "warn" } });
-        const output = `${r.stdout}${r.stderr}`;
-        if (r.status !== 0) throw new Error(`npm install <tarball> failed:\n${output}`);
-        return output;
-      },
-    });
-    installOutput = install.output;
-    if (install.restoredFrom) console.log(`npm install <tarball>: restored from ${install.restoredFrom} (same tarball, lockfile, npm and Node)`);
-    footprint = measureNodeModules(path.join(consumer, "node_modules"));
+    install = packAndInstall({ tools: false });
+    footprint = measureNodeModules(path.join(install.consumer, "node_modules"));
   }, 300_000);
-  afterAll(() => rmSync(consumer, { recursive: true, force: true }));
+  afterAll(() => {
+    if (install) rmSync(install.consumer, { recursive: true, force: true });
+  });
 
   it(`adds at most ${MAX_PACKAGES} packages and ${MAX_BYTES / 1024 / 1024} MB to an empty project's node_modules`, () => {
     const mb = (footprint.bytes / 1024 / 1024).toFixed(2);
@@ -154,11 +100,11 @@ describe("installed from its npm pack tarball", () => {
   it("installs without running or announcing a lifecycle script (no install-scripts warning)", () => {
     const manifest = JSON.parse(readFileSync(path.join(installed(), "package.json"), "utf8")) as { scripts?: Record<string, string> };
     for (const name of ["preinstall", "install", "postinstall", "prepare"]) expect(manifest.scripts?.[name], `the published package.json has scripts.${name}`).toBeUndefined();
-    expect(installOutput).not.toMatch(/install-scripts|lifecycle/i);
+    expect(theInstall().installOutput).not.toMatch(/install-scripts|lifecycle/i);
   });
 
   it("passes publint on the packed tarball", () => {
-    const r = publint(tarball);
+    const r = publint(theInstall().tarball);
     expect(r.code, `publint found problems in the packed package.json / files (fix exports, types or files):\n${r.output}`).toBe(0);
   });
 
@@ -166,13 +112,13 @@ describe("installed from its npm pack tarball", () => {
     // Wildcard exports are not discovered by attw: each generated module is listed.
     const generated = readdirSync(path.join(installed(), "dist", "generated")).filter((f) => f.endsWith(".d.ts")).map((f) => `./generated/${f.slice(0, -".d.ts".length)}`);
     expect(generated.length).toBeGreaterThan(4);
-    const r = attw(tarball, generated);
+    const r = attw(theInstall().tarball, generated);
     expect(r.code, `@arethetypeswrong/cli found type resolution problems in the packed package (each entry point's row names the resolution that failed):\n${r.output}`).toBe(0);
     expect(r.output).toContain('"kyc-status-contracts/generated/myaza"');
   });
 
   it("publint and attw, run this way, fail on a broken package (an entry point whose types file is missing)", () => {
-    const broken = path.join(consumer, "broken-pkg");
+    const broken = path.join(consumerDir(), "broken-pkg");
     mkdirSync(broken);
     // (a package whose root entry has no types at all is "untyped" to attw, not an error: the root is typed here)
     writeFileSync(path.join(broken, "package.json"), JSON.stringify({ name: "broken-pkg", version: "1.0.0", type: "module", exports: { ".": { types: "./index.d.ts", default: "./index.js" }, "./sub": { types: "./missing.d.ts", default: "./sub.js" } } }));
@@ -205,7 +151,7 @@ describe("installed from its npm pack tarball", () => {
       expect(docs.code, docs.err).toBe(2);
       expect(docs.err).toContain(`kyc-contracts docs needs @redocly/cli (builds the API reference)`);
       expect(docs.err).toContain(`  ${installCommand(["redocly"])}\n`);
-      expect(existsSync(path.join(consumer, "site-missing"))).toBe(false);
+      expect(existsSync(path.join(consumerDir(), "site-missing"))).toBe(false);
       const conform = runBin(["conform", "--provider", "myaza"]);
       expect(conform.code, conform.err).toBe(2);
       expect(conform.err).toContain(`  ${installCommand(["vitest", "prism"])}\n`);
@@ -216,7 +162,7 @@ describe("installed from its npm pack tarball", () => {
 
     it("startMocks() rejects with MockError prism-missing and buildDocs() returns the failure, each naming the install command", () => {
       writeFileSync(
-        path.join(consumer, "missing-tools.mjs"),
+        path.join(consumerDir(), "missing-tools.mjs"),
         `import { startMocks } from "kyc-status-contracts/mock";
 import { createRequire } from "node:module";
 // buildDocs from its own entry where the package has one, else from the root
@@ -236,7 +182,7 @@ console.log(JSON.stringify({ mock, docs }));`,
 
     it("kyc-contracts mock --engine twin serves without Prism and stops on SIGTERM", async () => {
       const port = await freePortRange(1);
-      const child = spawn(path.join(consumer, "node_modules", ".bin", "kyc-contracts"), ["mock", "--engine", "twin", "--providers", "myaza", "--port", `myaza=${port}`], { cwd: consumer, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+      const child = spawn(path.join(consumerDir(), "node_modules", ".bin", "kyc-contracts"), ["mock", "--engine", "twin", "--providers", "myaza", "--port", `myaza=${port}`], { cwd: consumerDir(), stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
@@ -266,7 +212,7 @@ console.log(JSON.stringify({ mock, docs }));`,
 
   it("imports by name and reads the shipped specs", () => {
     writeFileSync(
-      path.join(consumer, "use.mjs"),
+      path.join(consumerDir(), "use.mjs"),
       `import { providerSlugs, loadSpec, listScenarios, btcDirectErrorCatalogue } from "kyc-status-contracts";
 const counts = {};
 for (const slug of providerSlugs) counts[slug] = listScenarios(await loadSpec(slug)).length;
@@ -288,11 +234,11 @@ console.log(JSON.stringify({ counts, er801: btcDirectErrorCatalogue.ER801.httpSt
 
   it("type-checks a consumer through exports, with real (not any) types", () => {
     writeFileSync(
-      path.join(consumer, "tsconfig.json"),
+      path.join(consumerDir(), "tsconfig.json"),
       JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, skipLibCheck: false, types: [] }, files: ["consumer.ts"] }),
     );
     writeFileSync(
-      path.join(consumer, "consumer.ts"),
+      path.join(consumerDir(), "consumer.ts"),
       `import { btcDirectErrorCatalogue, type BtcDirectErrorCode, type ProviderSlug, type MyazaApi } from "kyc-status-contracts";
 const code: BtcDirectErrorCode = "ER801";
 const status: 400 = btcDirectErrorCatalogue[code].httpStatus;
@@ -306,13 +252,13 @@ const wrong: Body = { verificationId: "ver_1", status: "approved", createdAt: "x
 export { status, slug, body, bad, wrong };
 `,
     );
-    const r = typecheckProject(path.join(consumer, "tsconfig.json"));
+    const r = typecheckProject(path.join(consumerDir(), "tsconfig.json"));
     expect(r.ok, r.output).toBe(true);
   });
 
   it("calls every provider's client by name against a local server, type-checked", () => {
     writeFileSync(
-      path.join(consumer, "clients.ts"),
+      path.join(consumerDir(), "clients.ts"),
       `import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBtcDirectClient, createMyazaClient, createNyotaImaraClient, createProofClient, pollUntilSettled, type KycState, type MyazaKycStatusResult } from "kyc-status-contracts";
@@ -357,10 +303,10 @@ export const typeChecks = () => [
 `,
     );
     writeFileSync(
-      path.join(consumer, "tsconfig.clients.json"),
+      path.join(consumerDir(), "tsconfig.clients.json"),
       JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files: ["clients.ts"] }),
     );
-    const checked = typecheckProject(path.join(consumer, "tsconfig.clients.json"));
+    const checked = typecheckProject(path.join(consumerDir(), "tsconfig.clients.json"));
     expect(checked.ok, checked.output).toBe(true);
     const out = JSON.parse(exec(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "clients.ts"])) as { states: string[]; missing: unknown; expires: boolean };
     // assert each provider's documented result shape, from the installed package
@@ -371,11 +317,11 @@ export const typeChecks = () => [
 
   it("starts twins from a fixtures file through kyc-status-contracts/twin, and exports the fixtures schema", () => {
     writeFileSync(
-      path.join(consumer, "kyc.yaml"),
+      path.join(consumerDir(), "kyc.yaml"),
       "# yaml-language-server: $schema=node_modules/kyc-status-contracts/generated/twin-fixtures.schema.json\nmyaza:\n  keys: { sk_test_acme: acme }\n  records:\n    ver_b: { organization: acme, status: pending, then: [{ afterCalls: 1, status: verified }] }\n",
     );
     writeFileSync(
-      path.join(consumer, "twins.mjs"),
+      path.join(consumerDir(), "twins.mjs"),
       `import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { startTwins } from "kyc-status-contracts/twin";
@@ -397,18 +343,18 @@ console.log(JSON.stringify({ title: schema.title, statuses }));`,
   });
 
   it("runs the kyc-contracts bin", () => {
-    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    const bin = path.join(consumerDir(), "node_modules", ".bin", "kyc-contracts");
     expect(exec(bin, ["--help"])).toContain("Usage: kyc-contracts <command>");
     expect(exec(bin, ["scenarios", "--provider", "nyota-imara"])).toContain("example=kyc_record_not_found");
     expect(exec(bin, ["mock", "--help"])).toContain("--port-base <n>");
   });
 
   it("diffs released spec versions offline from the installed package, bin and kyc-status-contracts/evolution", () => {
-    const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
+    const bin = path.join(consumerDir(), "node_modules", ".bin", "kyc-contracts");
     // assert every released version ships, and the bin compares one with the current spec
     expect(exec(bin, ["diff", "myaza@1.0.0", "myaza@current"])).toContain("myaza 1.0.0 → 1.0.0: no change");
     writeFileSync(
-      path.join(consumer, "evolution.mjs"),
+      path.join(consumerDir(), "evolution.mjs"),
       `import { diffSpecs, listReleasedVersions, loadReleasedSpec } from "kyc-status-contracts/evolution";
 const old = loadReleasedSpec("btc-direct@latest");
 if (!old.ok) throw new Error(old.message);
@@ -418,127 +364,4 @@ console.log(JSON.stringify({ versions: listReleasedVersions("btc-direct"), chang
     expect(JSON.parse(exec(process.execPath, ["evolution.mjs"]))).toEqual({ versions: ["2.0.0"], changes: 0, bump: "none" });
   });
 
-  describe("with the optional tools installed by the command the CLI prints", () => {
-    beforeAll(() => {
-      // the same command the CLI prints when they are missing, all three at their tested versions
-      const command = installCommand(ALL_TOOLS);
-      const [npm, ...args] = command.split(" ");
-      const install = cachedInstall({ cacheRoot: INSTALL_CACHE, name: "tools", key: installKey([tarballKey, command]), project: consumer, install: () => exec(npm!, [...args, "--prefer-offline", "--no-audit", "--no-fund"]) });
-      if (install.restoredFrom) console.log(`${command}: restored from ${install.restoredFrom}`);
-    }, 300_000);
-
-    it("runs and type-checks every TypeScript example of README.md and docs/", () => {
-      const blocks = tsDocBlocks();
-      expect(blocks.length).toBeGreaterThan(5);
-      // A block opening with `// test/<name>.ts` is a file of a vitest suite: written there, type-checked
-      // here and run by vitest in the next test instead of tsx.
-      const files = blocks.map((block, i) => {
-        const file = block.vitestFile ?? `readme-${i}.ts`;
-        mkdirSync(path.dirname(path.join(consumer, file)), { recursive: true });
-        writeFileSync(path.join(consumer, file), `${block.code}\nexport {};\n`);
-        return file;
-      });
-      writeFileSync(
-        path.join(consumer, "tsconfig.readme.json"),
-        JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")] }, files }),
-      );
-      const checked = typecheckProject(path.join(consumer, "tsconfig.readme.json"));
-      expect(checked.ok, checked.output).toBe(true);
-      // The scripts run one after another in one tsx process (one start instead of one per block), each announced so a failure names its block.
-      const scripts = blocks.flatMap((block, i) => (block.vitestFile ? [] : [{ file: files[i]!, where: block.where }]));
-      writeFileSync(path.join(consumer, "run-doc-scripts.ts"), `${scripts.map((s) => `console.log(${JSON.stringify(`--- ${s.where}`)});\nawait import(${JSON.stringify(`./${s.file}`)});`).join("\n")}\nexport {};\n`);
-      const run = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "run-doc-scripts.ts"], { cwd: consumer, encoding: "utf8", timeout: 120_000, env: { ...process.env, npm_config_loglevel: "error" } });
-      expect(run.status, `a script block failed (the last "---" line names it):\n${run.stdout}${run.stderr}`).toBe(0);
-      expect(run.stdout.match(/^--- /gm)).toHaveLength(scripts.length);
-    });
-
-    it("runs the vitest examples of README.md and docs/: mocks from a globalSetup (stopped at the end), twins, the matcher", () => {
-      const blocks = tsDocBlocks().flatMap((b) => (b.vitestFile ? [b.vitestFile] : []));
-      const setup = blocks.filter((f) => f.endsWith(".setup.ts"));
-      const tests = blocks.filter((f) => f.endsWith(".test.ts"));
-      expect(setup).toHaveLength(1);
-      expect(tests.length).toBeGreaterThan(0);
-      writeFileSync(path.join(consumer, "vitest.config.mjs"), `export default { test: { globalSetup: ${JSON.stringify(setup)}, include: ${JSON.stringify(tests)} } };\n`);
-      const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.config.mjs"], { cwd: consumer, encoding: "utf8", env: innerVitestEnv() });
-      const output = stripVTControlCharacters(run.stdout + run.stderr);
-      expect(output).toMatch(/Tests\s+\d+ passed/);
-      expect(output).not.toMatch(/\d+ failed/);
-      expect(run.status, output).toBe(0);
-      // assert the teardown stopped every Prism the setup started
-      expect(prismProcessesUnder(consumer)).toEqual([]);
-    }, 120_000);
-
-    describe("examples/consumer, on this install", () => {
-      let example: string;
-      beforeAll(() => {
-        example = copyConsumerExample(root, consumer);
-      });
-      const tsc = (project: string) => typecheckProject(path.join(example, project));
-
-      it("type-checks with its tsconfig (NodeNext) and with Bundler resolution; node10 resolution cannot find the entry points", () => {
-        const own = tsc("tsconfig.json");
-        expect(own.ok, own.output).toBe(true);
-        const variant = (name: string, compilerOptions: Record<string, string>): string => {
-          writeFileSync(path.join(example, name), JSON.stringify({ extends: "./tsconfig.json", compilerOptions }));
-          return name;
-        };
-        const bundler = tsc(variant("tsconfig.bundler.json", { module: "ESNext", moduleResolution: "Bundler" }));
-        expect(bundler.ok, bundler.output).toBe(true);
-        // assert the README's warning: node10 ignores `exports`, so the subpath entry points are not found
-        const node10 = tsc(variant("tsconfig.node10.json", { module: "ESNext", moduleResolution: "node10" }));
-        expect(node10.ok).toBe(false);
-        expect(node10.output).toContain("Cannot find module 'kyc-status-contracts/twin'");
-      });
-
-      it("runs its tests with vitest: twins, client, a transition, faults, the journal against the contract", () => {
-        const run = spawnSync(process.execPath, [path.join(consumer, "node_modules", "vitest", "vitest.mjs"), "run"], { cwd: example, encoding: "utf8", env: innerVitestEnv() });
-        const output = stripVTControlCharacters(run.stdout + run.stderr);
-        expect(output).toMatch(/Tests\s+8 passed \(8\)/);
-        expect(run.status, output).toBe(0);
-      }, 120_000);
-    });
-
-    it("starts and stops every provider's mock through kyc-status-contracts/mock", () => {
-      writeFileSync(
-        path.join(consumer, "mocks.mjs"),
-        `import { startMocks, exampleRequest } from "kyc-status-contracts/mock";
-  import { loadSpec, providerSlugs } from "kyc-status-contracts";
-  const mocks = await startMocks();
-  const statuses = {};
-  for (const slug of providerSlugs) {
-    const request = exampleRequest(await loadSpec(slug));
-    statuses[slug] = (await fetch(mocks.urls[slug] + request.path, { headers: request.headers })).status;
-  }
-  await mocks.stop();
-  console.log(JSON.stringify({ statuses, pids: Object.values(mocks.pids) }));`,
-      );
-      const out = JSON.parse(exec(process.execPath, ["mocks.mjs"])) as { statuses: Record<string, number>; pids: number[] };
-      expect(out.statuses).toEqual({ proof: 200, "btc-direct": 200, "nyota-imara": 200, myaza: 200 });
-      expect(out.pids).toHaveLength(4);
-      expect(prismProcessesUnder(consumer)).toEqual([]);
-    }, 120_000);
-
-    it("runs the conformance suite from the installed package against the mocks it starts", () => {
-      const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
-      const out = exec(bin, ["conform", "--provider", "myaza"]);
-      expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 4 skipped/);
-      expect(out).toContain("Coverage: myaza 7/7 documented statuses");
-      expect(prismProcessesUnder(consumer)).toEqual([]);
-    }, 120_000);
-
-    it("runs the conformance suite against the twins from the installed package, nothing skipped", () => {
-      const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
-      const out = exec(bin, ["conform", "--provider", "myaza", "--engine", "twin"]);
-      expect(out).toMatch(/Conformance: \d+ passed, 0 failed, 0 skipped/);
-    }, 120_000);
-
-    it("builds the docs with the installed Redocly CLI: kyc-contracts docs --out DIR", () => {
-      const bin = path.join(consumer, "node_modules", ".bin", "kyc-contracts");
-      const out = path.join(consumer, "site");
-      expect(exec(bin, ["docs", "--out", out])).toContain("Wrote 9 files");
-      const pages = ["proof", "btc-direct", "nyota-imara", "myaza"].flatMap((slug) => [`${slug}.html`, `${slug}.yaml`]);
-      expect(readdirSync(out).sort()).toEqual([...pages, "index.html"].sort());
-      expect(readFileSync(path.join(out, "btc-direct.html"), "utf8")).toContain("ER801");
-    }, 120_000);
-  });
 });
