@@ -11,8 +11,14 @@ import { providerSlugs, type ProviderSlug } from "../providers.js";
 
 export const specsOptionSpec = { specs: { type: "string" } } as const;
 
-export const SPECS_OPTION_HELP = `  --specs DIR          use the specs in DIR (<slug>/openapi.yaml per provider, laid out like the
-                       package's openapi/; or <slug>.yaml bundles) instead of the bundled ones`;
+export const SPECS_OPTION_HELP = specsOptionHelp(23);
+
+/** The --specs lines of a command's --help, its description starting at `column` (where the command's other options start theirs). */
+export function specsOptionHelp(column: number): string {
+  const pad = " ".repeat(column);
+  return `${"  --specs DIR".padEnd(column)}use the specs in DIR (<slug>/openapi.yaml per provider, laid out like the
+${pad}package's openapi/; or <slug>.yaml bundles) instead of the bundled ones`;
+}
 
 /** The specs a command works with: the documents, and (with --specs) where each came from. */
 export interface SpecSelection {

@@ -7,7 +7,7 @@ import { suggestFromTraffic, type SuggestRun } from "../evolution/suggest-traffi
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
-import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
+import { loadSpecsOption, specsOptionHelp, specsOptionSpec } from "./specs-option.js";
 import { parseOneProvider } from "./provider-option.js";
 
 const FORMATS = ["human", "json"] as const;
@@ -51,8 +51,8 @@ the release the spec needs. See docs/contract-evolution.md.
 Options:
   --provider <slug>       ${providerSlugs.join(", ")} (default: each exchange goes to the provider
                           whose spec documents its path)
-${SPECS_OPTION_HELP}
-                       (default: the package's own openapi/, read-only)
+${specsOptionHelp(26)}
+                          (default: the package's own openapi/, read-only)
   --write                 apply the edits to the files under --specs
   --min-observations N    objects a new property must be seen in (in all of them) before it is
                           proposed as required (default ${DEFAULT_MIN_OBSERVATIONS})
