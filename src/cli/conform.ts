@@ -14,7 +14,7 @@ import { packageRoot } from "../spec/paths.js";
 import { type Command, parseCommandArgs, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
 import { parseMaxResponseMs } from "./check-options.js";
-import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
+import { loadSpecsOption, specsOptionHelp, specsOptionSpec } from "./specs-option.js";
 
 const REPORTERS = ["human", "junit", "json", "github"] as const;
 type ReporterName = (typeof REPORTERS)[number];
@@ -35,18 +35,18 @@ Cases: known id, no credentials, wrong credentials, unknown id, malformed id (li
 and every named example via Prefer (mocks and twins). Against the twins no case is skipped.
 
 Options:
-  --provider <list>  ${providerSlugs.join(", ")}, a comma-separated list, or all (default)
-  --engine NAME      prism (default) or twin: which mocks to start when there is no --base-url
-  --base-url URL     live target (read-only GET requests, a handful per provider), for one
-                     provider; several running servers in one run: proof=URL,myaza=URL
-  --reporter NAME    human (default), junit or json (vitest's own reporters; JUnit cases carry
-                     the check names of their failures), github (workflow annotations)
-  --output FILE      write the junit/json report to FILE instead of stdout
+  --provider <list>    ${providerSlugs.join(", ")}, a comma-separated list, or all (default)
+  --engine NAME        prism (default) or twin: which mocks to start when there is no --base-url
+  --base-url URL       live target (read-only GET requests, a handful per provider), for one
+                       provider; several running servers in one run: proof=URL,myaza=URL
+  --reporter NAME      human (default), junit or json (vitest's own reporters; JUnit cases carry
+                       the check names of their failures), github (workflow annotations)
+  --output FILE        write the junit/json report to FILE instead of stdout
   --max-response-ms N  a response slower than N ms is a violation (default: no budget)
-${SPECS_OPTION_HELP}
-  --max-body-bytes N the most bytes of a response body read (default 1048576, 1 MiB); a
-                     larger body fails its case [body-size] and is not read further
-  -h, --help         show this help
+${specsOptionHelp(23)}
+  --max-body-bytes N   the most bytes of a response body read (default 1048576, 1 MiB); a
+                       larger body fails its case [body-size] and is not read further
+  -h, --help           show this help
 
 Live credentials and known ids come from environment variables, never flags:
 ${providerSlugs.map((s) => `  ${s.padEnd(12)} ${requiredEnv(s).join(", ")}`).join("\n")}

@@ -10,7 +10,7 @@ import { isProviderSlug, providers, providerSlugs, type ProviderSlug } from "../
 import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
 import { type CliIo, type Command, type ExitCode, parseCommandArgs, usageError } from "./command.js";
-import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
+import { loadSpecsOption, specsOptionHelp, specsOptionSpec } from "./specs-option.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { parseProviders } from "./provider-option.js";
 import { waitForSignal } from "./signals.js";
@@ -60,8 +60,8 @@ Options:
   --port <p>=<n>,...  a port per provider, e.g. --port proof=5000,myaza=5001 (repeatable;
                       wins over --port-base)
   --host <address>    interface to listen on (default 127.0.0.1)
-${SPECS_OPTION_HELP}
-                       (Prism serves those files; the twins build their answers from them)
+${specsOptionHelp(22)}
+                      (Prism serves those files; the twins build their answers from them)
   --dynamic           serve data Prism generates from the schemas instead of the examples
                       (--engine prism only)
   --verbose           print every request, prefixed with the provider (Prism's log, or the
