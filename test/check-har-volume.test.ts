@@ -126,6 +126,12 @@ describe("check-har PATH…: files and folders as one stream", () => {
     const r1 = await runCli("check-har", write("ok.har", entries.slice(0, 3)), missing);
     expect(r1.err).toContain(`cannot read ${missing}: no such file or folder.`);
     expect(r1.code).toBe(2);
+    // assert an input error says what to do itself: no "see --help" pointer, which would not help
+    expect(r1.err).not.toContain("--help");
+    const noSpecs = await runCli("check-har", path.join(tmp, "ok.har"), "--specs", path.join(tmp, "no-specs-here"));
+    expect(noSpecs.err).toMatch(/^kyc-contracts check-har: --specs: .*no-specs-here/);
+    expect(noSpecs.err).not.toContain("--help");
+    expect(noSpecs.code).toBe(2);
     const notHar = path.join(tmp, "notes.har");
     writeFileSync(notHar, '{"notes":[]}');
     const out = path.join(tmp, "never.json");

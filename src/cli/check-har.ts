@@ -5,7 +5,7 @@ import { checkTraffic } from "../conformance/check-traffic.js";
 import { expandHarPaths } from "../conformance/har-stream.js";
 import { liveLines, openReportWriter } from "../conformance/traffic-report.js";
 import { providerSlugs } from "../providers.js";
-import { type Command, parseCommandArgs, usageError } from "./command.js";
+import { type Command, parseCommandArgs, inputError, usageError } from "./command.js";
 import { parseOneProvider } from "./provider-option.js";
 import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
 import { checkerOptions, parseCount, parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
@@ -83,10 +83,10 @@ path or file (named).
     if (!shard.ok) return usageError(io, "check-har", shard.message);
     const { reporter, output, maskPii } = options.value;
     const specs = await loadSpecsOption(values.specs, provider ? [provider] : undefined);
-    if (!specs.ok) return usageError(io, "check-har", specs.message);
+    if (!specs.ok) return inputError(io, "check-har", specs.message);
 
     const expanded = await expandHarPaths(positionals);
-    if (!expanded.ok) return usageError(io, "check-har", expanded.message);
+    if (!expanded.ok) return inputError(io, "check-har", expanded.message);
     const { files } = expanded;
     let bytes = 0;
     for (const file of files) {

@@ -23,6 +23,15 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<ExitCode>;
 }
 
+/**
+ * Prints an input error: a file or folder the command was given cannot be read or used (the
+ * message names it and says what to do; --help would not help). Returns exit code 2.
+ */
+export function inputError(io: CliIo, command: string, message: string): 2 {
+  io.stderr(`kyc-contracts ${command}: ${message}\n`);
+  return 2;
+}
+
 /** Prints a usage error with a pointer to --help; returns exit code 2. */
 export function usageError(io: CliIo, command: string, message: string): 2 {
   io.stderr(`kyc-contracts ${command}: ${message}\nRun \`kyc-contracts ${command} --help\` for usage.\n`);

@@ -11,7 +11,7 @@ import { parseBaseUrls } from "../conformance/base-urls.js";
 import { installCommand, requireTools, type OptionalTool } from "../optional-tools.js";
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
-import { type Command, parseCommandArgs, usageError } from "./command.js";
+import { type Command, parseCommandArgs, inputError, usageError } from "./command.js";
 import { parseProviders } from "./provider-option.js";
 import { parseMaxResponseMs } from "./check-options.js";
 import { loadSpecsOption, specsOptionHelp, specsOptionSpec } from "./specs-option.js";
@@ -85,7 +85,7 @@ skipped (inconclusive), not as a contract failure.
       return usageError(io, "conform", `--max-body-bytes must be a whole number of bytes ≥ 1, not "${maxBodyBytes}".`);
     }
     const specs = await loadSpecsOption(values.specs, selection.providers);
-    if (!specs.ok) return usageError(io, "conform", specs.message);
+    if (!specs.ok) return inputError(io, "conform", specs.message);
     const baseUrl = values["base-url"];
     const engine = values.engine ?? "prism";
     if (engine !== "prism" && engine !== "twin") return usageError(io, "conform", `unknown engine "${engine}"; choose prism or twin.`);

@@ -9,7 +9,7 @@ import { startTwins, type RunningTwins } from "../twin/start-twins.js";
 import { isProviderSlug, providers, providerSlugs, type ProviderSlug } from "../providers.js";
 import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
-import { type CliIo, type Command, type ExitCode, parseCommandArgs, usageError } from "./command.js";
+import { type CliIo, type Command, type ExitCode, parseCommandArgs, inputError, usageError } from "./command.js";
 import { loadSpecsOption, specsOptionHelp, specsOptionSpec } from "./specs-option.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { parseProviders } from "./provider-option.js";
@@ -102,7 +102,7 @@ port that is in use, or fixtures that are unreadable or invalid (the field is na
     const engine = values.engine ?? "prism";
     if (!(ENGINES as readonly string[]).includes(engine)) return usageError(io, "mock", `unknown engine "${engine}"; choose ${ENGINES.join(" or ")}.`);
     const specs = await loadSpecsOption(values.specs, selection.providers);
-    if (!specs.ok) return usageError(io, "mock", specs.message);
+    if (!specs.ok) return inputError(io, "mock", specs.message);
     const { sources } = specs.value;
     if (engine === "twin") {
       if (values.dynamic) return usageError(io, "mock", "--dynamic is a Prism option; the twins always build their bodies from the named examples.");

@@ -6,7 +6,7 @@ import { createProxyHandler, DEFAULT_MAX_BODY_BYTES } from "../conformance/proxy
 import { liveLines, openReportWriter } from "../conformance/traffic-report.js";
 import { createTrafficChecker } from "../conformance/traffic.js";
 import { providerSlugs, type ProviderSlug } from "../providers.js";
-import { type Command, parseCommandArgs, usageError } from "./command.js";
+import { type Command, parseCommandArgs, inputError, usageError } from "./command.js";
 import { waitForSignal } from "./signals.js";
 import { parseProviders } from "./provider-option.js";
 import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
@@ -79,7 +79,7 @@ answered), 2 usage error or the port is taken.
     if (!segment.ok) return usageError(io, "proxy", segment.message);
     if (segment.value !== undefined && values.record === undefined) return usageError(io, "proxy", "--segment goes with --record FILE.har.");
     const specs = await loadSpecsOption(values.specs, [provider]);
-    if (!specs.ok) return usageError(io, "proxy", specs.message);
+    if (!specs.ok) return inputError(io, "proxy", specs.message);
     const { reporter, output, maskPii } = options.value;
 
     const traffic = createTrafficChecker({ provider, maskPii, checker: checkerOptions(options.value), keepReports: false, ...(values.specs === undefined ? {} : { specs: specs.value.documents }) });

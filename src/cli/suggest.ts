@@ -6,7 +6,7 @@ import { DEFAULT_MIN_OBSERVATIONS } from "../evolution/suggest.js";
 import { suggestFromTraffic, type SuggestRun } from "../evolution/suggest-traffic.js";
 import { providerSlugs } from "../providers.js";
 import { packageRoot } from "../spec/paths.js";
-import { type Command, parseCommandArgs, usageError } from "./command.js";
+import { type Command, parseCommandArgs, inputError, usageError } from "./command.js";
 import { loadSpecsOption, specsOptionHelp, specsOptionSpec } from "./specs-option.js";
 import { parseOneProvider } from "./provider-option.js";
 
@@ -86,10 +86,10 @@ not written; 2 usage error, an unreadable HAR file or spec source (named).
     }
 
     const specs = await loadSpecsOption(specsDir, provider ? [provider] : undefined);
-    if (!specs.ok) return usageError(io, "suggest", specs.message);
+    if (!specs.ok) return inputError(io, "suggest", specs.message);
     const roots = Object.fromEntries(specs.value.providers.flatMap((slug) => (specs.value.sources?.[slug] ? [[slug, specs.value.sources[slug].file]] : [])));
     const files = await expandHarPaths(positionals);
-    if (!files.ok) return usageError(io, "suggest", files.message);
+    if (!files.ok) return inputError(io, "suggest", files.message);
     const result = await suggestFromTraffic({ files: files.files, specsDir, minObservations, roots });
     if (!result.ok) return usageError(io, "suggest", result.message);
     const { run } = result;
