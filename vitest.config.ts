@@ -1,5 +1,4 @@
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // In CI (.ci/run) a JSON report is written next to the usual output; .ci/run derives its
@@ -7,13 +6,11 @@ import { defineConfig } from "vitest/config";
 const reporters = process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }], "./scripts/file-times-reporter.ts"] : ["default"];
 
 export default defineConfig({
-  resolve: {
-    // In the repo, the conformance suites import the package by name; point that at the sources
-    // so tests need no build. (`kyc-contracts conform` runs them against the built package.)
-    alias: { "kyc-status-contracts/conformance/suite": fileURLToPath(new URL("./src/conformance/suite.ts", import.meta.url)) },
-  },
   test: {
-    include: ["test/**/*.test.ts", "conformance/**/*.test.ts"],
+    // conformance/<slug>.test.ts are the suites `kyc-contracts conform` runs: test/conform-cli.test.ts
+    // runs all four through the built CLI against the Prism mocks and the twins, as a user does
+    // (running them here as well would start four more Prisms for the same cases).
+    include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
     // More test files at once than cores: most of the slow files wait on child processes (Prism,
     // npm, Chromium, the CLI), and vitest's default (cores − 1: one file at a time on a 2-core
