@@ -85,8 +85,8 @@ describe("npm run bench --quick", () => {
 
   it("stops every server it started on Ctrl+C (SIGINT) and exits 130", async () => {
     const out = path.join(tmp, "interrupted.json");
-    const run = bench(["--only", "mocks", "--providers", "myaza", "--duration", "30", "--out", out]);
-    await run.progress(/\[mocks\] myaza: warm-up/); // Prism and the replay server are up, autocannon is loading them
+    const run = bench(["--only", "twins", "--providers", "myaza", "--duration", "30", "--out", out]);
+    await run.progress(/\[twins\] myaza: warm-up/); // the twin's and the replay server's processes are up, autocannon is loading them
     expect(processesWithEnv(MARKER, run.marker).length).toBeGreaterThan(1);
     run.kill("SIGINT");
     const r = await run.done;
