@@ -24,6 +24,12 @@ export default defineConfig({
     // interceptors, mock-lifecycle.test.ts: NODE_ENV) undo it in afterAll / finally, and the
     // module-level caches in src/ (parsed specs, compiled validators) hold pure results.
     isolate: false,
+    experimental: {
+      // Transformed modules kept on disk across runs (node_modules/.experimental-vitest-cache/),
+      // keyed by each file's content, id and the Vite configuration: there is no plugin here
+      // whose options could go stale. A warm run transforms nothing again (~2 CPU-s per 20 files).
+      fsModuleCache: true,
+    },
     // Bounds for a hung test, not timing assertions: generous, because on a loaded 2-core machine
     // starting four Prisms or hydrating four Redoc pages can take 20 s and more.
     testTimeout: 120_000,
