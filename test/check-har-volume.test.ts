@@ -159,6 +159,27 @@ describe("workers and shards", () => {
     expect(await junit("2")).toBe(xml);
   });
 
+  it("workers read the files themselves: a folder of segments with aborted entries and a cut-off last segment gives one thread's report and notes, each note once", async () => {
+    const aborted = (e: HarEntry): HarEntry => ({ ...e, response: { ...e.response, status: 0 } });
+    const dir = path.join(tmp, "killed-session");
+    const per = Math.ceil(entries.length / 3);
+    for (let k = 0; k < 3; k++) {
+      const list = entries.slice(k * per, (k + 1) * per);
+      list.splice(5, 0, aborted(list[4]!));
+      const file = write(path.join("killed-session", k === 0 ? "session.har" : `session-${k + 1}.har`), list);
+      if (k === 2) writeFileSync(file, harDocument(list, "test").slice(0, -400));
+    }
+    const one = await jsonRun(dir, "--workers", "1");
+    const two = await jsonRun(dir, "--workers", "2");
+    // assert the same report, and the same stderr: three skipped entries and one cut-off file, in recording order, once each
+    expect(two.report).toEqual(one.report);
+    const notes = (err: string): string => err.replace(/report written to \S+/, "");
+    expect(notes(two.err)).toBe(notes(one.err));
+    expect(one.err.match(/skipped session(-\d)?\.har: entry 6 \(GET [^)]+\): no response was recorded/g)).toHaveLength(3);
+    expect(one.err.match(/warning: \S+session-3\.har ends after \d+ complete entries/g)).toHaveLength(1);
+    expect(lifecycleFindings(one.report).length).toBeGreaterThan(0);
+  });
+
   it("--shard K/N: the shards' reports add up to the unsharded one", async () => {
     const file = write("shards.har", entries);
     const whole = (await jsonRun(file, "--workers", "1")).report;

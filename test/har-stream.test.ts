@@ -78,6 +78,18 @@ describe("readHarFile on a cut-off recording", () => {
   });
 });
 
+describe("readHarFile on an entry that is not JSON", () => {
+  it("ends the file there, as a cut-off does: the entries before it, then one truncated item", async () => {
+    const [first, second, third] = [0, 1, 2].map((i) => JSON.stringify(harEntry(exchange(i), masker, scrubber)));
+    const damaged = second!.replace('"status":200', '"status":2OO');
+    const file = write("damaged.har", `{"log":{"version":"1.2","entries":[${first},${damaged},${third}]}}`);
+    const items = await collect(readHarFile(file));
+    // assert the entry before the damage, then the truncation counting it; nothing after the damage
+    expect(items.map((i) => i.kind)).toEqual(["exchange", "truncated"]);
+    expect(items[1]).toMatchObject({ kind: "truncated", file, entriesRead: 1 });
+  });
+});
+
 describe("readHarFile on what is not a HAR", () => {
   it.each([
     ["JSON without log.entries", '{"hello":"world"}', 'no "log.entries" array: this is not a HAR file'],
