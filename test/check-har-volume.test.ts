@@ -159,7 +159,7 @@ describe("workers and shards", () => {
     expect(await junit("2")).toBe(xml);
   });
 
-  it("workers read the files themselves: a folder of segments with aborted entries and a cut-off last segment gives one thread's report and notes, each note once", async () => {
+  it("workers read the files themselves: a folder of segments with aborted entries, an entry that is not JSON and a cut-off last segment gives one thread's report and notes, each note once", async () => {
     const aborted = (e: HarEntry): HarEntry => ({ ...e, response: { ...e.response, status: 0 } });
     const dir = path.join(tmp, "killed-session");
     const per = Math.ceil(entries.length / 3);
@@ -168,6 +168,8 @@ describe("workers and shards", () => {
       list.splice(5, 0, aborted(list[4]!));
       const file = write(path.join("killed-session", k === 0 ? "session.har" : `session-${k + 1}.har`), list);
       if (k === 2) writeFileSync(file, harDocument(list, "test").slice(0, -400));
+      // segment 2's first entry is not JSON: skipped with a note, the entries after it read
+      if (k === 1) writeFileSync(file, harDocument(list, "test").replace('"redirectURL":""', '"redirectURL":nope'));
     }
     const one = await jsonRun(dir, "--workers", "1");
     const two = await jsonRun(dir, "--workers", "2");
@@ -177,7 +179,9 @@ describe("workers and shards", () => {
     expect(notes(two.err)).toBe(notes(one.err));
     expect(one.err.match(/skipped session(-\d)?\.har: entry 6 \(GET [^)]+\): no response was recorded/g)).toHaveLength(3);
     expect(one.err.match(/warning: \S+session-3\.har ends after \d+ complete entries/g)).toHaveLength(1);
+    expect(one.err).toContain("skipped session-2.har: entry 1: not valid JSON");
     expect(lifecycleFindings(one.report).length).toBeGreaterThan(0);
+    expect((await jsonRun(dir, "--workers", "3")).report).toEqual(one.report);
   });
 
   it("--shard K/N: the shards' reports add up to the unsharded one", async () => {

@@ -93,3 +93,4 @@ describe("HarEntryScanner on what is cut off or not JSON", () => {
     expect(entries).toEqual(opened ? [{ a: 1 }] : []);
   });
 });
+

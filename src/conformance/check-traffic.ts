@@ -49,8 +49,8 @@ function startWorker(data: WorkerRun): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: data, resourceLimits: WORKER_HEAP });
 }
 
-/** Where an item goes in the recording: a report at its exchange's number, a note just after the exchange before it. */
-const position = (item: ShareItem): number => ("report" in item ? item.report.index : item.after + 0.5);
+/** Where an item goes in the recording: a report at its exchange's number, a note where its share placed it. */
+const position = (item: ShareItem): number => ("report" in item ? item.report.index : item.at);
 
 export async function checkTraffic(run: TrafficRun): Promise<TrafficRunResult> {
   const counter = createSummaryCounter();

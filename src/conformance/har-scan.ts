@@ -288,3 +288,4 @@ export class HarEntryScanner {
     this.failure = `unexpected ${describe(c)} at byte ${this.offset + i} where ${wanted} was expected`;
   }
 }
+

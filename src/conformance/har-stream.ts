@@ -7,7 +7,8 @@
  *
  * Items, in file order:
  * - `exchange`: an entry with a request and a response;
- * - `skipped`: an entry without a response (an aborted request) or without a request;
+ * - `skipped`: an entry without a response (an aborted request) or without a request, or that is
+ *   not JSON (the entries after it are read);
  * - `truncated`: the file ends (or breaks) inside the entries: every complete entry before it was
  *   yielded; this is what a recording cut off by a crash or SIGKILL looks like. Not an error.
  * - `invalid`: the file cannot be read, is not JSON, or has no `log.entries` array; nothing else
@@ -69,39 +70,23 @@ export async function expandHarPaths(paths: readonly string[]): Promise<{ ok: tr
   return { ok: true, files };
 }
 
-/** One element of a file's `log.entries`, parsed, or how the file ended (see {@link HarItem}). */
-export type HarEntryItem = { kind: "entry"; file: string; index: number; entry: unknown } | Extract<HarItem, { kind: "truncated" | "invalid" }>;
+/** The bytes of one element of a file's `log.entries`, or how the file ended (see {@link HarItem}). */
+export type HarEntryBytes = { kind: "entry"; file: string; index: number; bytes: Buffer } | Extract<HarItem, { kind: "truncated" | "invalid" }>;
 
-/**
- * Streams one file's entries as JSON values: the bytes are read in chunks, `HarEntryScanner`
- * finds each entry's bytes, `JSON.parse` reads them. An entry that is not JSON ends the file
- * there, as a cut-off does (`truncated`).
- */
-export async function* readHarEntries(file: string): AsyncIterable<HarEntryItem> {
+/** Streams one file's entries as their bytes (`HarEntryScanner` over the file read in chunks), for `parseEntry` to read. */
+export async function* readHarEntryBytes(file: string): AsyncIterable<HarEntryBytes> {
   const scanner = new HarEntryScanner();
-  // The entries' bytes found in the last chunk, parsed one at a time as they are taken.
-  let pending: Buffer[] = [];
+  let found: Buffer[] = [];
+  const onEntry = (bytes: Buffer): void => void found.push(bytes);
   let index = 0;
-  let damaged = false;
-  const onEntry = (bytes: Buffer): void => void pending.push(bytes);
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       scanner.write(chunk, onEntry);
-      const found = pending;
-      pending = [];
-      for (const bytes of found) {
-        let entry: unknown;
-        try {
-          entry = JSON.parse(bytes.toString("utf8"));
-        } catch {
-          damaged = true;
-          break;
-        }
-        yield { kind: "entry", file, index, entry };
-        index++;
-      }
-      if (scanner.done || scanner.failure !== undefined || damaged) break;
+      const entries = found;
+      found = [];
+      for (const bytes of entries) yield { kind: "entry", file, index: index++, bytes };
+      if (scanner.done || scanner.failure !== undefined) break;
     }
     scanner.end();
   } catch (error) {
@@ -115,19 +100,33 @@ export async function* readHarEntries(file: string): AsyncIterable<HarEntryItem>
   if (!scanner.opened) {
     const failure = scanner.failure ?? (scanner.started && !scanner.done ? "the file ends before its top-level value does" : undefined);
     yield { kind: "invalid", file, message: failure ? `${file}: not valid JSON (${failure}); a HAR file is JSON with a top-level "log".` : `${file}: ${NOT_A_HAR}` };
-  } else if (damaged || scanner.failure !== undefined || !scanner.done) {
+  } else if (scanner.failure !== undefined || !scanner.done) {
     yield { kind: "truncated", file, entriesRead: index, message: `${file} ends after ${index} complete entr${index === 1 ? "y" : "ies"}: it was cut off (a recording stopped by a crash or SIGKILL) or is damaged after that point; every complete entry was read.` };
+  }
+}
+
+/**
+ * One entry's bytes parsed, or why not: an entry that is not JSON is skipped (named by its
+ * 1-based position), and the entries after it are read. The parser's message is left out: it
+ * quotes the entry, which may hold a credential or personal data.
+ */
+export function parseEntry(bytes: Buffer, index: number): { ok: true; entry: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, entry: JSON.parse(bytes.toString("utf8")) };
+  } catch {
+    return { ok: false, reason: `entry ${index + 1}: not valid JSON` };
   }
 }
 
 /** Streams one file's entries as exchanges (see the module comment for the items). */
 export async function* readHarFile(file: string): AsyncIterable<HarItem> {
-  for await (const item of readHarEntries(file)) {
+  for await (const item of readHarEntryBytes(file)) {
     if (item.kind !== "entry") {
       yield item;
       continue;
     }
-    const read = exchangeOfEntry(item.entry, item.index);
+    const parsed = parseEntry(item.bytes, item.index);
+    const read = parsed.ok ? exchangeOfEntry(parsed.entry, item.index) : parsed;
     yield read.ok ? { kind: "exchange", file, index: item.index, exchange: read.exchange } : { kind: "skipped", file, index: item.index, reason: read.reason };
   }
 }

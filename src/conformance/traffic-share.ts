@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import { exchangeOfEntry, headerRecord, requestOfEntry } from "./har.js";
-import { readHarEntries } from "./har-stream.js";
+import { parseEntry, readHarEntryBytes } from "./har-stream.js";
 import { createPiiMasker, credentialValues, Scrubber } from "./pii.js";
 import { createTrafficChecker, shardKey, shardOf, type ExchangeReport, type TrafficOptions, type TrafficSummary } from "./traffic.js";
 
@@ -34,8 +34,8 @@ export interface ShareRun {
 export interface ShareSink {
   /** A report of this share, in recording order. */
   report(report: ExchangeReport): void | Promise<void>;
-  /** A note (share 0 only), placed after the `after`-th exchange of the run. */
-  note(note: TrafficNote, after: number): void;
+  /** A note (share 0 only), at `at` in the run: n + 0.5 is after the n-th exchange. */
+  note(note: TrafficNote, at: number): void;
   /** Called after every exchange with its number; a promise to wait on before reading on (the reader is ahead of the merge). */
   tick(index: number): void | Promise<void>;
 }
@@ -52,15 +52,18 @@ export async function checkShare(run: ShareRun, sink: ShareSink): Promise<ShareR
   const split = run.shard !== undefined || run.share.count > 1;
   let index = 0;
   for (const file of run.files) {
-    for await (const item of readHarEntries(file)) {
+    const name = path.basename(file);
+    for await (const item of readHarEntryBytes(file)) {
       if (item.kind === "invalid") return { ok: false, message: scrub(item.message) };
       if (item.kind === "truncated") {
-        if (notes) sink.note({ kind: "truncated", file, message: scrub(item.message) }, index);
+        if (notes) sink.note({ kind: "truncated", file, message: scrub(item.message) }, index + 0.5);
         continue;
       }
-      const read = requestOfEntry(item.entry, item.index);
+      // Every share parses every entry: which entries are exchanges, and their numbers, are then the same in each.
+      const parsed = parseEntry(item.bytes, item.index);
+      const read = parsed.ok ? requestOfEntry(parsed.entry, item.index) : parsed;
       if (!read.ok) {
-        if (notes) sink.note({ kind: "skipped", file, message: scrub(`${path.basename(file)}: ${read.reason}`) }, index);
+        if (notes) sink.note({ kind: "skipped", file, message: scrub(`${name}: ${read.reason}`) }, index + 0.5);
         continue;
       }
       index++;
@@ -69,7 +72,7 @@ export async function checkShare(run: ShareRun, sink: ShareSink): Promise<ShareR
       // Workers are chosen by another hash than --shard's, or one shard's keys would all land on one worker.
       const mine = (!run.shard || shardOf(key, run.shard.count) === run.shard.index) && (run.share.count === 1 || shardOf(`worker\u0000${key}`, run.share.count) === run.share.index);
       // Only this share's exchanges are read whole.
-      const whole = mine ? exchangeOfEntry(item.entry, item.index) : undefined;
+      const whole = mine && parsed.ok ? exchangeOfEntry(parsed.entry, item.index) : undefined;
       if (whole?.ok) {
         const done = sink.report(traffic.check(whole.exchange, index));
         if (done) await done;

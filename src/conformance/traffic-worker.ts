@@ -9,7 +9,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { checkShare, type ShareResult, type ShareRun, type TrafficNote } from "./traffic-share.js";
 import type { ExchangeReport } from "./traffic.js";
 
-export type ShareItem = { report: ExchangeReport } | { note: TrafficNote; after: number };
+export type ShareItem = { report: ExchangeReport } | { note: TrafficNote; at: number };
 export type FromWorker = { items: ShareItem[]; watermark: number } | { items: ShareItem[]; done: ShareResult };
 export interface ToWorker {
   upTo: number;
@@ -48,8 +48,8 @@ const done = await checkShare(run, {
   report(report) {
     items.push({ report });
   },
-  note(note, after) {
-    items.push({ note, after });
+  note(note, at) {
+    items.push({ note, at });
   },
   tick(index) {
     if (index > upTo) return waitFor(index);
