@@ -70,11 +70,11 @@ export async function expandHarPaths(paths: readonly string[]): Promise<{ ok: tr
   return { ok: true, files };
 }
 
-/** The bytes of one element of a file's `log.entries`, or how the file ended (see {@link HarItem}). */
-export type HarEntryBytes = { kind: "entry"; file: string; index: number; bytes: Buffer } | Extract<HarItem, { kind: "truncated" | "invalid" }>;
+/** The bytes of the elements of a file's `log.entries` found in one chunk of it (the first is entry `from`, 0-based), or how the file ended (see {@link HarItem}). */
+export type HarEntryBatch = { kind: "entries"; file: string; from: number; entries: Buffer[] } | Extract<HarItem, { kind: "truncated" | "invalid" }>;
 
-/** Streams one file's entries as their bytes (`HarEntryScanner` over the file read in chunks), for `parseEntry` to read. */
-export async function* readHarEntryBytes(file: string): AsyncIterable<HarEntryBytes> {
+/** Streams one file's entries as their bytes, a chunk's worth at a time (`HarEntryScanner` over the file read in chunks), for `parseEntry` to read. */
+export async function* readHarEntryBatches(file: string): AsyncIterable<HarEntryBatch> {
   const scanner = new HarEntryScanner();
   let found: Buffer[] = [];
   const onEntry = (bytes: Buffer): void => void found.push(bytes);
@@ -83,9 +83,12 @@ export async function* readHarEntryBytes(file: string): AsyncIterable<HarEntryBy
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       scanner.write(chunk, onEntry);
-      const entries = found;
-      found = [];
-      for (const bytes of entries) yield { kind: "entry", file, index: index++, bytes };
+      if (found.length > 0) {
+        const entries = found;
+        found = [];
+        yield { kind: "entries", file, from: index, entries };
+        index += entries.length;
+      }
       if (scanner.done || scanner.failure !== undefined) break;
     }
     scanner.end();
@@ -120,14 +123,17 @@ export function parseEntry(bytes: Buffer, index: number): { ok: true; entry: unk
 
 /** Streams one file's entries as exchanges (see the module comment for the items). */
 export async function* readHarFile(file: string): AsyncIterable<HarItem> {
-  for await (const item of readHarEntryBytes(file)) {
-    if (item.kind !== "entry") {
-      yield item;
+  for await (const batch of readHarEntryBatches(file)) {
+    if (batch.kind !== "entries") {
+      yield batch;
       continue;
     }
-    const parsed = parseEntry(item.bytes, item.index);
-    const read = parsed.ok ? exchangeOfEntry(parsed.entry, item.index) : parsed;
-    yield read.ok ? { kind: "exchange", file, index: item.index, exchange: read.exchange } : { kind: "skipped", file, index: item.index, reason: read.reason };
+    for (const [i, bytes] of batch.entries.entries()) {
+      const index = batch.from + i;
+      const parsed = parseEntry(bytes, index);
+      const read = parsed.ok ? exchangeOfEntry(parsed.entry, index) : parsed;
+      yield read.ok ? { kind: "exchange", file, index, exchange: read.exchange } : { kind: "skipped", file, index, reason: read.reason };
+    }
   }
 }
 

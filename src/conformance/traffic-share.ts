@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import { exchangeOfEntry, headerRecord, requestOfEntry } from "./har.js";
-import { parseEntry, readHarEntryBytes } from "./har-stream.js";
+import { parseEntry, readHarEntryBatches } from "./har-stream.js";
 import { createPiiMasker, credentialValues, Scrubber } from "./pii.js";
 import { createTrafficChecker, shardKey, shardOf, type ExchangeReport, type TrafficOptions, type TrafficSummary } from "./traffic.js";
 
@@ -53,32 +53,35 @@ export async function checkShare(run: ShareRun, sink: ShareSink): Promise<ShareR
   let index = 0;
   for (const file of run.files) {
     const name = path.basename(file);
-    for await (const item of readHarEntryBytes(file)) {
-      if (item.kind === "invalid") return { ok: false, message: scrub(item.message) };
-      if (item.kind === "truncated") {
-        if (notes) sink.note({ kind: "truncated", file, message: scrub(item.message) }, index + 0.5);
+    for await (const batch of readHarEntryBatches(file)) {
+      if (batch.kind === "invalid") return { ok: false, message: scrub(batch.message) };
+      if (batch.kind === "truncated") {
+        if (notes) sink.note({ kind: "truncated", file, message: scrub(batch.message) }, index + 0.5);
         continue;
       }
-      // Every share parses every entry: which entries are exchanges, and their numbers, are then the same in each.
-      const parsed = parseEntry(item.bytes, item.index);
-      const read = parsed.ok ? requestOfEntry(parsed.entry, item.index) : parsed;
-      if (!read.ok) {
-        if (notes) sink.note({ kind: "skipped", file, message: scrub(`${name}: ${read.reason}`) }, index + 0.5);
-        continue;
+      for (const [i, bytes] of batch.entries.entries()) {
+        const entryIndex = batch.from + i;
+        // Every share parses every entry: which entries are exchanges, and their numbers, are then the same in each.
+        const parsed = parseEntry(bytes, entryIndex);
+        const read = parsed.ok ? requestOfEntry(parsed.entry, entryIndex) : parsed;
+        if (!read.ok) {
+          if (notes) sink.note({ kind: "skipped", file, message: scrub(`${name}: ${read.reason}`) }, index + 0.5);
+          continue;
+        }
+        index++;
+        if (notes) scrubber.addSecrets(credentialValues(headerRecord(read.req.headers)));
+        const key = split ? shardKey(read) : "";
+        // Workers are chosen by another hash than --shard's, or one shard's keys would all land on one worker.
+        const mine = (!run.shard || shardOf(key, run.shard.count) === run.shard.index) && (run.share.count === 1 || shardOf(`worker\u0000${key}`, run.share.count) === run.share.index);
+        // Only this share's exchanges are read whole.
+        const whole = mine && parsed.ok ? exchangeOfEntry(parsed.entry, entryIndex) : undefined;
+        if (whole?.ok) {
+          const done = sink.report(traffic.check(whole.exchange, index));
+          if (done) await done;
+        }
+        const wait = sink.tick(index);
+        if (wait) await wait;
       }
-      index++;
-      if (notes) scrubber.addSecrets(credentialValues(headerRecord(read.req.headers)));
-      const key = split ? shardKey(read) : "";
-      // Workers are chosen by another hash than --shard's, or one shard's keys would all land on one worker.
-      const mine = (!run.shard || shardOf(key, run.shard.count) === run.shard.index) && (run.share.count === 1 || shardOf(`worker\u0000${key}`, run.share.count) === run.share.index);
-      // Only this share's exchanges are read whole.
-      const whole = mine && parsed.ok ? exchangeOfEntry(parsed.entry, item.index) : undefined;
-      if (whole?.ok) {
-        const done = sink.report(traffic.check(whole.exchange, index));
-        if (done) await done;
-      }
-      const wait = sink.tick(index);
-      if (wait) await wait;
     }
   }
   return { ok: true, summary: traffic.summary() };
