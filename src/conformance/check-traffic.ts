@@ -30,7 +30,7 @@ export interface TrafficRun extends Omit<ShareRun, "share"> {
 export type TrafficRunResult = { ok: true; summary: TrafficSummary; truncated: number } | { ok: false; message: string };
 
 /** Exchanges a share may read past the merge (whose reports this thread may hold). */
-const WINDOW = 2048;
+const WINDOW = 4096;
 
 /**
  * Heap sizes of a worker. A worker's live data is small (its checkers, one entry, a batch of

@@ -20,8 +20,8 @@ export interface WorkerRun extends ShareRun {
 }
 
 /** Reports per message at most; a message also goes every `FLUSH_EVERY` exchanges read, so the main thread's merge moves on. */
-const BATCH = 64;
-const FLUSH_EVERY = 512;
+const BATCH = 256;
+const FLUSH_EVERY = 1024;
 
 const port = parentPort;
 if (!port) throw new Error("traffic-worker.ts runs as a worker thread of checkTraffic (check-traffic.ts), not on its own.");
