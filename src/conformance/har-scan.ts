@@ -98,21 +98,16 @@ export class HarEntryScanner {
       const frame = this.stack.at(-1);
       switch (this.expect) {
         case Expect.ValueOrEnd:
-          if (c === CLOSE_BRACKET) {
+        case Expect.KeyOrEnd: {
+          const array = this.expect === Expect.ValueOrEnd;
+          if (c === (array ? CLOSE_BRACKET : CLOSE_BRACE)) {
             i++;
             this.close();
             continue;
           }
-          this.expect = Expect.Value;
+          this.expect = array ? Expect.Value : Expect.Key;
           continue;
-        case Expect.KeyOrEnd:
-          if (c === CLOSE_BRACE) {
-            i++;
-            this.close();
-            continue;
-          }
-          this.expect = Expect.Key;
-          continue;
+        }
         case Expect.Key:
           if (c !== QUOTE) return this.fail(c, i, "a key");
           this.begin(Reading.Key, c, true);
