@@ -34,11 +34,13 @@ const WINDOW = 4096;
 
 /**
  * Heap sizes of a worker. A worker's live data is small (its checkers, one entry, a batch of
- * reports), but V8 lets a heap grow far past that before collecting; a small young generation
- * and an old-generation ceiling keep each worker's heap near its live data, and the ceiling
- * leaves room for several 10 MB bodies at once.
+ * reports), but V8 lets a heap grow far past that before collecting; a young generation of
+ * 16 MB and an old-generation ceiling keep each worker's heap near its live data, and the ceiling
+ * leaves room for several 10 MB bodies at once. Measured on 100,000 exchanges with two workers:
+ * 8 MB of young generation 170 MB peak RSS and 5.7 s, 16 MB 186 MB and 5.2 s (fewer scavenges,
+ * each promoting less), 32 MB 218 MB and no faster, no limit 272 MB and 4.9 s.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 /** Starts a worker: the compiled .js next to this module, or under vitest/tsx the .ts source through tsx's loader. */
 function startWorker(data: WorkerRun): Worker {
