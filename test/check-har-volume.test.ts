@@ -133,6 +133,11 @@ describe("check-har PATH…: files and folders as one stream", () => {
     expect(r2.err).toContain(`${notHar}: no "log.entries" array`);
     expect(r2.code).toBe(2);
     expect(readdirSync(tmp)).not.toContain("never.json");
+    // assert the same with workers, which each read the files: the message once, no report file
+    const r2w = await runCli("check-har", path.join(tmp, "ok.har"), notHar, "--workers", "2", "--reporter", "json", "--output", out);
+    expect(r2w.err.split(`${notHar}: no "log.entries" array`)).toHaveLength(2);
+    expect(r2w.code).toBe(2);
+    expect(readdirSync(tmp)).not.toContain("never.json");
     const emptyDir = path.join(tmp, "empty-folder");
     mkdirSync(emptyDir);
     const r3 = await runCli("check-har", emptyDir);
