@@ -139,6 +139,11 @@ describe("check-har PATH…: files and folders as one stream", () => {
     expect(r2.err).toContain(`${notHar}: no "log.entries" array`);
     expect(r2.code).toBe(2);
     expect(readdirSync(tmp)).not.toContain("never.json");
+    // assert the same with workers, which each read the files: the message once, no report file
+    const r2w = await runCli("check-har", path.join(tmp, "ok.har"), notHar, "--workers", "2", "--reporter", "json", "--output", out);
+    expect(r2w.err.split(`${notHar}: no "log.entries" array`)).toHaveLength(2);
+    expect(r2w.code).toBe(2);
+    expect(readdirSync(tmp)).not.toContain("never.json");
     const emptyDir = path.join(tmp, "empty-folder");
     mkdirSync(emptyDir);
     const r3 = await runCli("check-har", emptyDir);
@@ -163,6 +168,31 @@ describe("workers and shards", () => {
     const xml = await junit("1");
     expect(xml).toMatch(/<testsuites name="check-har workers.har" tests="\d+" failures="3" skipped="9">/);
     expect(await junit("2")).toBe(xml);
+  });
+
+  it("workers read the files themselves: a folder of segments with aborted entries, an entry that is not JSON and a cut-off last segment gives one thread's report and notes, each note once", async () => {
+    const aborted = (e: HarEntry): HarEntry => ({ ...e, response: { ...e.response, status: 0 } });
+    const dir = path.join(tmp, "killed-session");
+    const per = Math.ceil(entries.length / 3);
+    for (let k = 0; k < 3; k++) {
+      const list = entries.slice(k * per, (k + 1) * per);
+      list.splice(5, 0, aborted(list[4]!));
+      const file = write(path.join("killed-session", k === 0 ? "session.har" : `session-${k + 1}.har`), list);
+      if (k === 2) writeFileSync(file, harDocument(list, "test").slice(0, -400));
+      // segment 2's first entry is not JSON: skipped with a note, the entries after it read
+      if (k === 1) writeFileSync(file, harDocument(list, "test").replace('"redirectURL":""', '"redirectURL":nope'));
+    }
+    const one = await jsonRun(dir, "--workers", "1");
+    const two = await jsonRun(dir, "--workers", "2");
+    // assert the same report, and the same stderr: three skipped entries and one cut-off file, in recording order, once each
+    expect(two.report).toEqual(one.report);
+    const notes = (err: string): string => err.replace(/report written to \S+/, "");
+    expect(notes(two.err)).toBe(notes(one.err));
+    expect(one.err.match(/skipped session(-\d)?\.har: entry 6 \(GET [^)]+\): no response was recorded/g)).toHaveLength(3);
+    expect(one.err.match(/warning: \S+session-3\.har ends after \d+ complete entries/g)).toHaveLength(1);
+    expect(one.err).toContain("skipped session-2.har: entry 1: not valid JSON");
+    expect(lifecycleFindings(one.report).length).toBeGreaterThan(0);
+    expect((await jsonRun(dir, "--workers", "3")).report).toEqual(one.report);
   });
 
   it("--shard K/N: the shards' reports add up to the unsharded one", async () => {

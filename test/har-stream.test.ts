@@ -78,6 +78,19 @@ describe("readHarFile on a cut-off recording", () => {
   });
 });
 
+describe("readHarFile on an entry that is not JSON", () => {
+  it("skips that entry, naming it, and reads the entries after it", async () => {
+    const [first, second, third] = [0, 1, 2].map((i) => JSON.stringify(harEntry(exchange(i), masker, scrubber)));
+    const damaged = second!.replace('"status":200', '"status":2OO');
+    const file = write("damaged.har", `{"log":{"version":"1.2","entries":[${first},${damaged},${third}]}}`);
+    const items = await collect(readHarFile(file));
+    // assert the entries around the damaged one, which is skipped by its 1-based position; no truncation
+    expect(items.map((i) => i.kind)).toEqual(["exchange", "skipped", "exchange"]);
+    expect(items[1]).toEqual({ kind: "skipped", file, index: 1, reason: "entry 2: not valid JSON" });
+    expect(items[2]).toMatchObject({ kind: "exchange", index: 2 });
+  });
+});
+
 describe("readHarFile on what is not a HAR", () => {
   it.each([
     ["JSON without log.entries", '{"hello":"world"}', 'no "log.entries" array: this is not a HAR file'],

@@ -1,12 +1,14 @@
 /**
- * HAR files of any size, read entry by entry: the file is streamed through `@streamparser/json`
- * (chosen by measurement against whole-file `JSON.parse` and `stream-json`: see CHANGELOG.md),
- * and only one entry at a time is ever a JavaScript value. Each entry becomes an exchange through
- * the same `exchangeOfEntry` as `parseHar`.
+ * HAR files of any size, read entry by entry: the file is read in chunks, `HarEntryScanner`
+ * (har-scan.ts) finds each entry's bytes and `JSON.parse` reads one entry at a time (measured
+ * against `@streamparser/json`, the full streaming tokenizer used before: see CHANGELOG.md), so
+ * only one entry at a time is ever a JavaScript value. Each entry becomes an exchange through the
+ * same `exchangeOfEntry` as `parseHar`.
  *
  * Items, in file order:
  * - `exchange`: an entry with a request and a response;
- * - `skipped`: an entry without a response (an aborted request) or without a request;
+ * - `skipped`: an entry without a response (an aborted request) or without a request, or that is
+ *   not JSON (the entries after it are read);
  * - `truncated`: the file ends (or breaks) inside the entries: every complete entry before it was
  *   yielded; this is what a recording cut off by a crash or SIGKILL looks like. Not an error.
  * - `invalid`: the file cannot be read, is not JSON, or has no `log.entries` array; nothing else
@@ -15,8 +17,8 @@
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from "@streamparser/json";
 import { exchangeOfEntry, NOT_A_HAR } from "./har.js";
+import { HarEntryScanner } from "./har-scan.js";
 import type { ObservedExchange } from "./traffic.js";
 
 export type HarItem =
@@ -68,112 +70,70 @@ export async function expandHarPaths(paths: readonly string[]): Promise<{ ok: tr
   return { ok: true, files };
 }
 
-/**
- * Watches the first tokens of a document until `log.entries` opens as an array (then the
- * tokens go straight to the parser): the difference between a HAR with no entries and JSON that
- * is no HAR at all.
- */
-function entriesWatch(onOpened: () => void): (token: ParsedTokenInfo) => void {
-  const containers: (string | undefined)[] = [];
-  let lastString: string | undefined;
-  let key: string | undefined;
-  return (t) => {
-    switch (t.token) {
-      case TokenType.STRING:
-        lastString = typeof t.value === "string" ? t.value : undefined;
-        break;
-      case TokenType.COLON:
-        key = lastString;
-        break;
-      case TokenType.COMMA:
-        key = undefined;
-        break;
-      case TokenType.LEFT_BRACKET:
-        if (containers.length === 2 && containers[0] === undefined && containers[1] === "log" && key === "entries") onOpened();
-        containers.push(key);
-        key = undefined;
-        break;
-      case TokenType.LEFT_BRACE:
-        containers.push(key);
-        key = undefined;
-        break;
-      case TokenType.RIGHT_BRACE:
-      case TokenType.RIGHT_BRACKET:
-        containers.pop();
-        break;
-      case TokenType.TRUE:
-      case TokenType.FALSE:
-      case TokenType.NULL:
-      case TokenType.NUMBER:
-      case TokenType.SEPARATOR:
-        break;
-    }
-  };
-}
+/** The bytes of the elements of a file's `log.entries` found in one chunk of it (the first is entry `from`, 0-based), or how the file ended (see {@link HarItem}). */
+export type HarEntryBatch = { kind: "entries"; file: string; from: number; entries: Buffer[] } | Extract<HarItem, { kind: "truncated" | "invalid" }>;
 
-/** Streams one file's entries (see the module comment for the items). */
-export async function* readHarFile(file: string): AsyncIterable<HarItem> {
-  // Strings gathered in a byte buffer and decoded once: a recorded body is one JSON string full of
-  // escapes, which the default builder joins piece by piece (measured: 100,000 entries read in
-  // 2.7-2.9 s instead of 3.2-4.3 s).
-  const tokenizer = new Tokenizer({ stringBufferSize: 4096 });
-  const parser = new TokenParser({ paths: ["$.log.entries.*"], keepStack: false });
-  // An object, not a `let`: set inside a callback, which control-flow analysis does not follow.
-  const entries = { opened: false };
-  const watch = entriesWatch(() => {
-    entries.opened = true;
-    tokenizer.onToken = (t) => parser.write(t);
-  });
-  tokenizer.onToken = (t) => {
-    parser.write(t);
-    watch(t);
-  };
-  let pending: HarItem[] = [];
+/** Streams one file's entries as their bytes, a chunk's worth at a time (`HarEntryScanner` over the file read in chunks), for `parseEntry` to read. */
+export async function* readHarEntryBatches(file: string): AsyncIterable<HarEntryBatch> {
+  const scanner = new HarEntryScanner();
+  let found: Buffer[] = [];
+  const onEntry = (bytes: Buffer): void => void found.push(bytes);
   let index = 0;
-  let failure: Error | undefined;
-  parser.onValue = ({ value }) => {
-    const read = exchangeOfEntry(value, index);
-    pending.push(read.ok ? { kind: "exchange", file, index, exchange: read.exchange } : { kind: "skipped", file, index, reason: read.reason });
-    index++;
-  };
-  const fail = (error: Error): void => {
-    failure ??= error;
-  };
-  tokenizer.onError = fail;
-  parser.onError = fail;
-  // The parser ends itself after the top-level value; `end()` is for a stream that stops early.
-  tokenizer.onEnd = () => {
-    if (!parser.isEnded) parser.end();
-  };
-
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (failure || tokenizer.isEnded) break;
-      tokenizer.write(chunk);
-      if (pending.length > 0) {
-        const out = pending;
-        pending = [];
-        yield* out;
+      scanner.write(chunk, onEntry);
+      if (found.length > 0) {
+        const entries = found;
+        found = [];
+        yield { kind: "entries", file, from: index, entries };
+        index += entries.length;
       }
+      if (scanner.done || scanner.failure !== undefined) break;
     }
-    if (!failure && !tokenizer.isEnded) tokenizer.end();
+    scanner.end();
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code !== undefined) {
-      yield* pending;
-      yield e.code === "EISDIR" ? { kind: "invalid", file, message: `${file} is a folder; give its path to read the .har files in it.` } : { kind: "invalid", file, message: `cannot read ${file}: ${e.code === "ENOENT" ? "no such file" : e.code}.` };
-      return;
-    }
-    fail(e);
+    if (e.code === undefined) throw e;
+    yield e.code === "EISDIR" ? { kind: "invalid", file, message: `${file} is a folder; give its path to read the .har files in it.` } : { kind: "invalid", file, message: `cannot read ${file}: ${e.code === "ENOENT" ? "no such file" : e.code}.` };
+    return;
   } finally {
     stream.destroy();
   }
-  yield* pending;
-  if (!entries.opened) {
-    yield { kind: "invalid", file, message: failure ? `${file}: not valid JSON (${failure.message}); a HAR file is JSON with a top-level "log".` : `${file}: ${NOT_A_HAR}` };
-  } else if (failure || !parser.isEnded) {
+  if (!scanner.opened) {
+    const failure = scanner.failure ?? (scanner.started && !scanner.done ? "the file ends before its top-level value does" : undefined);
+    yield { kind: "invalid", file, message: failure ? `${file}: not valid JSON (${failure}); a HAR file is JSON with a top-level "log".` : `${file}: ${NOT_A_HAR}` };
+  } else if (scanner.failure !== undefined || !scanner.done) {
     yield { kind: "truncated", file, entriesRead: index, message: `${file} ends after ${index} complete entr${index === 1 ? "y" : "ies"}: it was cut off (a recording stopped by a crash or SIGKILL) or is damaged after that point; every complete entry was read.` };
+  }
+}
+
+/**
+ * One entry's bytes parsed, or why not: an entry that is not JSON is skipped (named by its
+ * 1-based position), and the entries after it are read. The parser's message is left out: it
+ * quotes the entry, which may hold a credential or personal data.
+ */
+export function parseEntry(bytes: Buffer, index: number): { ok: true; entry: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, entry: JSON.parse(bytes.toString("utf8")) };
+  } catch {
+    return { ok: false, reason: `entry ${index + 1}: not valid JSON` };
+  }
+}
+
+/** Streams one file's entries as exchanges (see the module comment for the items). */
+export async function* readHarFile(file: string): AsyncIterable<HarItem> {
+  for await (const batch of readHarEntryBatches(file)) {
+    if (batch.kind !== "entries") {
+      yield batch;
+      continue;
+    }
+    for (const [i, bytes] of batch.entries.entries()) {
+      const index = batch.from + i;
+      const parsed = parseEntry(bytes, index);
+      const read = parsed.ok ? exchangeOfEntry(parsed.entry, index) : parsed;
+      yield read.ok ? { kind: "exchange", file, index, exchange: read.exchange } : { kind: "skipped", file, index, reason: read.reason };
+    }
   }
 }
 

@@ -46,7 +46,8 @@ export interface HarEntry {
 export type HarParse = { ok: true; exchanges: ObservedExchange[]; skipped: string[] } | { ok: false; message: string };
 
 
-const headerRecord = (list: unknown): Record<string, string> => {
+/** A HAR header list as a record (names lower-cased, repeated headers joined, HTTP/2 pseudo-headers left out). */
+export const headerRecord = (list: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
   if (!Array.isArray(list)) return out;
   for (const h of list) {
@@ -59,12 +60,26 @@ const headerRecord = (list: unknown): Record<string, string> => {
   return out;
 };
 
-/** One HAR entry as an exchange, or why it was skipped (no request method and url; no response recorded, e.g. an aborted request). `index` is 0-based. */
-export function exchangeOfEntry(entry: unknown, index: number): { ok: true; exchange: ObservedExchange } | { ok: false; reason: string } {
+type EntryRequest = Pick<ObservedExchange["request"], "method" | "url" | "apiPath">;
+
+/**
+ * What an entry requested, without reading the rest (enough to shard it by), or why it is no
+ * exchange; `exchangeOfEntry` reads the whole entry. `index` is 0-based.
+ */
+export function requestOfEntry(entry: unknown, index: number): { ok: true; request: EntryRequest; req: Record<string, unknown>; res: Record<string, unknown> } | { ok: false; reason: string } {
   const req = isObject(entry) ? entry.request : undefined;
   const res = isObject(entry) ? entry.response : undefined;
   if (!isObject(req) || typeof req.method !== "string" || typeof req.url !== "string") return { ok: false, reason: `entry ${index + 1}: no request method and url` };
   if (!isObject(res) || typeof res.status !== "number" || res.status <= 0) return { ok: false, reason: `entry ${index + 1} (${req.method} ${req.url.slice(0, 100)}): no response was recorded` };
+  const request = { method: req.method, url: req.url, ...(typeof req._apiPath === "string" && req._apiPath.startsWith("/") ? { apiPath: req._apiPath } : {}) };
+  return { ok: true, request, req, res };
+}
+
+/** One HAR entry as an exchange, or why it was skipped (no request method and url; no response recorded, e.g. an aborted request). `index` is 0-based. */
+export function exchangeOfEntry(entry: unknown, index: number): { ok: true; exchange: ObservedExchange } | { ok: false; reason: string } {
+  const read = requestOfEntry(entry, index);
+  if (!read.ok) return read;
+  const { request, req, res } = read;
   const content = isObject(res.content) ? res.content : {};
   let body = typeof content.text === "string" ? content.text : "";
   if (content.encoding === "base64") body = Buffer.from(body, "base64").toString("utf8");
@@ -75,8 +90,8 @@ export function exchangeOfEntry(entry: unknown, index: number): { ok: true; exch
   return {
     ok: true,
     exchange: {
-      request: { method: req.method, url: req.url, headers: headerRecord(req.headers), ...(typeof req._apiPath === "string" && req._apiPath.startsWith("/") ? { apiPath: req._apiPath } : {}) },
-      response: { status: res.status, headers, body },
+      request: { method: request.method, url: request.url, headers: headerRecord(req.headers), ...(request.apiPath === undefined ? {} : { apiPath: request.apiPath }) },
+      response: { status: res.status as number, headers, body },
       startedAt: isObject(entry) && typeof entry.startedDateTime === "string" ? entry.startedDateTime : "",
       ...(time === undefined ? {} : { durationMs: time }),
     },

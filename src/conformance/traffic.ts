@@ -128,7 +128,7 @@ export function providerFor(method: string, path: string, candidates: readonly P
 }
 
 /** The request's URL as the API sees it (the upstream's base path taken off). */
-const apiUrl = (exchange: ObservedExchange): URL => {
+const apiUrl = (exchange: { request: Pick<ObservedExchange["request"], "url" | "apiPath"> }): URL => {
   const { url, apiPath } = exchange.request;
   // The common case, an absolute URL and no base path, parsed once.
   if (apiPath === undefined && /^https?:\/\//i.test(url)) return new URL(url);
@@ -140,7 +140,7 @@ const apiUrl = (exchange: ObservedExchange): URL => {
  * exactly the subject the lifecycle check tracks, so every observation of an id stays in order
  * in one shard.
  */
-export function shardKey(exchange: ObservedExchange): string {
+export function shardKey(exchange: { request: Pick<ObservedExchange["request"], "method" | "url" | "apiPath"> }): string {
   return `${exchange.request.method.toUpperCase()} ${apiUrl(exchange).pathname}`;
 }
 
