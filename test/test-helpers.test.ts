@@ -74,7 +74,7 @@ describe("typecheckProject (tsc -p in this process)", () => {
       writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "exports-only", type: "module", exports: { "./sub": { types: "./dist/sub.d.ts", default: "./dist/sub.js" } } }));
       writeFileSync(path.join(pkg, "dist", "sub.d.ts"), "export declare const n: number;\n");
       writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-      writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", types: [], noEmit: true }, files: ["a.ts"] }));
+      writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", lib: ["ES2022"], module: "NodeNext", moduleResolution: "NodeNext", types: [], noEmit: true }, files: ["a.ts"] }));
       writeFileSync(path.join(dir, "tsconfig.node10.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { module: "ESNext", moduleResolution: "node10" } }));
       writeFileSync(path.join(dir, "a.ts"), 'import { n } from "exports-only/sub";\nexport const s: string = n;\n');
       const bad = typecheckProject(path.join(dir, "tsconfig.json"));

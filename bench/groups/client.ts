@@ -18,9 +18,10 @@ import { DEFAULT_TIMEOUT_MS } from "../../src/clients/core.js";
 import { figureRow, type GroupRunner } from "./context.js";
 
 type PerCallTask = "fetch" | "fetch + timeout" | "client";
-/** Calls per block, and rounds per run at least (bench/paired.ts). */
+/** Calls per block, and rounds per run at least (bench/paired.ts); --quick: a smoke run of the same steps. */
 const BLOCK_CALLS = 100;
 const MIN_ROUNDS = 10;
+const QUICK_BLOCKS = { blockCalls: 20, minRounds: 3 } as const;
 
 /** The response a Prism mock serves by default: the lowest 2xx's first example, as JSON. */
 export async function defaultSuccess(slug: ProviderSlug): Promise<CapturedResponse> {
@@ -34,9 +35,10 @@ export async function defaultSuccess(slug: ProviderSlug): Promise<CapturedRespon
 }
 
 export const benchClient: GroupRunner = async (ctx) => {
-  const { providers, runs, taskTimeMs } = ctx.options;
+  const { providers, runs, taskTimeMs, quick } = ctx.options;
+  const { blockCalls, minRounds } = quick ? QUICK_BLOCKS : { blockCalls: BLOCK_CALLS, minRounds: MIN_ROUNDS };
   const figures: Figure[] = [];
-  const runsLabel = `runs of ≥${MIN_ROUNDS} rounds and ≥${taskTimeMs} ms per task (ratios: per run the median of the rounds' paired ratios; times: the raw fetch's median × those ratios)`;
+  const runsLabel = `runs of ≥${minRounds} rounds and ≥${taskTimeMs} ms per task (ratios: per run the median of the rounds' paired ratios; times: the raw fetch's median × those ratios)`;
   for (const slug of providers) {
     const server = await startReplayServer(await defaultSuccess(slug), ctx.cleanup);
     try {
@@ -74,7 +76,7 @@ export const benchClient: GroupRunner = async (ctx) => {
       // Untimed rounds first, as long as a timed run: a new server, new connections and a cold
       // client path make the first blocks outliers, and V8 tiers up the larger generated validators
       // (Nyota Imara's, Myaza's) later than undici's code, so a short warm-up charged that to the client.
-      const blockOptions = { blockCalls: BLOCK_CALLS, minRounds: MIN_ROUNDS, timeMs: taskTimeMs };
+      const blockOptions = { blockCalls, minRounds, timeMs: taskTimeMs };
       await measurePairedBlocks(tasks, blockOptions);
       const runsOf: PairedBlocks[] = [];
       for (let i = 0; i < runs; i++) {
@@ -82,7 +84,7 @@ export const benchClient: GroupRunner = async (ctx) => {
         runsOf.push(run);
         const one = pairedFigures<PerCallTask>([run], "fetch");
         const runUs = (name: PerCallTask) => (one.timeMs(name) * 1000).toFixed(0);
-        ctx.progress(`[client] ${slug} run ${i + 1}/${runs}: fetch ${runUs("fetch")} µs, fetch + timeout ${runUs("fetch + timeout")} µs, client ${runUs("client")} µs per call (${run.rounds} rounds of ${BLOCK_CALLS} calls each)`);
+        ctx.progress(`[client] ${slug} run ${i + 1}/${runs}: fetch ${runUs("fetch")} µs, fetch + timeout ${runUs("fetch + timeout")} µs, client ${runUs("client")} µs per call (${run.rounds} rounds of ${blockCalls} calls each)`);
       }
       // Times: the raw fetch's own; the others its time × their paired ratio to it (bench/paired.ts).
       const per = pairedFigures<PerCallTask>(runsOf, "fetch");
@@ -127,7 +129,7 @@ export const benchClient: GroupRunner = async (ctx) => {
     name: "client",
     title: "Client",
     method: [
-      `Paired alternating blocks (bench/paired.ts): per round, ${BLOCK_CALLS} calls of each task back to back, one at a time, keep-alive (Node's fetch, as the clients use by default), the order rotated per round; a run is ≥${MIN_ROUNDS} rounds and ≥ --task-time ms per task, after one untimed run of the same length per provider. Server: a node:http server in its own process serving the spec's default 2xx example (what a Prism mock serves unasked).`,
+      `Paired alternating blocks (bench/paired.ts): per round, ${blockCalls} calls of each task back to back, one at a time, keep-alive (Node's fetch, as the clients use by default), the order rotated per round; a run is ≥${minRounds} rounds and ≥ --task-time ms per task, after one untimed run of the same length per provider. Server: a node:http server in its own process serving the spec's default 2xx example (what a Prism mock serves unasked).`,
       "raw fetch: `fetch(url, { headers })` + `response.json()` of exactly the URL and headers the typed client sent; fetch + timeout: the same with an AbortController whose timer (the clients' default, 10 s) aborts it, cleared after the body (the floor for any client whose timeout aborts the request: on Node's fetch the signal alone costs several per cent); typed client: `getKycStatus(…)` (URL from the generated path, credential headers from the spec, timeout, body read under the cap and validated against the spec, status normalized).",
       "Ratios: per run the median of the rounds' paired ratios, then the median over runs. Times: the raw fetch's median per call; fetch + timeout and typed client are that time × their ratio to it, and the overhead is typed client − raw fetch, so the columns agree with the ratios (each task's own median would come from different rounds when the load drifts). client / (fetch + timeout) is its own paired median, so it can differ a little from the quotient of the two columns.",
       `Cold start: per run a fresh \`node\` process imports the built package (dist/src/index.js); CPU time (user + system, \`process.cpuUsage\`) of the import, of a first raw \`fetch\` + \`json()\` of the client's request (Node loads its fetch lazily: that cost is the platform's, paid once per process by any caller), then ${RAW_WARM_UP_CALLS} untimed raw calls (Node's own 2nd and 3rd fetch still cost several ms of CPU each while V8 compiles undici: also the platform's) and one timed raw call after them, then of a new client's first \`getKycStatus\` (client creation included) of a warm call (median of 25 after 200 untimed) and of a second client's first call, against the same server. Before each timed single call the process waits until it is quiet (a 10 ms timer wait using < 0.3 ms CPU: \`process.cpuUsage\` also counts V8's background compiling and collecting after a warm-up, which otherwise lands on whatever is timed next). Target: client first call − warm ≤ 5 ms.`,
