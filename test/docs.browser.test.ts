@@ -13,7 +13,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { btcDirectErrorCatalogue, btcDirectErrorCodes } from "../generated/btc-direct-errors.js";
-import { buildDocs, docsFileNames } from "../src/docs/build.js";
+import { docsFileNames } from "../src/docs/build.js";
+import { builtDocs } from "./support/built-docs.js";
 import { ERROR_CATALOGUE_HEADING, listErrorCatalogue } from "../src/docs/error-catalogue.js";
 import { STATUS_VALUES_HEADING, listStatusFields, listSuccessExamples } from "../src/docs/status-values.js";
 import { providerSlugs, type ProviderSlug } from "../src/providers.js";
@@ -85,7 +86,8 @@ describe.skipIf(skip)(`the docs in headless Chromium${skip ? ` — SKIPPED: ${SK
     if (missing) throw new Error(`${CHROMIUM_PATH} is missing in CI. .ci/run installs it with scripts/install-chromium.sh; check that step's output.`);
     for (const slug of providerSlugs) specs.set(slug, await loadSpec(slug));
     outDir = mkdtempSync(path.join(tmpdir(), "kyc-docs-browser-"));
-    const built = await buildDocs({ outDir });
+    // the pages as `kyc-contracts docs` builds them (test/docs.test.ts checks the build), restored when their sources are unchanged
+    const built = await builtDocs(outDir);
     if (!built.ok) throw new Error(built.message);
     server = await startStaticServer(outDir);
     browser = await launchChromium(origin());

@@ -1,9 +1,10 @@
-/** test/support/install-cache.ts: what test/package.test.ts restores instead of running npm install again. */
+/** The test caches: test/support/install-cache.ts (what the package tests restore instead of running npm install again) and the docs build key of test/support/built-docs.ts. */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cachedInstall, installKey } from "./support/install-cache.js";
+import { docsKey } from "./support/built-docs.js";
 
 const dirs: string[] = [];
 const temp = (): string => {
@@ -92,5 +93,28 @@ describe("installKey", () => {
     expect(key).toMatch(/^[0-9a-f]{24}$/);
     expect(installKey([Buffer.from("tarball"), "lock", "11.0.0"])).toBe(key);
     for (const other of [[Buffer.from("tarbal1"), "lock", "11.0.0"], [Buffer.from("tarball"), "lock2", "11.0.0"], ["lock", Buffer.from("tarball"), "11.0.0"]]) expect(installKey(other)).not.toBe(key);
+  });
+});
+
+describe("docsKey (test/support/built-docs.ts): the cached docs are rebuilt when anything they are built from changes", () => {
+  it("changes with a source file, a bundled spec or the lockfile, and not otherwise", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kyc-docs-key-"));
+    try {
+      for (const [file, text] of [["src/docs/build.ts", "a"], ["dist/specs/myaza.yaml", "openapi: 3.1.0"], ["package.json", "{}"], ["package-lock.json", "{}"], ["README.md", "r"]] as const) {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
+      }
+      const base = docsKey(dir);
+      expect(docsKey(dir)).toBe(base);
+      writeFileSync(path.join(dir, "README.md"), "not read by the build");
+      expect(docsKey(dir)).toBe(base);
+      const keys = [["src/docs/build.ts", "b"], ["dist/specs/myaza.yaml", "openapi: 3.1.1"], ["package-lock.json", "{ }"]].map(([file, text]) => {
+        writeFileSync(path.join(dir, file!), text!);
+        return docsKey(dir);
+      });
+      expect(new Set([base, ...keys]).size).toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
