@@ -1,7 +1,8 @@
 /**
  * The four Prism mocks, started once with `startMocks()` (free ports), answer as the specs say:
  * the provider pages' curl lines, every named example through `Prefer`, the documented 401
- * without credentials, the documented headers. Then `stop()` leaves nothing behind.
+ * without credentials, the documented headers, every documented response through the provider's
+ * client (test/helpers/client-examples.ts). Then `stop()` leaves nothing behind.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -23,6 +24,7 @@ import {
   type Scenario,
   type SpecValidator,
 } from "../src/spec/index.js";
+import { viaPrism, walkExamples } from "./helpers/client-examples.js";
 import { parseCurl, rebase } from "./support/curl.js";
 import { isAlive, isListening, prismChildren } from "./support/processes.js";
 
@@ -195,6 +197,11 @@ describe("Prism behaviour the README documents", () => {
     expect(res.type).toBe("application/problem+json");
     expect(res.body).toMatchObject({ type: expect.stringContaining("stoplight.io/prism/errors#") });
   });
+});
+
+// (clients-scenarios.test.ts walks the same responses built in-process)
+describe.each(providerSlugs)("%s: every documented response, served by its mock through the client", (slug) => {
+  it("gives the example's state, or an http error with the example's code", () => walkExamples(slug, viaPrism(running().urls)));
 });
 
 describe("stop()", () => {
