@@ -5,18 +5,17 @@
  * state. The recording is the twins' real answers (bench/recording.ts) arranged so that some
  * ids go verified → pending (a lifecycle violation) with other ids' exchanges in between.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordingTemplates } from "../bench/recording.js";
 import { harDocument, harEntry, harHead, type HarEntry } from "../src/conformance/har.js";
 import { createPiiMasker, Scrubber } from "../src/conformance/pii.js";
 import type { ExchangeReport, ObservedExchange, TrafficSummary } from "../src/conformance/traffic.js";
 import { runCli } from "./helpers/cli.js";
+import { copySpecWithEdit } from "./support/spec-copy.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmp = mkdtempSync(path.join(tmpdir(), "kyc-check-har-volume-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -240,10 +239,7 @@ describe("bounded lifecycle state", () => {
 
 describe("--specs DIR", () => {
   it("checks against the specs in DIR: a stricter lifecycle there finds more; missing provider named", async () => {
-    const specs = path.join(tmp, "specs");
-    cpSync(path.join(root, "openapi", "myaza"), path.join(specs, "myaza"), { recursive: true });
-    const schema = path.join(specs, "myaza", "components", "schemas", "VerificationStatusResponse.yaml");
-    writeFileSync(schema, readFileSync(schema, "utf8").replace("to: [verified, failed, not_found, error]", "to: [failed, not_found, error]"));
+    const specs = copySpecWithEdit(path.join(tmp, "specs"), "myaza", { file: "components/schemas/VerificationStatusResponse.yaml", from: "to: [verified, failed, not_found, error]", to: "to: [failed, not_found, error]" });
     const file = write("specs.har", entries);
     const { report } = await jsonRun(file, "--workers", "2", "--specs", specs);
     // assert every user's pending → verified is now a violation, and only myaza (the one spec in DIR) is checked

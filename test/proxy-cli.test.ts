@@ -5,7 +5,7 @@
  * the JSON report) is grepped for the credential and the personal data of the response.
  */
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { serveNodeHttp } from "../src/conformance/node-transport.js";
 import { listScenarios, loadSpec } from "../src/spec/index.js";
 import { runCli } from "./helpers/cli.js";
 import { waitFor } from "./support/processes.js";
+import { copySpecWithEdit } from "./support/spec-copy.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmp = mkdtempSync(path.join(tmpdir(), "kyc-proxy-test-"));
@@ -229,10 +230,7 @@ describe("kyc-contracts proxy: long sessions", () => {
 
 describe("kyc-contracts proxy --specs DIR", () => {
   it("checks against the specs in DIR: a lifecycle rule made stricter there is reported", async () => {
-    const specs = path.join(tmp, "specs");
-    cpSync(path.join(root, "openapi", "nyota-imara"), path.join(specs, "nyota-imara"), { recursive: true });
-    const schema = path.join(specs, "nyota-imara", "components", "schemas", "KycStatus.yaml");
-    writeFileSync(schema, readFileSync(schema, "utf8").replace("to: [verified, rejected]", "to: [rejected]"));
+    const specs = copySpecWithEdit(path.join(tmp, "specs"), "nyota-imara", { file: "components/schemas/KycStatus.yaml", from: "to: [verified, rejected]", to: "to: [rejected]" });
     const records = [await nyotaRecord("pending"), await nyotaRecord("verified")];
     let turn = 0;
     const upstream = await serveNodeHttp(() => Promise.resolve(Response.json(records[Math.min(turn++, 1)])));

@@ -2,7 +2,7 @@
  * The test helpers that act as checkers fail on bad input: a helper that found nothing wrong
  * with anything would let every test that relies on it pass on broken code.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { clientErrorKinds, kycStates } from "../src/index.js";
 import type { Twin, TwinRequestRecord } from "../src/twin/index.js";
 import { secretsInError, shapeProblems, TOKEN, USER_ID, type AnyResult } from "./helpers/clients.js";
 import { expectJournalConforms } from "./helpers/twins.js";
+import { copySpecWithEdit } from "./support/spec-copy.js";
 import { typecheckProject } from "./support/typecheck.js";
 
 const httpFailure = (error: Record<string, unknown>): AnyResult => ({ ok: false, error: { provider: "proof", ...error } }) as unknown as AnyResult;
@@ -85,6 +86,21 @@ describe("typecheckProject (tsc -p in this process)", () => {
       const node10 = typecheckProject(path.join(dir, "tsconfig.node10.json"));
       expect(node10.ok).toBe(false);
       expect(node10.output).toContain("Cannot find module 'exports-only/sub'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("copySpecWithEdit", () => {
+  it("makes the edit in the copy only, and refuses an edit whose text the spec no longer holds", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kyc-spec-copy-"));
+    try {
+      const file = "components/schemas/KycStatus.yaml";
+      copySpecWithEdit(dir, "nyota-imara", { file, from: "to: [verified, rejected]", to: "to: [rejected]" });
+      expect(readFileSync(path.join(dir, "nyota-imara", file), "utf8")).toContain("to: [rejected]");
+      expect(readFileSync(path.join("openapi", "nyota-imara", file), "utf8")).toContain("to: [verified, rejected]");
+      expect(() => copySpecWithEdit(dir, "nyota-imara", { file, from: "to: [approved]", to: "x" })).toThrow('openapi/nyota-imara/components/schemas/KycStatus.yaml no longer contains "to: [approved]"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
