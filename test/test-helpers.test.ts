@@ -105,4 +105,22 @@ describe("copySpecWithEdit", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it("makes several edits in order, each on the text the one before left", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kyc-spec-copy-"));
+    try {
+      const file = "components/schemas/KycStatus.yaml";
+      copySpecWithEdit(dir, "nyota-imara", [
+        { file, from: "to: [verified, rejected]", to: "to: [rejected]" },
+        { file, from: "to: [rejected]", to: "to: [rejected, none]" },
+        { file: "openapi.yaml", from: "paths:", to: "paths: # edited" },
+      ]);
+      // assert both edits of the schema file (the second one found the first one's text) and the root's
+      expect(readFileSync(path.join(dir, "nyota-imara", file), "utf8")).toContain("to: [rejected, none]");
+      expect(readFileSync(path.join(dir, "nyota-imara", "openapi.yaml"), "utf8")).toContain("paths: # edited");
+      // assert an edit whose text is gone (the first one replaced it) is refused
+      expect(() => copySpecWithEdit(dir, "nyota-imara", [{ file, from: "to: [verified, rejected]", to: "to: [rejected]" }, { file, from: "to: [verified, rejected]", to: "x" }])).toThrow("no longer contains");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
