@@ -120,7 +120,8 @@ describe("formats", () => {
     const r = await run("diff", "proof@1.0.0", brokenProof, "--format", "markdown");
     expect(r.out).toContain("### Proof spec 1.0.0 → 2.0.0");
     expect(r.out).toContain("| Level | Rule | Where | Change |");
-    expect(r.out).toMatch(/\| breaking \| `kyc-status-unmapped` \| kyc status \| Raw KYC status "expired"/);
+    // assert the domain rule's Where names the operation and response, then the status
+    expect(r.out).toContain('| breaking | `kyc-status-unmapped` | GET /widget/users/{partner_user_id}/kyc-status 200 → kyc status "expired" | Raw KYC status "expired"');
   });
   it("junit: one testcase per change, failures at or above --fail-on", async () => {
     const r = await run("diff", "proof@1.0.0", brokenProof, "--format", "junit");

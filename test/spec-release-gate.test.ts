@@ -68,6 +68,8 @@ describe("the gate fails", () => {
     // assert the major bump satisfies the version rule, but the unmapped status still fails
     const major = gateSpec("proof", withVersion(doc, "2.0.0"), store());
     expect(major.problems).toEqual([expect.stringContaining('Raw KYC status "failed_again" has no normalized kyc.state')]);
+    // assert the problem names the operation whose response holds the status
+    expect(major.problems[0]).toMatch(/^proof GET \/widget\/users\/\{partner_user_id\}\/kyc-status 200 → kyc status "failed_again": /);
   });
   it("passes with a minor bump for an additive change", () => {
     const doc = latest("proof");

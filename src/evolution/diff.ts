@@ -13,6 +13,7 @@ import { statusTable } from "../status.js";
 import { bumpRank, levelRank, ruleOf, type ChangeDirection, type ChangeLevel, type TemplateKey, type VersionBump } from "./rules.js";
 import { child, compareSchemas, deref, resolvedDeep, type Located, type SchemaDiffContext } from "./schema-diff.js";
 import { compareDomain } from "./domain.js";
+import { operationName, operations, type OperationRef } from "./operations.js";
 
 export type { ChangeDirection, ChangeLevel, VersionBump } from "./rules.js";
 
@@ -49,8 +50,6 @@ export interface DiffReport {
 export interface ChangeSink {
   add(id: string, where: string, pointer: string, message: string, value?: unknown): void;
 }
-
-const METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"] as const;
 
 /** Compares two bundled documents of one provider. */
 export function diffSpecs(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, options: { provider: ProviderSlug }): ProviderDiff {
@@ -202,40 +201,16 @@ function compareServers(sink: ChangeSink, o: JsonObject, n: JsonObject): void {
   for (const s of unused) sink.add("server-added", "servers", `/servers/${s.index}`, `Server ${s.identity} added.`, s.identity);
 }
 
-interface OperationRef {
-  method: string;
-  path: string;
-  at: Located;
-  itemAt: Located;
-}
-
-/** Operations keyed by method and path template (parameter names ignored: renaming `{id}` is no change of the wire). */
-function operations(doc: JsonObject, key: "paths" | "webhooks"): Map<string, OperationRef> {
-  const out = new Map<string, OperationRef>();
-  const items = isObject(doc[key]) ? (doc[key]) : {};
-  for (const path of Object.keys(items)) {
-    const itemAt = deref(doc, { node: items[path], pointer: `/${key}/${escapePointer(path)}` });
-    if (!isObject(itemAt.node)) continue;
-    for (const method of METHODS) {
-      if (!isObject(itemAt.node[method])) continue;
-      const id = key === "paths" ? `${method} ${path.replace(/\{[^}]*\}/g, "{}")}` : `${method} ${path}`;
-      out.set(id, { method, path, at: child(itemAt, method), itemAt });
-    }
-  }
-  return out;
-}
-
 function comparePaths(sink: ChangeSink, o: JsonObject, n: JsonObject): void {
   const olds = operations(o, "paths");
   const news = operations(n, "paths");
   for (const [id, op] of olds) {
-    const where = `${op.method.toUpperCase()} ${op.path}`;
     const now = news.get(id);
-    if (!now) sink.add("operation-removed", where, op.at.pointer, `Operation ${where} removed.`);
-    else compareOperation(sink, "request", o, n, `${now.method.toUpperCase()} ${now.path}`, op, now);
+    if (!now) sink.add("operation-removed", operationName(op), op.at.pointer, `Operation ${operationName(op)} removed.`);
+    else compareOperation(sink, "request", o, n, operationName(now), op, now);
   }
   for (const [id, op] of news) {
-    if (!olds.has(id)) sink.add("operation-added", `${op.method.toUpperCase()} ${op.path}`, op.at.pointer, `Operation ${op.method.toUpperCase()} ${op.path} added.`);
+    if (!olds.has(id)) sink.add("operation-added", operationName(op), op.at.pointer, `Operation ${operationName(op)} added.`);
   }
 }
 

@@ -43,7 +43,7 @@ export function gateSpec(provider: ProviderSlug, document: OpenApiDocument, opti
   } else if (!diff.versionOk) {
     problems.push(`${provider} ${latest.spec.version} → ${current}: the changes need a ${diff.recommendedBump} bump (${diff.changes.filter((c) => c.level === "breaking").length} breaking, ${diff.changes.filter((c) => c.level === "warning").length} warning); run \`kyc-contracts diff ${provider}@${latest.spec.version} openapi/${provider}/openapi.yaml\` to see them`);
   }
-  for (const c of diff.changes) if (alwaysFailingRules.has(c.id)) problems.push(`${provider}: ${c.message}`);
+  for (const c of diff.changes) if (alwaysFailingRules.has(c.id)) problems.push(`${provider} ${c.where}: ${c.message}`);
   return { provider, latest: latest.spec.version, diff, problems };
 }
 
