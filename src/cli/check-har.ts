@@ -47,12 +47,12 @@ exchange is matched to whichever provider documents its path.
 Options:
   --provider <slug>    ${providerSlugs.join(", ")} (default: detect per exchange)
 ${SPECS_OPTION_HELP}
-  --workers N          worker threads checking in parallel (default: one per core for inputs of
-                       ${SMALL_INPUT_BYTES / 1024 / 1024} MiB or more, else 1). Exchanges are split by method and path,
-                       so each id's observations stay in order: the findings do not depend on N
-  --shard K/N          check only the exchanges whose method and path hash to shard K of N: run
-                       N jobs (a CI matrix) over the same recordings; their reports add up to
-                       the report of one run over everything
+  --workers N          threads checking in parallel: this one and N − 1 worker threads (default:
+                       one per core for inputs of ${SMALL_INPUT_BYTES / 1024 / 1024} MiB or more, else 1). Each id's
+                       observations stay in order on one thread: the findings do not depend on N
+  --shard K/N          check only shard K of N of the exchanges (each id's observations whole in
+                       one shard): run N jobs (a CI matrix) over the same recordings; their
+                       reports add up to the report of one run over everything
 ${TRAFFIC_OPTIONS_HELP}
   -h, --help           show this help
 

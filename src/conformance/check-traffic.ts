@@ -1,25 +1,32 @@
 /**
- * Checks recorded traffic of any size, in this thread or on worker threads. Each checker reads
- * the files itself and checks its share of the exchanges (traffic-share.ts): those whose method
- * and path (`shardKey`: the subject the lifecycle check follows) hash to it, so each id's
- * observations stay in order on one checker and the findings are the same with any number of
- * workers. This thread only merges the shares' reports back into recording order and hands them
- * on; `shard` keeps only one shard's exchanges, so several machines can split a recording and
- * their reports add up to the whole one.
+ * Checks recorded traffic of any size, in this thread or on worker threads. This thread reads
+ * the files in chunks and finds each entry's bytes (har-stream.ts); with workers, it reads each
+ * entry's request line (har-entry-request.ts) to route it (traffic-route.ts: by the subject the
+ * lifecycle check follows, so each id's observations stay in order on one checker, else by
+ * position) and the worker parses and checks it (traffic-share.ts); the pool (traffic-pool.ts)
+ * hands the reports on in recording order. No thread parses an entry another one checks, and the
+ * findings are the same with any number of workers. `shard` keeps only one shard's exchanges
+ * (routed the same way), so several machines can split a recording and their reports add up to
+ * the whole one.
  *
- * Memory stays flat: each reader holds one entry at a time, no share reads more than `WINDOW`
- * exchanges past the merge, and nothing is kept of a report once it was handed on.
+ * Memory stays flat: the reader holds one chunk and its entries, at most a window of entries is
+ * in flight to the workers, and nothing is kept of a report once it was handed on.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-import { checkShare, type ShareResult, type ShareRun, type TrafficNote } from "./traffic-share.js";
-import { createSummaryCounter, type ExchangeReport, type TrafficSummary } from "./traffic.js";
-import type { FromWorker, ShareItem, ToWorker, WorkerRun } from "./traffic-worker.js";
+import { readEntryRequestLine } from "./har-entry-request.js";
+import { readHarEntryBatches } from "./har-stream.js";
+import { createPiiMasker, Scrubber } from "./pii.js";
+import { createShareChecker, type ShareItem, type ShareOptions, type TrafficNote } from "./traffic-share.js";
+import { TrafficPool } from "./traffic-pool.js";
+import { createTrafficRouter } from "./traffic-route.js";
+import { createSummaryCounter, keyHash, shardOf, type ExchangeReport, type TrafficSummary } from "./traffic.js";
 
-export interface TrafficRun extends Omit<ShareRun, "share"> {
-  /** Worker threads; 1 checks in this thread. */
+export interface TrafficRun {
+  files: readonly string[];
+  /** Plain data (it is sent to each worker). */
+  traffic: ShareOptions;
+  /** Check only the exchanges of shard `index` (0-based) of `count` (`--shard K/N`). */
+  shard?: { index: number; count: number };
+  /** Threads checking: this one and `workers − 1` worker threads (1: this thread alone). */
   workers: number;
   /** Each report, in recording order (awaited: a slow report file slows the run, it does not grow it). */
   onReport(report: ExchangeReport): void | Promise<void>;
@@ -29,128 +36,67 @@ export interface TrafficRun extends Omit<ShareRun, "share"> {
 
 export type TrafficRunResult = { ok: true; summary: TrafficSummary; truncated: number } | { ok: false; message: string };
 
-/** Exchanges a share may read past the merge (whose reports this thread may hold). */
-const WINDOW = 4096;
-
 /**
- * Heap sizes of a worker. A worker's live data is small (its checkers, one entry, a batch of
- * reports), but V8 lets a heap grow far past that before collecting; a young generation of
- * 16 MB and an old-generation ceiling keep each worker's heap near its live data, and the ceiling
- * leaves room for several 10 MB bodies at once. Measured on 100,000 exchanges with two workers:
- * 8 MB of young generation 170 MB peak RSS and 5.7 s, 16 MB 186 MB and 5.2 s (fewer scavenges,
- * each promoting less), 32 MB 218 MB and no faster, no limit 272 MB and 4.9 s.
+ * What this thread's other duties (reading, routing, merging, reporting) cost, as a share of
+ * checking everything: measured on 100,000 exchanges, about a quarter. With N checkers this
+ * thread checks the share that evens out the threads' work: (1 − 0.25·(N − 1)) / N, so 37.5 % of
+ * the exchanges with 2, 17 % with 3, none from 5 on.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
+const MAIN_DUTIES = 0.25;
 
-/** Starts a worker: the compiled .js next to this module, or under vitest/tsx the .ts source through tsx's loader. */
-function startWorker(data: WorkerRun): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./traffic-worker.js", here), { workerData: data, resourceLimits: WORKER_HEAP });
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
-  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(new URL("./traffic-worker.ts", here).href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: data, resourceLimits: WORKER_HEAP });
+/** Which checker checks the exchanges of `key`: 0 this thread, 1… a worker thread (by a hash of its own, so --shard's does not decide it). */
+function checkerFor(key: string, checkers: number): number {
+  const main = Math.max(0, (1 - MAIN_DUTIES * (checkers - 1)) / checkers);
+  const u = keyHash(`checker\u0000${key}`) / 2 ** 32;
+  if (u < main) return 0;
+  return 1 + Math.min(checkers - 2, Math.floor(((u - main) / (1 - main)) * (checkers - 1)));
 }
-
-/** Where an item goes in the recording: a report at its exchange's number, a note where its share placed it. */
-const position = (item: ShareItem): number => ("report" in item ? item.report.index : item.at);
 
 export async function checkTraffic(run: TrafficRun): Promise<TrafficRunResult> {
   const counter = createSummaryCounter();
   let truncated = 0;
-  const note = (n: TrafficNote): void => {
-    if (n.kind === "truncated") truncated++;
-    run.onNote(n);
-  };
-  const share = { files: run.files, traffic: run.traffic, ...(run.shard ? { shard: run.shard } : {}) };
-  if (run.workers <= 1) {
-    const result = await checkShare(
-      { ...share, share: { index: 0, count: 1 } },
-      {
-        async report(r) {
-          counter.add(r);
-          await run.onReport(r);
-        },
-        note,
-        tick: () => undefined,
-      },
-    );
-    return result.ok ? { ok: true, summary: { ...counter.summary, forgottenIds: result.summary.forgottenIds }, truncated } : result;
-  }
-
-  // Each worker's items in its order (which is recording order), and how far it has read: every
-  // item at or before the lowest of those marks is known, and is handed on in recording order.
-  const count = run.workers;
-  const queues: ShareItem[][] = Array.from({ length: count }, () => []);
-  const heads: number[] = new Array<number>(count).fill(0);
-  const marks: number[] = new Array<number>(count).fill(0);
-  const results: (ShareResult | undefined)[] = new Array<ShareResult | undefined>(count).fill(undefined);
-  let failure: Error | undefined;
-  /** Messages and failures so far: the merge waits only if none came while it was handing on. */
-  const news = { count: 0 };
-  let wake: (() => void) | undefined;
-  const nudge = (): void => {
-    news.count++;
-    wake?.();
-  };
-  let upTo = WINDOW;
-  const workers = Array.from({ length: count }, (_, w) => {
-    const worker = startWorker({ ...share, share: { index: w, count }, upTo });
-    worker.on("message", (m: FromWorker) => {
-      const queue = queues[w]!;
-      if (heads[w]! > 1024) {
-        queue.splice(0, heads[w]);
-        heads[w] = 0;
-      }
-      queue.push(...m.items);
-      if ("done" in m) {
-        results[w] = m.done;
-        marks[w] = Infinity;
-      } else marks[w] = m.watermark;
-      nudge();
-    });
-    worker.on("error", (error) => {
-      failure ??= error;
-      nudge();
-    });
-    worker.on("exit", (code) => {
-      if (results[w] === undefined) failure ??= new Error(`a traffic worker exited with code ${code} before it finished`);
-      nudge();
-    });
-    return worker;
-  });
-  try {
-    for (;;) {
-      const seen = news.count;
-      if (failure) throw failure;
-      const known = Math.min(...marks);
-      for (;;) {
-        let next = -1;
-        for (let w = 0; w < count; w++) {
-          const item = queues[w]![heads[w]!];
-          if (item && position(item) <= known && (next < 0 || position(item) < position(queues[next]![heads[next]!]!))) next = w;
-        }
-        if (next < 0) break;
-        const item = queues[next]![heads[next]!]!;
-        heads[next]!++;
-        if ("report" in item) {
-          counter.add(item.report);
-          await run.onReport(item.report);
-        } else note(item.note);
-      }
-      if (known === Infinity) break;
-      if (known + WINDOW / 2 > upTo) {
-        upTo = known + WINDOW;
-        for (const worker of workers) worker.postMessage({ upTo } satisfies ToWorker);
-      }
-      if (news.count === seen) await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
+  const emit = (item: ShareItem): void | Promise<void> => {
+    if ("report" in item) {
+      counter.add(item.report);
+      return run.onReport(item.report);
     }
-    // Every share stops at the same unreadable file; share 0's message is the one to show.
-    const failed = results.find((r): r is Extract<ShareResult, { ok: false }> => r?.ok === false);
-    if (failed) return failed;
-    const forgottenIds = results.reduce((n, r) => n + (r?.ok ? r.summary.forgottenIds : 0), 0);
+    if (item.note.kind === "truncated") truncated++;
+    run.onNote(item.note);
+  };
+  // Messages about a file name its path, which is masked as a report's text is.
+  const masker = createPiiMasker(run.traffic.maskPii !== false);
+  const scrub = (text: string): string => new Scrubber(masker).scrub(text);
+  const { shard } = run;
+  const router = shard || run.workers > 1 ? createTrafficRouter(run.traffic) : undefined;
+  const pool = run.workers > 1 ? new TrafficPool(run.workers - 1, run.traffic, emit) : undefined;
+  const local = createShareChecker(run.traffic);
+  try {
+    let position = 0;
+    for (const file of run.files) {
+      for await (const batch of readHarEntryBatches(file)) {
+        if (batch.kind === "invalid") return { ok: false, message: scrub(batch.message) };
+        if (batch.kind === "truncated") {
+          const note: ShareItem = { note: { kind: "truncated", file, message: scrub(batch.message) } };
+          const wait = pool ? pool.ready(note) : emit(note);
+          if (wait) await wait;
+          continue;
+        }
+        for (const [i, bytes] of batch.entries.entries()) {
+          position++;
+          const key = router?.key(readEntryRequestLine(bytes), position);
+          if (shard && shardOf(key!, shard.count) !== shard.index) continue;
+          const checker = pool ? checkerFor(key!, run.workers) : 0;
+          const item = checker === 0 ? local.check(bytes, position, batch.from + i, file) : undefined;
+          const wait = !pool ? emit(item!) : item ? pool.ready(item) : pool.add(checker - 1, bytes, position, batch.from + i, file);
+          if (wait) await wait;
+        }
+        pool?.flush();
+      }
+    }
+    const summaries = [local.summary(), ...(pool ? await pool.finish() : [])];
+    const forgottenIds = summaries.reduce((n, s) => n + s.forgottenIds, 0);
     return { ok: true, summary: { ...counter.summary, forgottenIds }, truncated };
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool?.close();
   }
 }

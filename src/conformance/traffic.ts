@@ -28,7 +28,7 @@ export interface ObservedExchange {
 }
 
 export interface ExchangeReport {
-  /** 1-based position in the session or file. */
+  /** 1-based position in the session, or of its entry in the recording (across files, counting entries that were skipped). */
   index: number;
   method: string;
   /** Path and query, scrubbed. */
@@ -135,23 +135,50 @@ const apiUrl = (exchange: { request: Pick<ObservedExchange["request"], "url" | "
   return new URL(apiPath ?? url, new URL(url, "http://unknown.invalid"));
 };
 
+/** An absolute http(s) URL whose path the URL parser leaves as written: no escapes, backslashes, spaces or other characters it would encode. */
+const PLAIN_URL = /^https?:\/\/[^/?#\\\s]*(\/[\w\-.~!$&'()*+,;=:@/]*)?(?:[?#]|$)/i;
+/** A path the URL parser leaves as written (as PLAIN_URL's, and not protocol-relative). */
+const PLAIN_PATH = /^(\/(?!\/)[\w\-.~!$&'()*+,;=:@/]*)(?:[?#]|$)/;
+/** A `.` or `..` segment, which the URL parser removes. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
 /**
- * The key traffic is sharded by (workers, `--shard K/N`): method and path without the query,
- * exactly the subject the lifecycle check tracks, so every observation of an id stays in order
- * in one shard.
+ * The path of the request as the API sees it (`apiUrl(…).pathname`, the path the checker and its
+ * lifecycle check read), without parsing the URL when its path is plain (the usual case: it is
+ * read once per entry by the router of check-traffic.ts).
  */
-export function shardKey(exchange: { request: Pick<ObservedExchange["request"], "method" | "url" | "apiPath"> }): string {
-  return `${exchange.request.method.toUpperCase()} ${apiUrl(exchange).pathname}`;
+export function requestPathname(request: Pick<ObservedExchange["request"], "url" | "apiPath">): string {
+  const plain = request.apiPath === undefined ? PLAIN_URL.exec(request.url) : /^https?:\/\//i.test(request.url) ? PLAIN_PATH.exec(request.apiPath) : null;
+  if (plain) {
+    const path = plain[1] ?? "/";
+    if (!DOT_SEGMENT.test(path)) return path;
+  }
+  return apiUrl({ request }).pathname;
 }
 
-/** Which of `count` shards a key belongs to, 0-based (FNV-1a: the same on every machine and Node version). */
+/**
+ * Which of `count` shards a key belongs to, 0-based: FNV-1a, then MurmurHash3's finalizer (the
+ * same on every machine and Node version). The finalizer matters: FNV-1a's low bits are the
+ * parity of the key's bytes, so without it `% 2` splits keys that differ in one digit unevenly,
+ * and two hashes of keys with a common prefix (shard and worker) would agree.
+ */
 export function shardOf(key: string, count: number): number {
+  return keyHash(key) % count;
+}
+
+/** The 32-bit hash of `shardOf` (unsigned). */
+export function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % count;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 export function createTrafficChecker(options: TrafficOptions = {}): TrafficChecker {
