@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordingTemplates } from "../bench/recording.js";
+import { recordingTemplates, writeRecording } from "../bench/recording.js";
 import { harDocument, harEntry, harHead, type HarEntry } from "../src/conformance/har.js";
 import { createPiiMasker, Scrubber } from "../src/conformance/pii.js";
 import type { ExchangeReport, ObservedExchange, TrafficSummary } from "../src/conformance/traffic.js";
@@ -169,7 +169,7 @@ describe("workers and shards", () => {
     expect(await junit("2")).toBe(xml);
   });
 
-  it("workers read the files themselves: a folder of segments with aborted entries, an entry that is not JSON and a cut-off last segment gives one thread's report and notes, each note once", async () => {
+  it("a folder of segments with aborted entries, an entry that is not JSON and a cut-off last segment gives one thread's report and notes with workers, each note once", async () => {
     const aborted = (e: HarEntry): HarEntry => ({ ...e, response: { ...e.response, status: 0 } });
     const dir = path.join(tmp, "killed-session");
     const per = Math.ceil(entries.length / 3);
@@ -191,6 +191,9 @@ describe("workers and shards", () => {
     expect(one.err.match(/warning: \S+session-3\.har ends after \d+ complete entries/g)).toHaveLength(1);
     expect(one.err).toContain("skipped session-2.har: entry 1: not valid JSON");
     expect(lifecycleFindings(one.report).length).toBeGreaterThan(0);
+    // assert a report is numbered by its entry's place in the recording: the skipped entries keep their numbers
+    expect(one.report.exchanges[4]!.index).toBe(5);
+    expect(one.report.exchanges[5]!.index).toBe(7);
     expect((await jsonRun(dir, "--workers", "3")).report).toEqual(one.report);
   });
 
@@ -210,6 +213,28 @@ describe("workers and shards", () => {
       failed: whole.summary.failed,
       unmatched: whole.summary.unmatched,
     });
+  });
+
+  it("more entries than the workers may have in flight at once (5,000): --workers 3 gives --workers 1's report", async () => {
+    const file = path.join(tmp, "window.har");
+    await writeRecording(file, 5000, 40);
+    const one = await jsonRun(file, "--workers", "1");
+    const three = await jsonRun(file, "--workers", "3");
+    // assert every exchange, in order, with the same findings
+    expect(one.report.summary.exchanges).toBe(5000);
+    expect(three.report).toEqual(one.report);
+  });
+
+  it("--shard K/N keeps each id's observations in one shard, and spreads the traffic no lifecycle follows (BTC Direct's one path)", async () => {
+    const file = write("spread.har", entries);
+    const shards = await Promise.all(["1/2", "2/2"].map(async (s) => (await jsonRun(file, "--shard", s, "--workers", "1")).report));
+    const subjects = shards.map((s) => new Set(s.exchanges.filter((e) => e.provider !== undefined && e.provider !== "btc-direct").map((e) => `${e.method} ${e.path}`)));
+    // assert no subject of a checked lifecycle is in both shards, and both hold some
+    expect([...subjects[0]!].filter((k) => subjects[1]!.has(k))).toEqual([]);
+    expect(subjects.every((s) => s.size > 0)).toBe(true);
+    // assert BTC Direct's exchanges (one path for every user) are in both shards, about evenly
+    const btc = shards.map((s) => s.exchanges.filter((e) => e.provider === "btc-direct").length);
+    expect(Math.min(...btc)).toBeGreaterThan((btc[0]! + btc[1]!) / 4);
   });
 
   it.each([
