@@ -7,6 +7,7 @@ import { liveLines, openReportWriter } from "../conformance/traffic-report.js";
 import { providerSlugs } from "../providers.js";
 import { type Command, parseCommandArgs, inputError, usageError } from "./command.js";
 import { parseOneProvider } from "./provider-option.js";
+import { keepHeapSteady } from "./steady-heap.js";
 import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
 import { checkerOptions, parseCount, parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
 
@@ -63,6 +64,7 @@ Exit codes: 0 every checked exchange conforms, 1 a check failed, 2 usage error o
 path or file (named).
 `,
   async run(argv, io) {
+    keepHeapSteady();
     const args = parseCommandArgs(io, "check-har", {
       args: argv,
       options: { provider: { type: "string" }, workers: { type: "string" }, shard: { type: "string" }, ...specsOptionSpec, ...trafficOptionSpecs },
@@ -110,6 +112,7 @@ path or file (named).
         io.stdout(liveLines(report, reporter));
         await writer.add(report);
       },
+      onWorkerOnline: keepHeapSteady,
       onNote(note) {
         io.stderr(note.kind === "truncated" ? `kyc-contracts check-har: warning: ${note.message}\n` : `kyc-contracts check-har: skipped ${note.message}\n`);
       },

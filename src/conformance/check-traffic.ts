@@ -32,6 +32,8 @@ export interface TrafficRun {
   onReport(report: ExchangeReport): void | Promise<void>;
   /** A skipped entry or a cut-off file, scrubbed, in recording order. */
   onNote(note: TrafficNote): void;
+  /** Called when a worker thread is online (the CLI re-applies its heap settings: src/cli/steady-heap.ts). */
+  onWorkerOnline?: () => void;
 }
 
 export type TrafficRunResult = { ok: true; summary: TrafficSummary; truncated: number } | { ok: false; message: string };
@@ -68,7 +70,7 @@ export async function checkTraffic(run: TrafficRun): Promise<TrafficRunResult> {
   const scrub = (text: string): string => new Scrubber(masker).scrub(text);
   const { shard } = run;
   const router = shard || run.workers > 1 ? createTrafficRouter(run.traffic) : undefined;
-  const pool = run.workers > 1 ? new TrafficPool(run.workers - 1, run.traffic, emit) : undefined;
+  const pool = run.workers > 1 ? new TrafficPool(run.workers - 1, run.traffic, emit, run.onWorkerOnline) : undefined;
   const local = createShareChecker(run.traffic);
   try {
     let position = 0;

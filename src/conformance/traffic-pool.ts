@@ -23,12 +23,12 @@ const BATCH_ENTRIES = 256;
 const BATCH_BYTES = 1024 * 1024;
 
 /**
- * Heap sizes of a worker. A worker's live data is small (its checkers, a batch of entries and
- * their reports), but V8 lets a heap grow far past that before collecting; a young generation of
- * 16 MB and an old-generation ceiling keep each worker's heap near its live data, and the ceiling
- * leaves room for several 10 MB bodies at once.
+ * Heap ceilings of a worker. A worker's live data is small (its checkers, a batch of entries and
+ * their reports); the CLI keeps every heap near its live data (src/cli/steady-heap.ts), and these
+ * bound a worker's heap whatever its host does. The old generation's ceiling leaves room for
+ * several 10 MB bodies at once.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
 
 /** Starts a worker: the compiled .js next to this module, or under vitest/tsx the .ts source through tsx's loader. */
 function startWorker(options: ShareOptions): Worker {
@@ -86,17 +86,19 @@ export class TrafficPool {
   /** Waiting for room in the window, or for everything to be handed on. */
   private waiters: { room: number; resolve: () => void; reject: (error: Error) => void }[] = [];
 
-  /** `emit` is given every item in order, and awaited. */
+  /** `emit` is given every item in order, and awaited; `online` is called as each worker comes online. */
   constructor(
     count: number,
     options: ShareOptions,
     private readonly emit: (item: ShareItem) => void | Promise<void>,
+    online?: () => void,
   ) {
     this.pending = new Array<PendingBatch | undefined>(count).fill(undefined);
     this.results = Array.from({ length: count }, () => new Queue<ShareItem>());
     this.summaries = new Array<TrafficSummary | undefined>(count).fill(undefined);
     this.workers = Array.from({ length: count }, (_, w) => {
       const worker = startWorker(options);
+      if (online) worker.once("online", online);
       worker.on("message", (m: FromWorker) => {
         if ("done" in m) this.summaries[w] = m.done;
         else for (const item of JSON.parse(m.items) as ShareItem[]) this.results[w]!.push(item);
