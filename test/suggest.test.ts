@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { main } from "../src/cli/main.js";
-import { looksPersonal, mentionsPersonal } from "../src/conformance/pii.js";
+import { looksPersonal, mentionsPersonal, nameVocabulary } from "../src/conformance/pii.js";
 import { emptySummary, schemaOf, summarize } from "../src/evolution/infer.js";
 import { createTrafficObserver, exampleName, MAX_FINDINGS } from "../src/evolution/observe.js";
 import { readSourceTree } from "../src/evolution/source-tree.js";
@@ -91,6 +91,38 @@ describe("personal data by key name and value shape", () => {
     for (const text of ["Locked by Wanjiru Kamau", "write to jane@example.com", "call +254 712 345 678 now", "account 123456789 frozen", "born 1987-03-14"]) expect(mentionsPersonal(text), text).toBe(true);
     // assert technical messages and timestamps pass
     for (const text of ["retry later", "The verification service is unavailable; retry.", "since 2026-05-01T10:00:00Z", "ER801"]) expect(mentionsPersonal(text), text).toBe(false);
+  });
+});
+
+describe("capitalised words are a name only when they are not an ordinary phrase", () => {
+  it("keeps HTTP reason phrases, common English words and the specs' own words", () => {
+    // assert each of these was masked as "two capitalised words" before, and is kept now
+    for (const text of ["Service Unavailable", "503 Service Unavailable: retry later", "Too Many Requests", "Verification Locked", "Please Contact Support", "User Not Found", "Nyota Imara is down"]) {
+      expect(mentionsPersonal(text), text).toBe(false);
+      expect(looksPersonal("error", text), text).toBe(false);
+    }
+  });
+  it("still finds a name beside them, after a cue word even alone, and in a whole value", () => {
+    // assert a name next to an ordinary phrase, after "by", "Dear", "Mr.", "for", and alone after a cue
+    for (const text of ["Locked by Wanjiru Kamau", "Locked by Wanjiru", "Dear Amina", "Contact Mr. Otieno", "Service Unavailable for Amina Otieno", "Verification Locked Wanjiru Kamau", "Please Contact O'Brien"]) expect(mentionsPersonal(text), text).toBe(true);
+    // assert a whole value that is a name, including the name in Nyota Imara's own example (under `name`, so not a documented word)
+    for (const text of ["Amina Otieno", "Aisha Kamau", "Anne-Marie Otieno"]) expect(looksPersonal("note", text), text).toBe(true);
+    expect(mentionsPersonal("Locked by Aisha Kamau")).toBe(true);
+  });
+  it("reads the documented words from spec prose and examples, never from personal keys or name-shaped values", () => {
+    const vocabulary = nameVocabulary([
+      {
+        info: { description: "Served by Quorvex Bank." },
+        examples: { a: { value: { fullName: "Zarek Quill", note: "Ilsa Varn", message: "Ledger frozen for review." } } },
+      },
+    ]);
+    // assert the words of the prose and of an example's message are kept (they were not known before)
+    expect(mentionsPersonal("Quorvex Bank declined")).toBe(true);
+    expect(mentionsPersonal("Quorvex Bank declined", vocabulary)).toBe(false);
+    expect(mentionsPersonal("Ledger Frozen", vocabulary)).toBe(false);
+    // assert a name under a personal key, or a name-shaped example value, teaches nothing
+    expect(mentionsPersonal("Zarek Quill", vocabulary)).toBe(true);
+    expect(mentionsPersonal("Ilsa Varn", vocabulary)).toBe(true);
   });
 });
 
@@ -189,16 +221,17 @@ describe("undocumented statuses, headers and ids that break their pattern", () =
       myaza(3, { message: "retry later" }),
     ]);
     const r = JSON.parse((await run(har, "--specs", specs, "--format", "json", "--write")).stdout) as { providers: { suggestions: { kind: string; message: string }[] }[] };
-    // assert named from each body's error code (snake_case; a capitalised phrase looks like a name, so it is masked and not used), else observed_409
-    expect(r.providers[0]!.suggestions.find((x) => x.kind === "undocumented-status")?.message).toBe("document status 409 with the observed body, masked, as examples observed_409, already_processing");
+    // assert named from each body's error code in snake_case (an ordinary capitalised phrase is no name: kept and used), else observed_409
+    expect(r.providers[0]!.suggestions.find((x) => x.kind === "undocumented-status")?.message).toBe("document status 409 with the observed body, masked, as examples verification_locked, already_processing, observed_409");
     const written = readFileSync(path.join(specs, "myaza/paths/api_kyc_status_{verificationId}.yaml"), "utf8");
     const examples = parseDocument(written).getIn(["get", "responses", "409", "content", "application/json", "examples"], false) as { toJSON(): Record<string, { summary: string; value: unknown }> };
     const named = examples.toJSON();
-    expect(Object.keys(named)).toEqual(["observed_409", "already_processing"]);
+    expect(Object.keys(named)).toEqual(["verification_locked", "already_processing", "observed_409"]);
     // assert the personal values are masked, other values kept, and the summary says the example was observed
-    expect(named.observed_409?.value).toEqual({ error: "[masked]", message: "[masked]", contactPhone: "[masked]" });
+    expect(named.verification_locked?.value).toEqual({ error: "Verification Locked", message: "[masked]", contactPhone: "[masked]" });
     expect(named.already_processing?.value).toEqual({ error: "already-processing", message: "retry later" });
-    expect(named.observed_409?.summary).toMatch(/^Observed in traffic, personal values masked \(kyc-contracts suggest, seen in 3 exchange\(s\)/);
+    expect(named.observed_409?.value).toEqual({ message: "retry later" });
+    expect(named.verification_locked?.summary).toMatch(/^Observed in traffic, personal values masked \(kyc-contracts suggest, seen in 3 exchange\(s\)/);
     for (const v of ["Wanjiru", "712 345", "tok_secret_123456"]) expect(written).not.toContain(v);
   });
 

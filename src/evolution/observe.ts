@@ -7,7 +7,7 @@
  * the value may be personal). Memory is bounded by the number of distinct findings, not by
  * the traffic: values are summarized (see infer.ts), never kept.
  */
-import { createPiiMasker, credentialValues, looksPersonal, MASKED, mentionsPersonal, type PiiMasker } from "../conformance/pii.js";
+import { createPiiMasker, credentialValues, looksPersonal, MASKED, mentionsPersonal, nameVocabulary, type PiiMasker } from "../conformance/pii.js";
 import type { ObservedExchange } from "../conformance/traffic.js";
 import { pathMatcher } from "../conformance/semantic.js";
 import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
@@ -81,6 +81,8 @@ export interface TrafficObserver {
 /** An observer of one provider's traffic against its split sources. */
 export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree): TrafficObserver {
   const masker = createPiiMasker(true);
+  // Words of the provider's own documentation are not a person's name ("Nyota Imara").
+  const vocabulary = nameVocabulary([...tree.files.values()].map((f) => f.data));
   const findings = new Map<string, Finding>();
   const objectCounts = new Map<string, number>();
   const counts = { exchanges: 0, matched: 0, dropped: 0 };
@@ -103,7 +105,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
   const evidenceFor = (key: string, startedAt: string, exampleKey: string, value: unknown, secrets: readonly string[]): Evidence => {
     const known = findings.get(key)?.evidence;
     const text = value === undefined ? undefined : JSON.stringify(value);
-    const personal = (known?.personal ?? false) || looksPersonal(exampleKey, value) || (text !== undefined && secrets.some((s) => text.includes(s)));
+    const personal = (known?.personal ?? false) || looksPersonal(exampleKey, value, vocabulary) || (text !== undefined && secrets.some((s) => text.includes(s)));
     const evidence: Evidence = known ?? { count: 0, firstSeen: startedAt, lastSeen: startedAt, personal };
     evidence.count++;
     if (startedAt && (!evidence.firstSeen || startedAt < evidence.firstSeen)) evidence.firstSeen = startedAt;
@@ -168,7 +170,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
     if (parts.length === 0) return;
     for (const p of parts) {
       const node = p.node as Record<string, unknown>;
-      if (Array.isArray(node.enum) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !node.enum.includes(value) && !looksPersonal(ctx.key, value)) {
+      if (Array.isArray(node.enum) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !node.enum.includes(value) && !looksPersonal(ctx.key, value, vocabulary)) {
         const key = keyOf(p, "enum", String(value));
         record(key, { kind: "enum-value", provider, target: p, value, where: `${ctx.where} body ${ctx.pointer || "/"}`, evidence: evidenceFor(key, ctx.startedAt, ctx.key, value, ctx.secrets) });
       }
@@ -283,7 +285,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const summary = known?.kind === "undocumented-status" ? known.summary : emptySummary();
         const examples = known?.kind === "undocumented-status" ? known.examples : new Map<string, unknown>();
         // A JSON body is summarized for its schema; a text one (a gateway's HTML page) is kept as a string example.
-        const masked = body !== undefined ? maskedBody(masker, body, secrets) : exchange.response.body.trim() === "" ? undefined : maskedBody(masker, exchange.response.body.trim().slice(0, MAX_TEXT_EXAMPLE), secrets);
+        const masked = body !== undefined ? maskedBody(masker, body, secrets, vocabulary) : exchange.response.body.trim() === "" ? undefined : maskedBody(masker, exchange.response.body.trim().slice(0, MAX_TEXT_EXAMPLE), secrets, vocabulary);
         if (body !== undefined) summarize(summary, masked);
         const name = exampleName(status, masked);
         if (masked !== undefined && !examples.has(name) && examples.size < MAX_STATUS_EXAMPLES) examples.set(name, masked);
@@ -315,15 +317,16 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
  * A body as it may become a spec example: masked by the conformance masker (personal keys,
  * emails, URL signatures), then every value that `looksPersonal` (by key or shape), text that
  * `mentionsPersonal` (a name, a phone inside a message) and any value holding a credential of the
- * request replaced by `[masked]`.
+ * request replaced by `[masked]`. Capitalised words all in `vocabulary` (see `nameVocabulary`:
+ * reason phrases, common words, the spec's own words) are not taken for a name.
  */
-export function maskedBody(masker: PiiMasker, body: unknown, secrets: readonly string[]): unknown {
+export function maskedBody(masker: PiiMasker, body: unknown, secrets: readonly string[], vocabulary: ReadonlySet<string>): unknown {
   const scrub = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) return value.map((v) => scrub(v, key));
     if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, k)]));
     if (typeof value !== "string" && typeof value !== "number") return value;
     const text = String(value);
-    return looksPersonal(key, value) || mentionsPersonal(text) || secrets.some((s) => text.includes(s)) ? MASKED : value;
+    return looksPersonal(key, value, vocabulary) || mentionsPersonal(text, vocabulary) || secrets.some((s) => text.includes(s)) ? MASKED : value;
   };
   return scrub(JSON.parse(masker.maskBody(JSON.stringify(body))) as unknown, "");
 }
