@@ -6,20 +6,27 @@
  * `suggest --write` → `check-har --specs` passes on the same traffic → the edited specs lint
  * (Redocly + Spectral with the repo's rules) and generate types (openapi-typescript) → `diff`
  * says what the release must be; and no personal value of the recording lands in a spec file.
+ * Then the same loop for error codes a documented status has no named example for (Proof's
+ * code list, BTC Direct's catalogue): the examples suggest writes lint, and the catalogue reads them.
  */
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { readBtcDirectCatalogue } from "../src/spec/btc-direct-catalogue.js";
 import { readSpecFile } from "../src/spec/source.js";
-import { copySpecs, driftedProofTraffic, PERSONAL_VALUES, repoRoot, undocumentedErrorTraffic, writeHar } from "./helpers/drifted-traffic.js";
+import { copySpecs, driftedProofTraffic, newErrorCodeTraffic, PERSONAL_VALUES, repoRoot, undocumentedErrorTraffic, writeHar } from "./helpers/drifted-traffic.js";
 
 const exec = promisify(execFile);
 const specs = copySpecs("kyc-loop-");
 const dir = path.dirname(specs);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const codesSpecs = copySpecs("kyc-loop-codes-");
+const codesDir = path.dirname(codesSpecs);
+afterAll(() => {
+  for (const d of [dir, codesDir]) rmSync(d, { recursive: true, force: true });
+});
 
 interface Run {
   code: number;
@@ -32,9 +39,9 @@ async function cli(...args: string[]): Promise<Run> {
   return tool(process.execPath, [path.join(repoRoot, "dist", "src", "cli.js"), ...args]);
 }
 
-async function tool(file: string, args: string[]): Promise<Run> {
+async function tool(file: string, args: string[], cwd = dir): Promise<Run> {
   try {
-    const { stdout, stderr } = await exec(file, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(file, args, { cwd, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -48,6 +55,25 @@ function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => path.join(d.parentPath, d.name));
+}
+
+/**
+ * The edited spec of `slug` in the workspace `cwd` lints with the repo's rules: Redocly on the
+ * split sources, Spectral on the bundle.
+ */
+async function expectLintClean(cwd: string, slug: string): Promise<void> {
+  const root = path.join(cwd, "openapi", slug, "openapi.yaml");
+  const redocly = await tool(bin("redocly"), ["lint", root, "--config", path.join(repoRoot, "redocly.yaml"), "--format=json"], cwd);
+  const problems = (JSON.parse(redocly.stdout) as { problems: { ruleId: string; message: string }[] }).problems;
+  expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
+  // The ruleset's per-file overrides name dist/specs/<slug>.yaml beside it: the workspace gets
+  // the same layout, with the repo's ruleset, rule functions and packages linked in.
+  for (const name of [".spectral.yaml", "spectral", "node_modules"]) if (!existsSync(path.join(cwd, name))) symlinkSync(path.join(repoRoot, name), path.join(cwd, name));
+  const bundled = await tool(bin("redocly"), ["bundle", root, "-o", `dist/specs/${slug}.yaml`, "--config", path.join(repoRoot, "redocly.yaml")], cwd);
+  expect(bundled.code, bundled.stderr).toBe(0);
+  const spectral = await tool(bin("spectral"), ["lint", `dist/specs/${slug}.yaml`, "--ruleset", ".spectral.yaml", "--format=json", "--quiet"], cwd);
+  const findings = (JSON.parse(spectral.stdout || "[]") as { code: string; severity: number; message: string }[]).filter((f) => f.severity <= 1);
+  expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
 }
 
 describe("the loop: record → check-har fails → suggest → --write → check-har passes → lint, generate → diff", () => {
@@ -95,17 +121,7 @@ describe("the loop: record → check-har fails → suggest → --write → check
 
     // 5. the edited specs lint with the repo's rules: Redocly on the split sources, Spectral on the bundle
     const root = path.join(specs, "proof", "openapi.yaml");
-    const redocly = await tool(bin("redocly"), ["lint", root, "--config", path.join(repoRoot, "redocly.yaml"), "--format=json"]);
-    const problems = (JSON.parse(redocly.stdout) as { problems: { ruleId: string; message: string }[] }).problems;
-    expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
-    // The ruleset's per-file overrides name dist/specs/<slug>.yaml beside it: the workspace gets
-    // the same layout, with the repo's ruleset, rule functions and packages linked in.
-    for (const name of [".spectral.yaml", "spectral", "node_modules"]) symlinkSync(path.join(repoRoot, name), path.join(dir, name));
-    const bundled = await tool(bin("redocly"), ["bundle", root, "-o", "dist/specs/proof.yaml", "--config", path.join(repoRoot, "redocly.yaml")]);
-    expect(bundled.code, bundled.stderr).toBe(0);
-    const spectral = await tool(bin("spectral"), ["lint", "dist/specs/proof.yaml", "--ruleset", ".spectral.yaml", "--format=json", "--quiet"]);
-    const findings = (JSON.parse(spectral.stdout || "[]") as { code: string; severity: number; message: string }[]).filter((f) => f.severity <= 1);
-    expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
+    await expectLintClean(dir, "proof");
 
     // 6. types generate from the edited spec, with the new status value and the new field
     const read = await readSpecFile(root, "proof");
@@ -127,6 +143,53 @@ describe("the loop: record → check-har fails → suggest → --write → check
     for (const file of filesUnder(specs)) {
       const text = readFileSync(file, "utf8");
       for (const v of [...PERSONAL_VALUES, "Amina Otieno", "ops@proof.example", "tok_secret_123456"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
+    }
+  });
+});
+
+describe("the loop for error codes a documented status has no named example for", () => {
+  writeHar(codesDir, "codes.har", newErrorCodeTraffic());
+  const codes = (...args: string[]): Promise<Run> => tool(process.execPath, [path.join(repoRoot, "dist", "src", "cli.js"), ...args], codesDir);
+
+  it("check-har fails → suggest --write adds the named examples → check-har passes, the specs lint, the catalogue reads ER710, diff names it", async () => {
+    // 1. Proof's unsupported_country is no code its 400 documents
+    const before = await codes("check-har", "codes.har", "--specs", "openapi");
+    expect(before.code, before.stderr).toBe(1);
+    expect(before.stdout).toContain("unsupported_country");
+
+    // 2. suggest proposes a named example for each new code, as the siblings are written
+    const proposed = await codes("suggest", "codes.har", "--specs", "openapi");
+    expect(proposed.code, proposed.stderr).toBe(1);
+    expect(proposed.stdout).toContain("add named example unsupported_country for error unsupported_country to the documented 400 response");
+    expect(proposed.stdout).toContain("+++ b/btc-direct/components/examples/er710_user_is_not_verified.yaml");
+
+    // 3. written, the same traffic conforms and nothing is left to propose
+    expect((await codes("suggest", "codes.har", "--specs", "openapi", "--write")).code).toBe(0);
+    const after = await codes("check-har", "codes.har", "--specs", "openapi");
+    expect(after.code, after.stdout).toBe(0);
+    expect((await codes("suggest", "codes.har", "--specs", "openapi")).code).toBe(0);
+
+    // 4. both edited specs lint with the repo's rules (one named example per error code, snake_case)
+    await expectLintClean(codesDir, "proof");
+    await expectLintClean(codesDir, "btc-direct");
+
+    // 5. the catalogue npm run generate writes reads the new example without a problem
+    const read = await readSpecFile(path.join(codesSpecs, "btc-direct", "openapi.yaml"), "btc-direct");
+    if (!read.ok) throw new Error(read.message);
+    const catalogue = readBtcDirectCatalogue(read.spec.document);
+    expect(catalogue.problems).toEqual([]);
+    expect(catalogue.entries.map((e) => e.code)).toContain("ER710");
+
+    // 6. diff says what the release gains: a catalogued code (minor)
+    const diff = await codes("diff", "btc-direct@2.0.0", "openapi/btc-direct/openapi.yaml", "--format", "json");
+    const report = JSON.parse(diff.stdout) as { providers: { recommendedBump: string; changes: { id: string }[] }[] };
+    expect(report.providers[0]!.changes.map((c) => c.id)).toEqual(expect.arrayContaining(["btc-direct-error-code-added", "response-example-added"]));
+    expect(report.providers[0]!.recommendedBump).toBe("minor");
+
+    // 7. no personal value of the recording and no credential in any spec file
+    for (const file of filesUnder(codesSpecs)) {
+      const text = readFileSync(file, "utf8");
+      for (const v of [...PERSONAL_VALUES, "tok_secret_123456", "key_secret_654321"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
     }
   });
 });
