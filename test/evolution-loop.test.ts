@@ -57,6 +57,29 @@ function filesUnder(folder: string): string[] {
     .map((d) => path.join(d.parentPath, d.name));
 }
 
+type Cli = (...args: string[]) => Promise<Run>;
+
+/** The loop's start: check-har fails on the recording, naming `drift`, and suggest proposes (exit 1: not written); suggest's run. */
+async function expectProposed(run: Cli, har: string, drift: string): Promise<Run> {
+  const before = await run("check-har", har, "--specs", "openapi");
+  expect(before.code, before.stderr).toBe(1);
+  expect(before.stdout).toContain(drift);
+  const proposed = await run("suggest", har, "--specs", "openapi");
+  expect(proposed.code, proposed.stderr).toBe(1);
+  return proposed;
+}
+
+/** `suggest --write` applies the edits; then check-har passes on the same recording and suggest has nothing left to propose. */
+async function expectWrittenAndConforming(run: Cli, har: string): Promise<void> {
+  const written = await run("suggest", har, "--specs", "openapi", "--write");
+  expect(written.code, written.stderr).toBe(0);
+  expect(written.stdout).toContain("Written:");
+  const after = await run("check-har", har, "--specs", "openapi");
+  expect(after.code, after.stdout).toBe(0);
+  const again = await run("suggest", har, "--specs", "openapi");
+  expect(again.code, again.stdout).toBe(0);
+}
+
 /**
  * The edited spec of `slug` in the workspace `cwd` lints with the repo's rules: Redocly on the
  * split sources, Spectral on the bundle.
@@ -85,13 +108,8 @@ describe("the loop: record → check-har fails → suggest → --write → check
     for (const v of PERSONAL_VALUES) expect(recorded).toContain(v);
 
     // 1. the traffic does not conform to the specs being edited (the new status value)
-    const before = await cli("check-har", "recording.har", "--specs", "openapi");
-    expect(before.code, before.stderr).toBe(1);
-    expect(before.stdout).toContain("on_hold");
-
     // 2. suggest proposes (exit 1: proposed, not written), with a unified diff of the split sources
-    const proposed = await cli("suggest", "recording.har", "--specs", "openapi");
-    expect(proposed.code, proposed.stderr).toBe(1);
+    const proposed = await expectProposed(cli, "recording.har", "on_hold");
     expect(proposed.stdout).toContain("+++ b/proof/components/schemas/KycStatus.yaml");
     expect(proposed.stdout).toContain("+  - on_hold");
     expect(proposed.stdout).toContain("+++ b/proof/components/schemas/KycStatusResponse.yaml");
@@ -108,16 +126,8 @@ describe("the loop: record → check-har fails → suggest → --write → check
     expect(proposed.stdout).toContain("+        text/html:");
 
     // 3. --write applies it
-    const written = await cli("suggest", "recording.har", "--specs", "openapi", "--write");
-    expect(written.code, written.stderr).toBe(0);
-    expect(written.stdout).toContain("Written:");
-
-    // 4. the same traffic now conforms to the edited specs
-    const after = await cli("check-har", "recording.har", "--specs", "openapi");
-    expect(after.code, after.stdout).toBe(0);
-    // ...and a second suggest finds nothing left to propose
-    const again = await cli("suggest", "recording.har", "--specs", "openapi");
-    expect(again.code, again.stdout).toBe(0);
+    // 4. the same traffic now conforms to the edited specs, and a second suggest finds nothing left to propose
+    await expectWrittenAndConforming(cli, "recording.har");
 
     // 5. the edited specs lint with the repo's rules: Redocly on the split sources, Spectral on the bundle
     const root = path.join(specs, "proof", "openapi.yaml");
@@ -149,25 +159,17 @@ describe("the loop: record → check-har fails → suggest → --write → check
 
 describe("the loop for error codes a documented status has no named example for", () => {
   writeHar(codesDir, "codes.har", newErrorCodeTraffic());
-  const codes = (...args: string[]): Promise<Run> => tool(process.execPath, [path.join(repoRoot, "dist", "src", "cli.js"), ...args], codesDir);
+  const codes: Cli = (...args) => tool(process.execPath, [path.join(repoRoot, "dist", "src", "cli.js"), ...args], codesDir);
 
   it("check-har fails → suggest --write adds the named examples → check-har passes, the specs lint, the catalogue reads ER710, diff names it", async () => {
     // 1. Proof's unsupported_country is no code its 400 documents
-    const before = await codes("check-har", "codes.har", "--specs", "openapi");
-    expect(before.code, before.stderr).toBe(1);
-    expect(before.stdout).toContain("unsupported_country");
-
     // 2. suggest proposes a named example for each new code, as the siblings are written
-    const proposed = await codes("suggest", "codes.har", "--specs", "openapi");
-    expect(proposed.code, proposed.stderr).toBe(1);
+    const proposed = await expectProposed(codes, "codes.har", "unsupported_country");
     expect(proposed.stdout).toContain("add named example unsupported_country for error unsupported_country to the documented 400 response");
     expect(proposed.stdout).toContain("+++ b/btc-direct/components/examples/er710_user_is_not_verified.yaml");
 
     // 3. written, the same traffic conforms and nothing is left to propose
-    expect((await codes("suggest", "codes.har", "--specs", "openapi", "--write")).code).toBe(0);
-    const after = await codes("check-har", "codes.har", "--specs", "openapi");
-    expect(after.code, after.stdout).toBe(0);
-    expect((await codes("suggest", "codes.har", "--specs", "openapi")).code).toBe(0);
+    await expectWrittenAndConforming(codes, "codes.har");
 
     // 4. both edited specs lint with the repo's rules (one named example per error code, snake_case)
     await expectLintClean(codesDir, "proof");

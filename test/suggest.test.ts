@@ -35,6 +35,11 @@ async function run(...argv: string[]) {
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
 
+interface Report {
+  providers: { provider: string; suggestions: { kind: string; file: string; level: string; bump: string; message: string; evidence: { count: number; personal: boolean; example?: string } }[]; patches: { file: string; diff: string }[] }[];
+}
+const suggestionsOf = (report: Report, provider: string) => report.providers.find((p) => p.provider === provider)?.suggestions ?? [];
+
 const proofOk = (i: number, extra: Record<string, unknown> = {}) => exchange({ path: `/widget/users/u-${i}/kyc-status`, minute: i, body: { partner_user_id: `u-${i}`, status: "pending", ...extra } });
 
 describe("type inference reads every observation", () => {
@@ -237,6 +242,18 @@ describe("undocumented statuses, headers and ids that break their pattern", () =
     for (const v of ["Wanjiru", "712 345", "tok_secret_123456"]) expect(written).not.toContain(v);
   });
 
+  it("the report quotes no body that masking changed, though no single value of it looks personal", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "t.har", [exchange({ path: "/widget/users/u-1/kyc-status", status: 418, body: { error: "teapot", code: "teapot", message: "Locked by Wanjiru Kamau" } })]);
+    const r = await run(har, "--specs", specs, "--format", "json");
+    const status = suggestionsOf(JSON.parse(r.stdout) as Report, "proof").find((x) => x.kind === "undocumented-status")!;
+    // assert the example written is masked, and the evidence says personal instead of quoting the body
+    expect(status.evidence).toMatchObject({ personal: true });
+    expect(status.evidence.example).toBeUndefined();
+    expect(r.stdout).not.toContain("Wanjiru");
+    expect(r.stdout).toContain('message: \\"[masked]\\"');
+  });
+
   it("example names: BTC Direct's errors key, a code, a phrase, a number, nothing", () => {
     expect(exampleName("400", { errors: { ER801: { code: "ER801" } } })).toBe("er801");
     expect(exampleName("409", { error: "conflict", code: "Busy.Now" })).toBe("busy_now");
@@ -273,11 +290,6 @@ describe("undocumented statuses, headers and ids that break their pattern", () =
     expect(new RegExp("(?:^ver_)|^vrf_").test("vrf_01ABC")).toBe(true);
   });
 });
-
-interface Report {
-  providers: { provider: string; suggestions: { kind: string; file: string; level: string; bump: string; message: string; evidence: { count: number; personal: boolean; example?: string } }[]; patches: { file: string; diff: string }[] }[];
-}
-const suggestionsOf = (report: Report, provider: string) => report.providers.find((p) => p.provider === provider)?.suggestions ?? [];
 
 describe("an error code a documented error response has no named example for", () => {
   it("Proof: a named example, named as its siblings are, in the shared response; the reason phrase kept, a name masked", async () => {
