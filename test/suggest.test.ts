@@ -7,7 +7,7 @@ import { parseDocument } from "yaml";
 import { main } from "../src/cli/main.js";
 import { looksPersonal, mentionsPersonal, nameVocabulary } from "../src/conformance/pii.js";
 import { emptySummary, schemaOf, summarize } from "../src/evolution/infer.js";
-import { createTrafficObserver, exampleName, MAX_FINDINGS } from "../src/evolution/observe.js";
+import { createTrafficObserver, exampleName, MAX_FINDINGS, MAX_STATUS_EXAMPLES } from "../src/evolution/observe.js";
 import { readSourceTree } from "../src/evolution/source-tree.js";
 import { suggestFromTraffic } from "../src/evolution/suggest-traffic.js";
 import { unifiedDiff } from "../src/evolution/unified-diff.js";
@@ -478,6 +478,17 @@ describe("the observer is bounded by findings, not traffic", () => {
     for (let i = 0; i < MAX_FINDINGS + 20; i++) observer.observe(proofOk(i, { [`k${i}`]: 1 }));
     expect(observer.findings()).toHaveLength(MAX_FINDINGS);
     expect(observer.counts.dropped).toBe(20);
+  });
+  it("keeps a few new error codes per documented response when the code is text that varies", () => {
+    const { specs } = workspace();
+    const read = readSourceTree(path.join(specs, "nyota-imara/openapi.yaml"));
+    if (!read.ok) throw new Error(read.message);
+    const observer = createTrafficObserver("nyota-imara", read.tree);
+    // assert Nyota Imara's `error` sentence, different each time: at most MAX_STATUS_EXAMPLES findings, each counted
+    for (let i = 0; i < MAX_STATUS_EXAMPLES + 3; i++) observer.observe(exchange({ path: `/v1/kyc/u-${i}`, status: 404, body: { success: false, error: `No record in shard ${String.fromCharCode(97 + i)}.` } }));
+    const codes = observer.findings().filter((f) => f.kind === "undocumented-error-code");
+    expect(codes).toHaveLength(MAX_STATUS_EXAMPLES);
+    expect(codes.map((f) => f.evidence.count)).toEqual(Array.from({ length: MAX_STATUS_EXAMPLES }, () => 1));
   });
   it("runs from code: suggestFromTraffic", async () => {
     const { specs, dir } = workspace();

@@ -77,7 +77,7 @@ const TRANSPORT_PREFIXES = ["access-control-", "cf-", "x-amz-", "x-envoy-", "x-v
  */
 export const MAX_FINDINGS = 500;
 
-/** Distinct named examples kept per undocumented status (one per error code seen). */
+/** Distinct named examples kept per undocumented status (one per error code seen), and new error codes per documented error response. */
 export const MAX_STATUS_EXAMPLES = 5;
 /** Characters of a text (not JSON) body kept as its example. */
 const MAX_TEXT_EXAMPLE = 500;
@@ -265,7 +265,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
   };
 
   /** The error codes of each error media type's named examples (by source node), read once. */
-  const documentedCodes = new Map<string, { codes: Set<string>; names: Set<string>; convention: ExampleNaming; refFolder?: string }>();
+  const documentedCodes = new Map<string, { codes: Set<string>; names: Set<string>; convention: ExampleNaming; refFolder?: string; /** New codes recorded. */ added: number }>();
   const documentedOf = (media: SourceNode) => {
     const mediaKey = keyOf(media);
     let known = documentedCodes.get(mediaKey);
@@ -284,6 +284,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         codes: new Set(read.flatMap((e) => (e.code === undefined ? [] : [e.code]))),
         names: new Set(read.map((e) => e.name)),
         convention: namingOf(read),
+        added: 0,
         ...(read.length > 0 && folders.size === 1 && folder !== undefined ? { refFolder: folder } : {}),
       };
       documentedCodes.set(mediaKey, known);
@@ -293,15 +294,20 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
 
   /** An error body whose code the response's named examples do not carry: a named example to add. */
   const observeErrorCode = (media: SourceNode, status: string, where: string, body: unknown, startedAt: string, secrets: readonly string[]): void => {
+    const documented = documentedOf(media);
+    const raw = errorCodeOf(body);
+    // A documented code (most error traffic) needs no masking.
+    if (raw === undefined || documented.codes.has(snakeCase(raw))) return;
     const masked = maskedBody(masker, body, secrets, vocabulary);
     const code = errorCodeOf(masked);
-    if (code === undefined) return;
-    const documented = documentedOf(media);
-    if (documented.codes.has(snakeCase(code))) return;
+    if (code === undefined || documented.codes.has(snakeCase(code))) return;
     const key = keyOf(media, "error-code", snakeCase(code));
     const known = findings.get(key);
+    // Error text that varies (Nyota Imara's `error` is a sentence): a few new codes per response, not one per body.
+    if (known === undefined && documented.added >= MAX_STATUS_EXAMPLES) return;
     const evidence = bodyEvidence(key, startedAt, body, masked, secrets);
     if (known !== undefined) return; // its evidence was just counted
+    documented.added++;
     let name = conventionalName(code, masked, documented.convention);
     if (documented.names.has(name)) name = `${name}_observed`;
     record(key, { kind: "undocumented-error-code", provider, target: media, status, code, name, example: masked, where: `${where} error ${code}`, evidence, ...(documented.refFolder === undefined ? {} : { refFolder: documented.refFolder }) });
