@@ -6,20 +6,27 @@
  * `suggest --write` → `check-har --specs` passes on the same traffic → the edited specs lint
  * (Redocly + Spectral with the repo's rules) and generate types (openapi-typescript) → `diff`
  * says what the release must be; and no personal value of the recording lands in a spec file.
+ * Then the same loop for error codes a documented status has no named example for (Proof's
+ * code list, BTC Direct's catalogue): the examples suggest writes lint, and the catalogue reads them.
  */
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { readBtcDirectCatalogue } from "../src/spec/btc-direct-catalogue.js";
 import { readSpecFile } from "../src/spec/source.js";
-import { copySpecs, driftedProofTraffic, PERSONAL_VALUES, repoRoot, undocumentedErrorTraffic, writeHar } from "./helpers/drifted-traffic.js";
+import { copySpecs, driftedProofTraffic, newErrorCodeTraffic, PERSONAL_VALUES, repoRoot, undocumentedErrorTraffic, writeHar } from "./helpers/drifted-traffic.js";
 
 const exec = promisify(execFile);
 const specs = copySpecs("kyc-loop-");
 const dir = path.dirname(specs);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const codesSpecs = copySpecs("kyc-loop-codes-");
+const codesDir = path.dirname(codesSpecs);
+afterAll(() => {
+  for (const d of [dir, codesDir]) rmSync(d, { recursive: true, force: true });
+});
 
 interface Run {
   code: number;
@@ -32,9 +39,9 @@ async function cli(...args: string[]): Promise<Run> {
   return tool(process.execPath, [path.join(repoRoot, "dist", "src", "cli.js"), ...args]);
 }
 
-async function tool(file: string, args: string[]): Promise<Run> {
+async function tool(file: string, args: string[], cwd = dir): Promise<Run> {
   try {
-    const { stdout, stderr } = await exec(file, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(file, args, { cwd, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -50,6 +57,48 @@ function filesUnder(folder: string): string[] {
     .map((d) => path.join(d.parentPath, d.name));
 }
 
+type Cli = (...args: string[]) => Promise<Run>;
+
+/** The loop's start: check-har fails on the recording, naming `drift`, and suggest proposes (exit 1: not written); suggest's run. */
+async function expectProposed(run: Cli, har: string, drift: string): Promise<Run> {
+  const before = await run("check-har", har, "--specs", "openapi");
+  expect(before.code, before.stderr).toBe(1);
+  expect(before.stdout).toContain(drift);
+  const proposed = await run("suggest", har, "--specs", "openapi");
+  expect(proposed.code, proposed.stderr).toBe(1);
+  return proposed;
+}
+
+/** `suggest --write` applies the edits; then check-har passes on the same recording and suggest has nothing left to propose. */
+async function expectWrittenAndConforming(run: Cli, har: string): Promise<void> {
+  const written = await run("suggest", har, "--specs", "openapi", "--write");
+  expect(written.code, written.stderr).toBe(0);
+  expect(written.stdout).toContain("Written:");
+  const after = await run("check-har", har, "--specs", "openapi");
+  expect(after.code, after.stdout).toBe(0);
+  const again = await run("suggest", har, "--specs", "openapi");
+  expect(again.code, again.stdout).toBe(0);
+}
+
+/**
+ * The edited spec of `slug` in the workspace `cwd` lints with the repo's rules: Redocly on the
+ * split sources, Spectral on the bundle.
+ */
+async function expectLintClean(cwd: string, slug: string): Promise<void> {
+  const root = path.join(cwd, "openapi", slug, "openapi.yaml");
+  const redocly = await tool(bin("redocly"), ["lint", root, "--config", path.join(repoRoot, "redocly.yaml"), "--format=json"], cwd);
+  const problems = (JSON.parse(redocly.stdout) as { problems: { ruleId: string; message: string }[] }).problems;
+  expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
+  // The ruleset's per-file overrides name dist/specs/<slug>.yaml beside it: the workspace gets
+  // the same layout, with the repo's ruleset, rule functions and packages linked in.
+  for (const name of [".spectral.yaml", "spectral", "node_modules"]) if (!existsSync(path.join(cwd, name))) symlinkSync(path.join(repoRoot, name), path.join(cwd, name));
+  const bundled = await tool(bin("redocly"), ["bundle", root, "-o", `dist/specs/${slug}.yaml`, "--config", path.join(repoRoot, "redocly.yaml")], cwd);
+  expect(bundled.code, bundled.stderr).toBe(0);
+  const spectral = await tool(bin("spectral"), ["lint", `dist/specs/${slug}.yaml`, "--ruleset", ".spectral.yaml", "--format=json", "--quiet"], cwd);
+  const findings = (JSON.parse(spectral.stdout || "[]") as { code: string; severity: number; message: string }[]).filter((f) => f.severity <= 1);
+  expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
+}
+
 describe("the loop: record → check-har fails → suggest → --write → check-har passes → lint, generate → diff", () => {
   const har = writeHar(dir, "recording.har", [...driftedProofTraffic(), ...undocumentedErrorTraffic()]);
 
@@ -59,13 +108,8 @@ describe("the loop: record → check-har fails → suggest → --write → check
     for (const v of PERSONAL_VALUES) expect(recorded).toContain(v);
 
     // 1. the traffic does not conform to the specs being edited (the new status value)
-    const before = await cli("check-har", "recording.har", "--specs", "openapi");
-    expect(before.code, before.stderr).toBe(1);
-    expect(before.stdout).toContain("on_hold");
-
     // 2. suggest proposes (exit 1: proposed, not written), with a unified diff of the split sources
-    const proposed = await cli("suggest", "recording.har", "--specs", "openapi");
-    expect(proposed.code, proposed.stderr).toBe(1);
+    const proposed = await expectProposed(cli, "recording.har", "on_hold");
     expect(proposed.stdout).toContain("+++ b/proof/components/schemas/KycStatus.yaml");
     expect(proposed.stdout).toContain("+  - on_hold");
     expect(proposed.stdout).toContain("+++ b/proof/components/schemas/KycStatusResponse.yaml");
@@ -82,30 +126,12 @@ describe("the loop: record → check-har fails → suggest → --write → check
     expect(proposed.stdout).toContain("+        text/html:");
 
     // 3. --write applies it
-    const written = await cli("suggest", "recording.har", "--specs", "openapi", "--write");
-    expect(written.code, written.stderr).toBe(0);
-    expect(written.stdout).toContain("Written:");
-
-    // 4. the same traffic now conforms to the edited specs
-    const after = await cli("check-har", "recording.har", "--specs", "openapi");
-    expect(after.code, after.stdout).toBe(0);
-    // ...and a second suggest finds nothing left to propose
-    const again = await cli("suggest", "recording.har", "--specs", "openapi");
-    expect(again.code, again.stdout).toBe(0);
+    // 4. the same traffic now conforms to the edited specs, and a second suggest finds nothing left to propose
+    await expectWrittenAndConforming(cli, "recording.har");
 
     // 5. the edited specs lint with the repo's rules: Redocly on the split sources, Spectral on the bundle
     const root = path.join(specs, "proof", "openapi.yaml");
-    const redocly = await tool(bin("redocly"), ["lint", root, "--config", path.join(repoRoot, "redocly.yaml"), "--format=json"]);
-    const problems = (JSON.parse(redocly.stdout) as { problems: { ruleId: string; message: string }[] }).problems;
-    expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
-    // The ruleset's per-file overrides name dist/specs/<slug>.yaml beside it: the workspace gets
-    // the same layout, with the repo's ruleset, rule functions and packages linked in.
-    for (const name of [".spectral.yaml", "spectral", "node_modules"]) symlinkSync(path.join(repoRoot, name), path.join(dir, name));
-    const bundled = await tool(bin("redocly"), ["bundle", root, "-o", "dist/specs/proof.yaml", "--config", path.join(repoRoot, "redocly.yaml")]);
-    expect(bundled.code, bundled.stderr).toBe(0);
-    const spectral = await tool(bin("spectral"), ["lint", "dist/specs/proof.yaml", "--ruleset", ".spectral.yaml", "--format=json", "--quiet"]);
-    const findings = (JSON.parse(spectral.stdout || "[]") as { code: string; severity: number; message: string }[]).filter((f) => f.severity <= 1);
-    expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
+    await expectLintClean(dir, "proof");
 
     // 6. types generate from the edited spec, with the new status value and the new field
     const read = await readSpecFile(root, "proof");
@@ -127,6 +153,45 @@ describe("the loop: record → check-har fails → suggest → --write → check
     for (const file of filesUnder(specs)) {
       const text = readFileSync(file, "utf8");
       for (const v of [...PERSONAL_VALUES, "Amina Otieno", "ops@proof.example", "tok_secret_123456"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
+    }
+  });
+});
+
+describe("the loop for error codes a documented status has no named example for", () => {
+  writeHar(codesDir, "codes.har", newErrorCodeTraffic());
+  const codes: Cli = (...args) => tool(process.execPath, [path.join(repoRoot, "dist", "src", "cli.js"), ...args], codesDir);
+
+  it("check-har fails → suggest --write adds the named examples → check-har passes, the specs lint, the catalogue reads ER710, diff names it", async () => {
+    // 1. Proof's unsupported_country is no code its 400 documents
+    // 2. suggest proposes a named example for each new code, as the siblings are written
+    const proposed = await expectProposed(codes, "codes.har", "unsupported_country");
+    expect(proposed.stdout).toContain("add named example unsupported_country for error unsupported_country to the documented 400 response");
+    expect(proposed.stdout).toContain("+++ b/btc-direct/components/examples/er710_user_is_not_verified.yaml");
+
+    // 3. written, the same traffic conforms and nothing is left to propose
+    await expectWrittenAndConforming(codes, "codes.har");
+
+    // 4. both edited specs lint with the repo's rules (one named example per error code, snake_case)
+    await expectLintClean(codesDir, "proof");
+    await expectLintClean(codesDir, "btc-direct");
+
+    // 5. the catalogue npm run generate writes reads the new example without a problem
+    const read = await readSpecFile(path.join(codesSpecs, "btc-direct", "openapi.yaml"), "btc-direct");
+    if (!read.ok) throw new Error(read.message);
+    const catalogue = readBtcDirectCatalogue(read.spec.document);
+    expect(catalogue.problems).toEqual([]);
+    expect(catalogue.entries.map((e) => e.code)).toContain("ER710");
+
+    // 6. diff says what the release gains: a catalogued code (minor)
+    const diff = await codes("diff", "btc-direct@2.0.0", "openapi/btc-direct/openapi.yaml", "--format", "json");
+    const report = JSON.parse(diff.stdout) as { providers: { recommendedBump: string; changes: { id: string }[] }[] };
+    expect(report.providers[0]!.changes.map((c) => c.id)).toEqual(expect.arrayContaining(["btc-direct-error-code-added", "response-example-added"]));
+    expect(report.providers[0]!.recommendedBump).toBe("minor");
+
+    // 7. no personal value of the recording and no credential in any spec file
+    for (const file of filesUnder(codesSpecs)) {
+      const text = readFileSync(file, "utf8");
+      for (const v of [...PERSONAL_VALUES, "tok_secret_123456", "key_secret_654321"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
     }
   });
 });

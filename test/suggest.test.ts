@@ -5,13 +5,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { main } from "../src/cli/main.js";
-import { looksPersonal, mentionsPersonal } from "../src/conformance/pii.js";
+import { looksPersonal, mentionsPersonal, nameVocabulary } from "../src/conformance/pii.js";
 import { emptySummary, schemaOf, summarize } from "../src/evolution/infer.js";
-import { createTrafficObserver, exampleName, MAX_FINDINGS } from "../src/evolution/observe.js";
+import { createTrafficObserver, exampleName, MAX_FINDINGS, MAX_STATUS_EXAMPLES } from "../src/evolution/observe.js";
 import { readSourceTree } from "../src/evolution/source-tree.js";
 import { suggestFromTraffic } from "../src/evolution/suggest-traffic.js";
 import { unifiedDiff } from "../src/evolution/unified-diff.js";
-import { copySpecs, driftedProofTraffic, exchange, PERSONAL_VALUES, writeHar } from "./helpers/drifted-traffic.js";
+import { readSpecFile } from "../src/spec/source.js";
+import { readBtcDirectCatalogue } from "../src/spec/btc-direct-catalogue.js";
+import { copySpecs, driftedProofTraffic, exchange, newErrorCodeTraffic, PERSONAL_VALUES, writeHar } from "./helpers/drifted-traffic.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -32,6 +34,11 @@ async function run(...argv: string[]) {
   const code = await main(["suggest", ...argv], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
+
+interface Report {
+  providers: { provider: string; suggestions: { kind: string; file: string; level: string; bump: string; message: string; evidence: { count: number; personal: boolean; example?: string } }[]; patches: { file: string; diff: string }[] }[];
+}
+const suggestionsOf = (report: Report, provider: string) => report.providers.find((p) => p.provider === provider)?.suggestions ?? [];
 
 const proofOk = (i: number, extra: Record<string, unknown> = {}) => exchange({ path: `/widget/users/u-${i}/kyc-status`, minute: i, body: { partner_user_id: `u-${i}`, status: "pending", ...extra } });
 
@@ -91,6 +98,38 @@ describe("personal data by key name and value shape", () => {
     for (const text of ["Locked by Wanjiru Kamau", "write to jane@example.com", "call +254 712 345 678 now", "account 123456789 frozen", "born 1987-03-14"]) expect(mentionsPersonal(text), text).toBe(true);
     // assert technical messages and timestamps pass
     for (const text of ["retry later", "The verification service is unavailable; retry.", "since 2026-05-01T10:00:00Z", "ER801"]) expect(mentionsPersonal(text), text).toBe(false);
+  });
+});
+
+describe("capitalised words are a name only when they are not an ordinary phrase", () => {
+  it("keeps HTTP reason phrases, common English words and the specs' own words", () => {
+    // assert each of these was masked as "two capitalised words" before, and is kept now
+    for (const text of ["Service Unavailable", "503 Service Unavailable: retry later", "Too Many Requests", "Verification Locked", "Please Contact Support", "User Not Found", "Nyota Imara is down"]) {
+      expect(mentionsPersonal(text), text).toBe(false);
+      expect(looksPersonal("error", text), text).toBe(false);
+    }
+  });
+  it("still finds a name beside them, after a cue word even alone, and in a whole value", () => {
+    // assert a name next to an ordinary phrase, after "by", "Dear", "Mr.", "for", and alone after a cue
+    for (const text of ["Locked by Wanjiru Kamau", "Locked by Wanjiru", "Dear Amina", "Contact Mr. Otieno", "Service Unavailable for Amina Otieno", "Verification Locked Wanjiru Kamau", "Please Contact O'Brien"]) expect(mentionsPersonal(text), text).toBe(true);
+    // assert a whole value that is a name, including the name in Nyota Imara's own example (under `name`, so not a documented word)
+    for (const text of ["Amina Otieno", "Aisha Kamau", "Anne-Marie Otieno"]) expect(looksPersonal("note", text), text).toBe(true);
+    expect(mentionsPersonal("Locked by Aisha Kamau")).toBe(true);
+  });
+  it("reads the documented words from spec prose and examples, never from personal keys or name-shaped values", () => {
+    const vocabulary = nameVocabulary([
+      {
+        info: { description: "Served by Quorvex Bank." },
+        examples: { a: { value: { fullName: "Zarek Quill", note: "Ilsa Varn", message: "Ledger frozen for review." } } },
+      },
+    ]);
+    // assert the words of the prose and of an example's message are kept (they were not known before)
+    expect(mentionsPersonal("Quorvex Bank declined")).toBe(true);
+    expect(mentionsPersonal("Quorvex Bank declined", vocabulary)).toBe(false);
+    expect(mentionsPersonal("Ledger Frozen", vocabulary)).toBe(false);
+    // assert a name under a personal key, or a name-shaped example value, teaches nothing
+    expect(mentionsPersonal("Zarek Quill", vocabulary)).toBe(true);
+    expect(mentionsPersonal("Ilsa Varn", vocabulary)).toBe(true);
   });
 });
 
@@ -189,17 +228,30 @@ describe("undocumented statuses, headers and ids that break their pattern", () =
       myaza(3, { message: "retry later" }),
     ]);
     const r = JSON.parse((await run(har, "--specs", specs, "--format", "json", "--write")).stdout) as { providers: { suggestions: { kind: string; message: string }[] }[] };
-    // assert named from each body's error code (snake_case; a capitalised phrase looks like a name, so it is masked and not used), else observed_409
-    expect(r.providers[0]!.suggestions.find((x) => x.kind === "undocumented-status")?.message).toBe("document status 409 with the observed body, masked, as examples observed_409, already_processing");
+    // assert named from each body's error code in snake_case (an ordinary capitalised phrase is no name: kept and used), else observed_409
+    expect(r.providers[0]!.suggestions.find((x) => x.kind === "undocumented-status")?.message).toBe("document status 409 with the observed body, masked, as examples verification_locked, already_processing, observed_409");
     const written = readFileSync(path.join(specs, "myaza/paths/api_kyc_status_{verificationId}.yaml"), "utf8");
     const examples = parseDocument(written).getIn(["get", "responses", "409", "content", "application/json", "examples"], false) as { toJSON(): Record<string, { summary: string; value: unknown }> };
     const named = examples.toJSON();
-    expect(Object.keys(named)).toEqual(["observed_409", "already_processing"]);
+    expect(Object.keys(named)).toEqual(["verification_locked", "already_processing", "observed_409"]);
     // assert the personal values are masked, other values kept, and the summary says the example was observed
-    expect(named.observed_409?.value).toEqual({ error: "[masked]", message: "[masked]", contactPhone: "[masked]" });
+    expect(named.verification_locked?.value).toEqual({ error: "Verification Locked", message: "[masked]", contactPhone: "[masked]" });
     expect(named.already_processing?.value).toEqual({ error: "already-processing", message: "retry later" });
-    expect(named.observed_409?.summary).toMatch(/^Observed in traffic, personal values masked \(kyc-contracts suggest, seen in 3 exchange\(s\)/);
+    expect(named.observed_409?.value).toEqual({ message: "retry later" });
+    expect(named.verification_locked?.summary).toMatch(/^Observed in traffic, personal values masked \(kyc-contracts suggest, seen in 3 exchange\(s\)/);
     for (const v of ["Wanjiru", "712 345", "tok_secret_123456"]) expect(written).not.toContain(v);
+  });
+
+  it("the report quotes no body that masking changed, though no single value of it looks personal", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "t.har", [exchange({ path: "/widget/users/u-1/kyc-status", status: 418, body: { error: "teapot", code: "teapot", message: "Locked by Wanjiru Kamau" } })]);
+    const r = await run(har, "--specs", specs, "--format", "json");
+    const status = suggestionsOf(JSON.parse(r.stdout) as Report, "proof").find((x) => x.kind === "undocumented-status")!;
+    // assert the example written is masked, and the evidence says personal instead of quoting the body
+    expect(status.evidence).toMatchObject({ personal: true });
+    expect(status.evidence.example).toBeUndefined();
+    expect(r.stdout).not.toContain("Wanjiru");
+    expect(r.stdout).toContain('message: \\"[masked]\\"');
   });
 
   it("example names: BTC Direct's errors key, a code, a phrase, a number, nothing", () => {
@@ -239,6 +291,96 @@ describe("undocumented statuses, headers and ids that break their pattern", () =
   });
 });
 
+describe("an error code a documented error response has no named example for", () => {
+  it("Proof: a named example, named as its siblings are, in the shared response; the reason phrase kept, a name masked", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "codes.har", newErrorCodeTraffic());
+    const r = await run(har, "--specs", specs, "--format", "json", "--write");
+    expect(r.code, r.stderr).toBe(0);
+    const proof = suggestionsOf(JSON.parse(r.stdout) as Report, "proof");
+    // assert one suggestion (validation_error is documented), in the 400's shared file, additive, saying what a human decides
+    expect(proof).toHaveLength(1);
+    expect(proof[0]).toMatchObject({ kind: "undocumented-error-code", file: "proof/components/responses/BadRequest.yaml", level: "info", bump: "minor" });
+    expect(proof[0]!.message).toBe(
+      "add named example unsupported_country for error unsupported_country to the documented 400 response, its value the observed body, masked; these examples are the provider's list of codes for 400 (check-har's proof-error-code check reads it): decide whether unsupported_country is a code the provider documents before the example makes it one",
+    );
+    // assert both bodies counted; the one quoting a name makes the evidence personal: no example in the report
+    expect(proof[0]!.evidence).toMatchObject({ count: 2, personal: true });
+    expect(proof[0]!.evidence.example).toBeUndefined();
+    const written = readFileSync(path.join(specs, "proof/components/responses/BadRequest.yaml"), "utf8");
+    const example = (parseDocument(written).toJS() as { content: Record<string, { examples: Record<string, { summary: string; value: unknown }> }> }).content["application/json"]!.examples.unsupported_country!;
+    // assert the first body, whole: "Service Unavailable" is a reason phrase, not a name
+    expect(example.value).toEqual({ error: "invalid_request", code: "unsupported_country", message: "Service Unavailable: KYC is not offered in this country." });
+    expect(example.summary).toMatch(/^Observed in traffic, personal values masked \(kyc-contracts suggest, seen in 2 exchange\(s\)/);
+    for (const v of [PERSONAL_VALUES[2]!, "tok_secret_123456"]) expect(written + r.stdout).not.toContain(v);
+    // assert the written spec describes the traffic: nothing left to propose
+    const again = await run(har, "--specs", specs, "--format", "json");
+    expect(again.code, again.stdout).toBe(0);
+  });
+
+  it("BTC Direct: er<nnn>_<message words> in a new example file beside the others, the catalogue's open question in the message", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "codes.har", newErrorCodeTraffic());
+    const proposed = JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as Report;
+    const btc = suggestionsOf(proposed, "btc-direct");
+    // assert one suggestion: ER707 is documented under 400, and the errors map's key ER710 is no undeclared property
+    expect(btc.map((s) => s.kind)).toEqual(["undocumented-error-code"]);
+    expect(btc[0]).toMatchObject({ file: "btc-direct/components/responses/BadRequest.yaml", level: "warning", bump: "minor" });
+    expect(btc[0]!.message).toContain("add named example er710_user_is_not_verified for error ER710 to the documented 400 response, in er710_user_is_not_verified.yaml beside the other examples");
+    expect(btc[0]!.message).toContain("the error catalogue (npm run generate → generated/btc-direct-errors.ts, the reference docs) gains ER710 with the observed message and solution");
+    expect(btc[0]!.message).toContain("say in the response's description that ER710 under 400 is observed, not documented");
+    // assert the new file is a creation in the patch, and the response gains a $ref as its siblings have
+    const diffs = proposed.providers.find((p) => p.provider === "btc-direct")!.patches.map((p) => p.diff).join("");
+    expect(diffs).toContain("--- /dev/null\n+++ b/btc-direct/components/examples/er710_user_is_not_verified.yaml\n");
+    expect(diffs).toContain("+        $ref: ../examples/er710_user_is_not_verified.yaml");
+
+    expect((await run(har, "--specs", specs, "--write")).code).toBe(0);
+    const read = await readSpecFile(path.join(specs, "btc-direct/openapi.yaml"), "btc-direct");
+    if (!read.ok) throw new Error(read.message);
+    const catalogue = readBtcDirectCatalogue(read.spec.document);
+    // assert the catalogue reads the new example without a problem: observed message, the solution quoting a name masked
+    expect(catalogue.problems).toEqual([]);
+    expect(catalogue.entries.find((e) => e.code === "ER710")).toEqual({ code: "ER710", httpStatus: 400, message: "User is not verified yet.", solution: "[masked]", example: "er710_user_is_not_verified" });
+    expect(readFileSync(path.join(specs, "btc-direct/components/examples/er710_user_is_not_verified.yaml"), "utf8")).not.toContain(PERSONAL_VALUES[2]!);
+  });
+
+  it("a code the catalogue keeps under another status is not added; the message says what to decide", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "moved.har", [exchange({ path: "/api/v2/user/verification-status", status: 404, body: { errors: { ER707: { code: "ER707", message: "User identifier is invalid.", solution: "x" } } } })]);
+    const r = JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as Report;
+    // assert no edit (the catalogue keeps a code under one status), the question named
+    expect(suggestionsOf(r, "btc-direct")).toEqual([
+      expect.objectContaining({
+        level: "none",
+        message: "ER707 is not added to 404: the error catalogue has it under HTTP 400 (example er707_identifier_malformed) and keeps a code under one status; decide whether the provider moved ER707 to 404 (then move its example) or answers it under both",
+      }),
+    ]);
+    expect(r.providers[0]!.patches).toEqual([]);
+  });
+
+  it("a code outside an enum of codes: the message points at the enum's own suggestion", async () => {
+    const { specs, dir } = workspace();
+    const file = path.join(specs, "proof/components/schemas/ErrorResponse.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("  code:\n    type: string\n", "  code:\n    type: string\n    enum: [validation_error, decode_error, missing_param]\n"));
+    const har = writeHar(dir, "enum.har", [exchange({ path: "/widget/users/u-1/kyc-status", status: 400, body: { error: "invalid_request", code: "unsupported_country", message: "Not offered here." } })]);
+    const proof = suggestionsOf(JSON.parse((await run(har, "--specs", specs, "--format", "json")).stdout) as Report, "proof");
+    expect(proof.map((s) => s.kind).sort()).toEqual(["enum-value", "undocumented-error-code"]);
+    expect(proof.find((s) => s.kind === "undocumented-error-code")!.message).toContain("; unsupported_country is also outside the enum of its field (the enum suggestion adds it): decide whether that list of codes stays closed");
+  });
+
+  it("a documented code, or a body without one, proposes nothing", async () => {
+    const { specs, dir } = workspace();
+    const har = writeHar(dir, "known.har", [
+      exchange({ path: "/widget/users/u-1/kyc-status", status: 400, body: { error: "invalid_request", code: "decode_error", message: "Could not decode." } }),
+      exchange({ path: "/v1/kyc/u-1", status: 404, body: { success: false, error: "KYC record not found for this user." } }),
+      exchange({ path: "/api/kyc/status/ver_1", status: 400, body: { error: "Invalid request", message: "verificationId must start with ver_" } }),
+    ]);
+    const r = await run(har, "--specs", specs);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain("already describe this traffic");
+  });
+});
+
 describe("edits keep comments and layout", () => {
   it("changes only the lines of the edit, comments included", async () => {
     const { specs, dir } = workspace();
@@ -266,6 +408,17 @@ describe("unified diff", () => {
     execFileSync("patch", ["-s", "-p1", "-d", path.join(dir, "a"), "-i", path.join(dir, "p.diff")]);
     expect(readFileSync(path.join(dir, "a", "f.yaml"), "utf8")).toBe(after);
     expect(unifiedDiff(before, before, "x")).toBe("");
+  });
+  it("creates a new file from /dev/null", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kyc-udiff-"));
+    made.push(dir);
+    const text = "summary: new\nvalue:\n  a: 1\n";
+    const diff = unifiedDiff("", text, "examples/new.yaml", { created: true });
+    expect(diff.startsWith("--- /dev/null\n+++ b/examples/new.yaml\n@@ -0,0 +1,3 @@\n")).toBe(true);
+    mkdirSync(path.join(dir, "a", "examples"), { recursive: true });
+    writeFileSync(path.join(dir, "p.diff"), diff);
+    execFileSync("patch", ["-s", "-p1", "-d", path.join(dir, "a"), "-i", path.join(dir, "p.diff")]);
+    expect(readFileSync(path.join(dir, "a", "examples", "new.yaml"), "utf8")).toBe(text);
   });
 });
 
@@ -325,6 +478,17 @@ describe("the observer is bounded by findings, not traffic", () => {
     for (let i = 0; i < MAX_FINDINGS + 20; i++) observer.observe(proofOk(i, { [`k${i}`]: 1 }));
     expect(observer.findings()).toHaveLength(MAX_FINDINGS);
     expect(observer.counts.dropped).toBe(20);
+  });
+  it("keeps a few new error codes per documented response when the code is text that varies", () => {
+    const { specs } = workspace();
+    const read = readSourceTree(path.join(specs, "nyota-imara/openapi.yaml"));
+    if (!read.ok) throw new Error(read.message);
+    const observer = createTrafficObserver("nyota-imara", read.tree);
+    // assert Nyota Imara's `error` sentence, different each time: at most MAX_STATUS_EXAMPLES findings, each counted
+    for (let i = 0; i < MAX_STATUS_EXAMPLES + 3; i++) observer.observe(exchange({ path: `/v1/kyc/u-${i}`, status: 404, body: { success: false, error: `No record in shard ${String.fromCharCode(97 + i)}.` } }));
+    const codes = observer.findings().filter((f) => f.kind === "undocumented-error-code");
+    expect(codes).toHaveLength(MAX_STATUS_EXAMPLES);
+    expect(codes.map((f) => f.evidence.count)).toEqual(Array.from({ length: MAX_STATUS_EXAMPLES }, () => 1));
   });
   it("runs from code: suggestFromTraffic", async () => {
     const { specs, dir } = workspace();

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expandHarPaths } from "../conformance/har-stream.js";
 import { nextVersion } from "../evolution/diff.js";
@@ -31,6 +31,9 @@ Reads HAR files or folders of them (a browser's dev tools export, \`kyc-contract
     least --min-observations objects;
   - an undocumented response status (with its bodies, masked, as named examples: one per
     error code, named from it in snake_case, else observed_<status>) or response header;
+  - an error code a documented error response has no named example for (the body, masked,
+    as a new named example, named as the response's other examples are; the message says
+    what a human must still decide, such as BTC Direct's catalogue text);
   - an id that breaks its pattern (in the body or the path).
 Each proposal shows its evidence (how many exchanges, first and last seen, a masked example:
 none at all for values that look personal, such as names, emails, phone and id numbers, dates
@@ -99,6 +102,7 @@ not written; 2 usage error, an unreadable HAR file or spec source (named).
     if (values.write) {
       for (const p of run.providers) {
         for (const patch of p.patches) {
+          await mkdir(path.dirname(patch.file), { recursive: true });
           await writeFile(patch.file, patch.after);
           written.push(path.relative(process.cwd(), patch.file));
         }
@@ -138,7 +142,7 @@ function humanReport(run: SuggestRun, specsDir: string, written: string[]): stri
       const e = s.evidence;
       out += `  ${i + 1}. [${s.level}, ${s.bump}] ${s.where}\n`;
       out += `     ${s.message} — ${path.relative(specsDir, s.file).split(path.sep).join("/")}\n`;
-      out += `     evidence: ${e.count} exchange(s)${e.firstSeen ? `, first ${e.firstSeen}, last ${e.lastSeen}` : ""}; ${e.personal ? (s.kind === "undocumented-status" ? "values look personal: masked in the examples" : "values look personal: no example") : e.example === undefined ? "no example" : `example ${e.example}`}\n`;
+      out += `     evidence: ${e.count} exchange(s)${e.firstSeen ? `, first ${e.firstSeen}, last ${e.lastSeen}` : ""}; ${e.personal ? (s.kind === "undocumented-status" || s.kind === "undocumented-error-code" ? "values look personal: masked in the examples" : "values look personal: no example") : e.example === undefined ? "no example" : `example ${e.example}`}\n`;
       for (const c of s.changes) out += `     diff: [${c.level}] ${c.id}: ${c.message}\n`;
     });
     for (const patch of p.patches) out += `\n${patch.diff}`;

@@ -14,6 +14,7 @@ import { createRedactor, type Redactor } from "../http/redact.js";
 import { providerSlugs } from "../providers.js";
 import { specDocument } from "../spec/load.js";
 import { isObject } from "../json.js";
+import { BASE_VOCABULARY, documentedWords, textNamesPerson, valueIsPersonName } from "./person-names.js";
 
 export const REDACTED = "[redacted]";
 export const MASKED = "[masked]";
@@ -48,25 +49,43 @@ const PERSONAL_KEY_PARTS = ["email", "phone", "mobile", "msisdn", "firstname", "
 const PHONE = /^\+?[\d\s().-]{7,20}$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LONG_DIGITS = /^\d{8,}$/;
-const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:[ '-]\p{Lu}\p{Ll}+)+$/u;
+
+const isPersonalKey = (key: string): boolean => {
+  const k = key.toLowerCase().replace(/[_-]/g, "");
+  return PERSONAL_KEY_NAMES.has(k) || PERSONAL_KEY_PARTS.some((part) => k.includes(part));
+};
+
+/**
+ * The words that are not a name on their own, for {@link looksPersonal} and
+ * {@link mentionsPersonal}: HTTP reason phrases, common English words, and the words of
+ * `documents` (spec documents: their prose and the strings of their examples, except under
+ * personal keys such as `name`, `firstName` or `userInfo`).
+ */
+export function nameVocabulary(documents: readonly unknown[]): ReadonlySet<string> {
+  const skip = (key: string): boolean => isPersonalKey(key) || PERSON_OBJECTS.has(key.toLowerCase());
+  return new Set([...BASE_VOCABULARY, ...documents.flatMap((d) => [...documentedWords(d, skip)])]);
+}
+
+let bundledVocabulary: ReadonlySet<string> | undefined;
+/** {@link nameVocabulary} of the four bundled specs, read on first use. */
+export const defaultNameVocabulary = (): ReadonlySet<string> => (bundledVocabulary ??= nameVocabulary(providerSlugs.map(specDocument)));
 
 /**
  * Whether a value under `key` may be personal data, judged by the key's name (names, emails,
  * phones, id numbers, dates of birth, addresses) and by the value's shape (an email, a phone
- * number, a date alone, a long digit string, a person's name). Errs towards "personal": what it
- * flags is never shown or written as an example, only described by its type.
+ * number, a date alone, a long digit string, a person's name: two capitalised words not all in
+ * `vocabulary`, so "Service Unavailable" is not one). Errs towards "personal": what it flags is
+ * never shown or written as an example, only described by its type.
  */
-export function looksPersonal(key: string, value: unknown): boolean {
-  const k = key.toLowerCase().replace(/[_-]/g, "");
-  if (PERSONAL_KEY_NAMES.has(k) || PERSONAL_KEY_PARTS.some((part) => k.includes(part))) return true;
-  if (Array.isArray(value)) return value.some((v) => looksPersonal(key, v));
-  if (isObject(value)) return Object.entries(value).some(([childKey, v]) => looksPersonal(childKey, v));
+export function looksPersonal(key: string, value: unknown, vocabulary: ReadonlySet<string> = defaultNameVocabulary()): boolean {
+  if (isPersonalKey(key)) return true;
+  if (Array.isArray(value)) return value.some((v) => looksPersonal(key, v, vocabulary));
+  if (isObject(value)) return Object.entries(value).some(([childKey, v]) => looksPersonal(childKey, v, vocabulary));
   if (typeof value !== "string") return false;
   const s = value.trim();
-  return new RegExp(EMAIL.source).test(s) || (PHONE.test(s) && (s.match(/\d/g) ?? []).length >= 7) || DATE_ONLY.test(s) || LONG_DIGITS.test(s) || PERSON_NAME.test(s);
+  return new RegExp(EMAIL.source).test(s) || (PHONE.test(s) && (s.match(/\d/g) ?? []).length >= 7) || DATE_ONLY.test(s) || LONG_DIGITS.test(s) || valueIsPersonName(s, vocabulary);
 }
 
-const NAME_IN_TEXT = /\p{Lu}\p{Ll}+[ '-]\p{Lu}\p{Ll}+/u;
 /** A run of digits and separators; a phone number when it holds at least 9 digits (a date has 8). */
 const PHONE_IN_TEXT = /\+?\d[\d\s().-]{6,18}\d/g;
 const DIGITS_IN_TEXT = /\d{8,}/;
@@ -74,12 +93,13 @@ const DATE_IN_TEXT = /\b\d{4}-\d{2}-\d{2}\b/;
 
 /**
  * Whether free text (an error `message`, say) may quote personal data anywhere in it: a person's
- * name (two capitalised words), an email, a phone number, a long digit string, a date. Stricter
+ * name (two capitalised words not all in `vocabulary`, or a capitalised word after "by", "Dear",
+ * "Mr", … that is not in it), an email, a phone number, a long digit string, a date. Stricter
  * than `looksPersonal`, which judges a whole value: for text that is about to become an example.
  */
-export function mentionsPersonal(text: string): boolean {
+export function mentionsPersonal(text: string, vocabulary: ReadonlySet<string> = defaultNameVocabulary()): boolean {
   const phone = [...text.matchAll(PHONE_IN_TEXT)].some((m) => (m[0].match(/\d/g) ?? []).length >= 9);
-  return phone || NAME_IN_TEXT.test(text) || new RegExp(EMAIL.source).test(text) || DIGITS_IN_TEXT.test(text) || DATE_IN_TEXT.test(text);
+  return phone || textNamesPerson(text, vocabulary) || new RegExp(EMAIL.source).test(text) || DIGITS_IN_TEXT.test(text) || DATE_IN_TEXT.test(text);
 }
 
 /** Collects what a body's masking removed, so report text quoting it can be scrubbed as well. */

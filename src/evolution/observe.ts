@@ -1,16 +1,18 @@
 /**
  * What traffic shows that a provider's split spec sources do not say, exchange by exchange:
  * a value outside an enum, a property no schema declares (even where unknown properties are
- * tolerated), an undocumented status code or response header, and an id that breaks its
- * pattern (in the body or the path). Each finding is keyed by the source node it concerns and
+ * tolerated), an undocumented status code or response header, an error code a documented error
+ * response has no named example for, and an id that breaks its pattern (in the body or the path). Each finding is keyed by the source node it concerns and
  * carries its evidence: how many exchanges, first and last seen, a masked example (none when
  * the value may be personal). Memory is bounded by the number of distinct findings, not by
  * the traffic: values are summarized (see infer.ts), never kept.
  */
-import { createPiiMasker, credentialValues, looksPersonal, MASKED, mentionsPersonal, type PiiMasker } from "../conformance/pii.js";
+import { createPiiMasker, credentialValues, looksPersonal, MASKED, mentionsPersonal, nameVocabulary, type PiiMasker } from "../conformance/pii.js";
 import type { ObservedExchange } from "../conformance/traffic.js";
 import { pathMatcher } from "../conformance/semantic.js";
 import { mediaTypeMatches, mediaTypeOf } from "../http/media-type.js";
+import path from "node:path";
+import { errorFields } from "../docs/error-catalogue.js";
 import { isObject } from "../json.js";
 import type { ProviderSlug } from "../providers.js";
 import { emptySummary, summarize, type ValueSummary } from "./infer.js";
@@ -49,7 +51,21 @@ export type Finding =
       /** Named examples: masked bodies by snake_case name (the body's error code, or `observed_<status>`), the first of each name, at most `MAX_STATUS_EXAMPLES`. */
       examples: Map<string, unknown>;
     })
-  | (Base & { kind: "undocumented-header"; target: SourceNode; header: string });
+  | (Base & { kind: "undocumented-header"; target: SourceNode; header: string })
+  | (Base & {
+      kind: "undocumented-error-code";
+      /** The media type of the documented error response whose named examples lack the code. */
+      target: SourceNode;
+      status: string;
+      /** As the body carries it (`ER710`, `rate_limited`). */
+      code: string;
+      /** The example's name, after the convention of the response's other examples (`rate_limited`, `er710_<message words>`). */
+      name: string;
+      /** The first body that carried the code, masked (see `maskedBody`). */
+      example: unknown;
+      /** Where the response's other examples are `$ref`s to files of one folder: that folder, as the `$ref`s write it (`../examples`). */
+      refFolder?: string;
+    });
 
 /** Response headers of HTTP itself, CDNs and servers: never a provider's contract. */
 const TRANSPORT_HEADERS = new Set(["content-type", "content-length", "content-encoding", "content-language", "date", "connection", "keep-alive", "transfer-encoding", "server", "vary", "etag", "last-modified", "cache-control", "pragma", "expires", "age", "via", "strict-transport-security", "x-content-type-options", "x-frame-options", "x-xss-protection", "content-security-policy", "referrer-policy", "permissions-policy", "accept-ranges", "alt-svc", "x-powered-by", "set-cookie", "nel", "report-to", "x-cache", "x-served-by", "x-timer", "location"]);
@@ -61,7 +77,7 @@ const TRANSPORT_PREFIXES = ["access-control-", "cf-", "x-amz-", "x-envoy-", "x-v
  */
 export const MAX_FINDINGS = 500;
 
-/** Distinct named examples kept per undocumented status (one per error code seen). */
+/** Distinct named examples kept per undocumented status (one per error code seen), and new error codes per documented error response. */
 export const MAX_STATUS_EXAMPLES = 5;
 /** Characters of a text (not JSON) body kept as its example. */
 const MAX_TEXT_EXAMPLE = 500;
@@ -81,6 +97,8 @@ export interface TrafficObserver {
 /** An observer of one provider's traffic against its split sources. */
 export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree): TrafficObserver {
   const masker = createPiiMasker(true);
+  // Words of the provider's own documentation are not a person's name ("Nyota Imara").
+  const vocabulary = nameVocabulary([...tree.files.values()].map((f) => f.data));
   const findings = new Map<string, Finding>();
   const objectCounts = new Map<string, number>();
   const counts = { exchanges: 0, matched: 0, dropped: 0 };
@@ -103,7 +121,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
   const evidenceFor = (key: string, startedAt: string, exampleKey: string, value: unknown, secrets: readonly string[]): Evidence => {
     const known = findings.get(key)?.evidence;
     const text = value === undefined ? undefined : JSON.stringify(value);
-    const personal = (known?.personal ?? false) || looksPersonal(exampleKey, value) || (text !== undefined && secrets.some((s) => text.includes(s)));
+    const personal = (known?.personal ?? false) || looksPersonal(exampleKey, value, vocabulary) || (text !== undefined && secrets.some((s) => text.includes(s)));
     const evidence: Evidence = known ?? { count: 0, firstSeen: startedAt, lastSeen: startedAt, personal };
     evidence.count++;
     if (startedAt && (!evidence.firstSeen || startedAt < evidence.firstSeen)) evidence.firstSeen = startedAt;
@@ -115,6 +133,19 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
       const back: unknown = JSON.parse(masked);
       const maskedValue = isObject(back) ? back[exampleKey] : undefined;
       if (maskedValue !== undefined && !JSON.stringify(maskedValue).includes(MASKED)) evidence.example = JSON.stringify(maskedValue);
+    }
+    return evidence;
+  };
+
+  /**
+   * Evidence of a body that may become an example: its example is the masked body, and none at
+   * all when masking removed anything (a report must not quote the name `maskedBody` took out).
+   */
+  const bodyEvidence = (key: string, startedAt: string, body: unknown, masked: unknown, secrets: readonly string[]): Evidence => {
+    const evidence = evidenceFor(key, startedAt, "body", masked, secrets);
+    if (looksPersonal("body", body, vocabulary) || (masked !== undefined && JSON.stringify(masked).includes(MASKED))) {
+      evidence.personal = true;
+      delete evidence.example;
     }
     return evidence;
   };
@@ -168,7 +199,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
     if (parts.length === 0) return;
     for (const p of parts) {
       const node = p.node as Record<string, unknown>;
-      if (Array.isArray(node.enum) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !node.enum.includes(value) && !looksPersonal(ctx.key, value)) {
+      if (Array.isArray(node.enum) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !node.enum.includes(value) && !looksPersonal(ctx.key, value, vocabulary)) {
         const key = keyOf(p, "enum", String(value));
         record(key, { kind: "enum-value", provider, target: p, value, where: `${ctx.where} body ${ctx.pointer || "/"}`, evidence: evidenceFor(key, ctx.startedAt, ctx.key, value, ctx.secrets) });
       }
@@ -185,6 +216,12 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const declaring = withProperties.filter((p) => key in ((p.node as Record<string, unknown>).properties as object));
         if (declaring.length > 0) {
           for (const p of declaring) walk(tree.child(tree.child(p, "properties")!, key)!, v, { ...ctx, pointer, key }, depth + 1);
+          continue;
+        }
+        // A map whose keys are data (BTC Direct's `errors: { ER801: … }`): the key is declared by `additionalProperties`' schema.
+        const mapOf = parts.map((p) => tree.child(p, "additionalProperties")).find((a) => a !== undefined && isObject(a.node));
+        if (mapOf) {
+          walk(mapOf, v, { ...ctx, pointer, key }, depth + 1);
           continue;
         }
         const findingKey = keyOf(host, "property", key);
@@ -225,6 +262,55 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
     const shown = `${value.slice(0, Math.max(prefix.length, 4))}…`;
     const evidence = evidenceFor(key, ctx.startedAt, ctx.key, shown, ctx.secrets);
     record(key, { kind: "pattern-mismatch", provider, target: p, pattern, direction, prefix, where, evidence });
+  };
+
+  /** The error codes of each error media type's named examples (by source node), read once. */
+  const documentedCodes = new Map<string, { codes: Set<string>; names: Set<string>; convention: ExampleNaming; refFolder?: string; /** New codes recorded. */ added: number }>();
+  const documentedOf = (media: SourceNode) => {
+    const mediaKey = keyOf(media);
+    let known = documentedCodes.get(mediaKey);
+    if (!known) {
+      const examples = tree.child(media, "examples");
+      const named = isObject(examples?.node) ? Object.entries(examples.node) : [];
+      const read = named.map(([name, raw]) => {
+        const example = tree.deref(tree.child(examples!, name)!).node;
+        const code = isObject(example) ? errorCodeOf(example.value) : undefined;
+        const ref = isObject(raw) && typeof raw.$ref === "string" && !raw.$ref.startsWith("#") ? raw.$ref : undefined;
+        return { name, code: code === undefined ? undefined : snakeCase(code), ref };
+      });
+      const folders = new Set(read.map((e) => (e.ref === undefined ? undefined : path.posix.dirname(e.ref))));
+      const folder = [...folders][0];
+      known = {
+        codes: new Set(read.flatMap((e) => (e.code === undefined ? [] : [e.code]))),
+        names: new Set(read.map((e) => e.name)),
+        convention: namingOf(read),
+        added: 0,
+        ...(read.length > 0 && folders.size === 1 && folder !== undefined ? { refFolder: folder } : {}),
+      };
+      documentedCodes.set(mediaKey, known);
+    }
+    return known;
+  };
+
+  /** An error body whose code the response's named examples do not carry: a named example to add. */
+  const observeErrorCode = (media: SourceNode, status: string, where: string, body: unknown, startedAt: string, secrets: readonly string[]): void => {
+    const documented = documentedOf(media);
+    const raw = errorCodeOf(body);
+    // A documented code (most error traffic) needs no masking.
+    if (raw === undefined || documented.codes.has(snakeCase(raw))) return;
+    const masked = maskedBody(masker, body, secrets, vocabulary);
+    const code = errorCodeOf(masked);
+    if (code === undefined || documented.codes.has(snakeCase(code))) return;
+    const key = keyOf(media, "error-code", snakeCase(code));
+    const known = findings.get(key);
+    // Error text that varies (Nyota Imara's `error` is a sentence): a few new codes per response, not one per body.
+    if (known === undefined && documented.added >= MAX_STATUS_EXAMPLES) return;
+    const evidence = bodyEvidence(key, startedAt, body, masked, secrets);
+    if (known !== undefined) return; // its evidence was just counted
+    documented.added++;
+    let name = conventionalName(code, masked, documented.convention);
+    if (documented.names.has(name)) name = `${name}_observed`;
+    record(key, { kind: "undocumented-error-code", provider, target: media, status, code, name, example: masked, where: `${where} error ${code}`, evidence, ...(documented.refFolder === undefined ? {} : { refFolder: documented.refFolder }) });
   };
 
   return {
@@ -283,11 +369,11 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
         const summary = known?.kind === "undocumented-status" ? known.summary : emptySummary();
         const examples = known?.kind === "undocumented-status" ? known.examples : new Map<string, unknown>();
         // A JSON body is summarized for its schema; a text one (a gateway's HTML page) is kept as a string example.
-        const masked = body !== undefined ? maskedBody(masker, body, secrets) : exchange.response.body.trim() === "" ? undefined : maskedBody(masker, exchange.response.body.trim().slice(0, MAX_TEXT_EXAMPLE), secrets);
+        const masked = body !== undefined ? maskedBody(masker, body, secrets, vocabulary) : exchange.response.body.trim() === "" ? undefined : maskedBody(masker, exchange.response.body.trim().slice(0, MAX_TEXT_EXAMPLE), secrets, vocabulary);
         if (body !== undefined) summarize(summary, masked);
         const name = exampleName(status, masked);
         if (masked !== undefined && !examples.has(name) && examples.size < MAX_STATUS_EXAMPLES) examples.set(name, masked);
-        record(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, examples, where: `${opWhere} ${status}`, evidence: evidenceFor(key, startedAt, "body", body, secrets) });
+        record(key, { kind: "undocumented-status", provider, target: responses, status, mediaType, summary, examples, where: `${opWhere} ${status}`, evidence: bodyEvidence(key, startedAt, body, masked, secrets) });
         return true;
       }
       const response = tree.deref(documented);
@@ -305,6 +391,7 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
       const documentedType = Object.keys(content.node).find((t) => mediaTypeMatches(t, mediaType));
       const schema = documentedType === undefined ? undefined : tree.child(tree.child(content, documentedType)!, "schema");
       if (schema) walk(schema, body, { where, pointer: "", key: "", startedAt, secrets });
+      if (documentedType !== undefined && /^[45]/.test(status)) observeErrorCode(tree.child(content, documentedType)!, status, where, body, startedAt, secrets);
       return true;
     },
     findings: () => [...findings.values()],
@@ -315,15 +402,16 @@ export function createTrafficObserver(provider: ProviderSlug, tree: SourceTree):
  * A body as it may become a spec example: masked by the conformance masker (personal keys,
  * emails, URL signatures), then every value that `looksPersonal` (by key or shape), text that
  * `mentionsPersonal` (a name, a phone inside a message) and any value holding a credential of the
- * request replaced by `[masked]`.
+ * request replaced by `[masked]`. Capitalised words all in `vocabulary` (see `nameVocabulary`:
+ * reason phrases, common words, the spec's own words) are not taken for a name.
  */
-export function maskedBody(masker: PiiMasker, body: unknown, secrets: readonly string[]): unknown {
+export function maskedBody(masker: PiiMasker, body: unknown, secrets: readonly string[], vocabulary: ReadonlySet<string>): unknown {
   const scrub = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) return value.map((v) => scrub(v, key));
     if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, k)]));
     if (typeof value !== "string" && typeof value !== "number") return value;
     const text = String(value);
-    return looksPersonal(key, value) || mentionsPersonal(text) || secrets.some((s) => text.includes(s)) ? MASKED : value;
+    return looksPersonal(key, value, vocabulary) || mentionsPersonal(text, vocabulary) || secrets.some((s) => text.includes(s)) ? MASKED : value;
   };
   return scrub(JSON.parse(masker.maskBody(JSON.stringify(body))) as unknown, "");
 }
@@ -331,25 +419,58 @@ export function maskedBody(masker: PiiMasker, body: unknown, secrets: readonly s
 /** Body fields that name an error, most specific first (Proof `code`, Myaza and Nyota `error`). */
 const ERROR_CODE_KEYS = ["code", "error_code", "errorCode", "error", "type", "reason"];
 
+/** `Busy.Now` → `busy_now`: lower case, runs of other characters as one `_`, at most 40 characters. */
+const snakeCase = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40)
+    .replace(/_+$/, "");
+
+/** A snake_case name that starts with a letter, as the example-name lint asks (`4091` → `observed_4091`). */
+const exampleNameOf = (code: string): string => {
+  const name = snakeCase(code);
+  return /^[a-z]/.test(name) ? name : `observed_${name}`;
+};
+
 /**
- * The snake_case name of an observed body's example: its error code (BTC Direct's `errors` key,
- * else the first of `ERROR_CODE_KEYS` holding a short string), or `observed_<status>`.
+ * The error code a body carries: BTC Direct's `errors` key, else the first of `ERROR_CODE_KEYS`
+ * holding a short string that is not masked; undefined when it carries none.
  */
-export function exampleName(status: string, body: unknown): string {
-  const fallback = `observed_${status}`;
-  if (!isObject(body)) return fallback;
+export function errorCodeOf(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined;
   const candidates = [...(isObject(body.errors) ? Object.keys(body.errors) : []), ...ERROR_CODE_KEYS.map((k) => body[k])];
-  for (const c of candidates) {
-    if (typeof c !== "string" || c === MASKED || c.length > 60) continue;
-    const name = c
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "_")
-      .replace(/^_+|_+$/g, "")
-      .slice(0, 40)
-      .replace(/_+$/, "");
-    if (name) return /^[a-z]/.test(name) ? name : `observed_${name}`;
-  }
-  return fallback;
+  return candidates.find((c): c is string => typeof c === "string" && c !== MASKED && c.length <= 60 && snakeCase(c) !== "");
+}
+
+/** The snake_case name of an observed body's example: its error code (see `errorCodeOf`), or `observed_<status>`. */
+export function exampleName(status: string, body: unknown): string {
+  const code = errorCodeOf(body);
+  return code === undefined ? `observed_${status}` : exampleNameOf(code);
+}
+
+/** How a response's named examples are named: the code alone (Proof `validation_error`), or the code and what it means (BTC Direct `er707_identifier_malformed`). */
+type ExampleNaming = "code" | "code-and-words";
+
+function namingOf(examples: readonly { name: string; code?: string | undefined }[]): ExampleNaming {
+  const coded = examples.filter((e) => e.code !== undefined);
+  return coded.length > 0 && coded.every((e) => e.name.startsWith(`${exampleNameOf(e.code!)}_`)) ? "code-and-words" : "code";
+}
+
+/** Words of an error's text kept in an example name (`er710_user_not_yet_verified`). */
+const NAME_WORDS = 4;
+
+/**
+ * The name of a new example for `code`, after the response's convention: the code, or the code
+ * and the first words of the body's message (`observed` when it has none or it was masked).
+ */
+function conventionalName(code: string, masked: unknown, naming: ExampleNaming): string {
+  const name = exampleNameOf(code);
+  if (naming === "code") return name;
+  const message = errorFields(masked).find(([field]) => field === "message")?.[1];
+  const words = message === undefined || message === MASKED ? "" : snakeCase(message).split("_").slice(0, NAME_WORDS).join("_");
+  return `${name}_${words || "observed"}`;
 }
 
 /** `X-Request-Id` style, as the specs spell headers. */

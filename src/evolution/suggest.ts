@@ -5,11 +5,13 @@
  * Observed values reach the spec only as types and formats; an example is written only for a
  * scalar that was masked and does not look personal.
  */
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type ToStringOptions } from "yaml";
+import { Document as YamlDocument, isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type ToStringOptions } from "yaml";
 import type { ProviderSlug } from "../providers.js";
+import { readBtcDirectCatalogue, type CatalogueEntry, type CatalogueReading } from "../spec/btc-direct-catalogue.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { readSpecFile } from "../spec/source.js";
 import { createSpecValidator } from "../spec/validator.js";
@@ -64,11 +66,28 @@ interface Edit {
   finding: Finding;
   message: string;
   apply(doc: Document): void;
+  /** Files the edit creates (absolute path → text), such as a new example file beside its siblings. */
+  creates?: ReadonlyMap<string, string>;
+}
+
+/** What else the spec says about an error code a response has no named example for. */
+export interface ErrorCodeContext {
+  /** The provider keeps an error catalogue read from its examples (BTC Direct). */
+  catalogue: boolean;
+  /** The response's examples are the provider's list of codes for its status, as check-har reads them (Proof). */
+  codeList: boolean;
+  /** The catalogue's entry for the code, when another response's example carries it. */
+  catalogued?: CatalogueEntry;
+  /** Another suggestion adds the code to an enum, or widens a pattern it breaks. */
+  alsoEnum: boolean;
+  alsoPattern: boolean;
 }
 
 const LEVELS: readonly ChangeLevel[] = ["breaking", "warning", "info"];
 
 const seen = (e: Evidence): string => `seen in ${e.count} exchange(s)${e.firstSeen ? ` from ${e.firstSeen} to ${e.lastSeen}` : ""}`;
+/** The summary of an example written from traffic. */
+const observedSummary = (e: Evidence): string => `Observed in traffic, personal values masked (kyc-contracts suggest, ${seen(e)}).`;
 
 /** Appends `value` to the sequence at `at`, creating it when absent. */
 function append(doc: Document, at: YamlPath, value: unknown): void {
@@ -93,7 +112,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\
  * examples lack it; a required property would make them invalid (and the lint fail), so it is
  * then proposed as optional and the message says why.
  */
-function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0): Edit {
+function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0, errorCode?: ErrorCodeContext): Edit {
   const at = finding.target.at;
   switch (finding.kind) {
     case "enum-value":
@@ -134,7 +153,7 @@ function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0)
       if (finding.summary.count > 0 || names.length > 0) {
         // Named examples (Spectral's kyc-error-response-named-examples asks one per error code): the masked bodies.
         const examples = Object.fromEntries(
-          [...finding.examples].map(([name, value]) => [name, { summary: `Observed in traffic, personal values masked (kyc-contracts suggest, ${seen(finding.evidence)}).`, value }]),
+          [...finding.examples].map(([name, value]) => [name, { summary: observedSummary(finding.evidence), value }]),
         );
         const schema = finding.summary.count > 0 ? schemaOf(finding.summary, options.minObservations) : { type: "string" };
         response.content = { [finding.mediaType || (finding.summary.count > 0 ? "application/json" : "text/plain")]: { schema, ...(names.length > 0 ? { examples } : {}) } };
@@ -145,6 +164,8 @@ function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0)
         apply: (doc) => setKeyLikeSiblings(doc, at, finding.status, doc.createNode(response)),
       };
     }
+    case "undocumented-error-code":
+      return errorCodeEdit(finding, errorCode ?? { catalogue: false, codeList: false, alsoEnum: false, alsoPattern: false });
     case "undocumented-header":
       return {
         finding,
@@ -152,6 +173,46 @@ function editFor(finding: Finding, options: SuggestOptions, examplesLacking = 0)
         apply: (doc) => doc.setIn([...at, "headers", finding.header], doc.createNode({ description: `Not in the provider's documentation: ${seen(finding.evidence)} (kyc-contracts suggest).`, schema: { type: "string" } })),
       };
   }
+}
+
+/**
+ * A named example for an error code the response lacks, written as its siblings are: inline, or
+ * (BTC Direct) a file of the folder their `$ref`s name. The message says what is left to a human:
+ * the catalogue the example feeds, a list of codes it is missing from, a code catalogued elsewhere
+ * (then nothing is added: the catalogue keeps a code under one status).
+ */
+function errorCodeEdit(finding: Extract<Finding, { kind: "undocumented-error-code" }>, context: ErrorCodeContext): Edit {
+  const { code, name, status } = finding;
+  const at = [...finding.target.at, "examples", name];
+  const { catalogued } = context;
+  if (catalogued && String(catalogued.httpStatus) !== status) {
+    return {
+      finding,
+      message: `${code} is not added to ${status}: the error catalogue has it under HTTP ${catalogued.httpStatus} (example ${catalogued.example}) and keeps a code under one status; decide whether the provider moved ${code} to ${status} (then move its example) or answers it under both`,
+      apply: () => undefined,
+    };
+  }
+  const example = { summary: observedSummary(finding.evidence), value: finding.example };
+  const file = finding.refFolder === undefined ? undefined : path.resolve(path.dirname(finding.target.file), finding.refFolder, `${name}.yaml`);
+  const asFile = file !== undefined && !existsSync(file);
+  const notes = [
+    ...(context.catalogue
+      ? [
+          `the error catalogue (npm run generate → generated/btc-direct-errors.ts, the reference docs) gains ${code} with the observed message and solution: replace them with the provider's documented text if it has any, and say in the response's description that ${code} under ${status} is observed, not documented`,
+        ]
+      : []),
+    ...(context.codeList
+      ? [`these examples are the provider's list of codes for ${status} (check-har's proof-error-code check reads it): decide whether ${code} is a code the provider documents before the example makes it one`]
+      : []),
+    ...(context.alsoEnum ? [`${code} is also outside the enum of its field (the enum suggestion adds it): decide whether that list of codes stays closed`] : []),
+    ...(context.alsoPattern ? [`${code} also breaks its field's pattern (the pattern suggestion widens it)`] : []),
+  ];
+  return {
+    finding,
+    message: `add named example ${name} for error ${code} to the documented ${status} response${asFile ? `, in ${path.basename(file)} beside the other examples` : ""}, its value the observed body, masked${notes.map((n) => `; ${n}`).join("")}`,
+    apply: (doc) => doc.setIn(at, doc.createNode(asFile ? { $ref: `${finding.refFolder}/${name}.yaml` } : example)),
+    ...(asFile ? { creates: new Map([[file, new YamlDocument(example).toString({ lineWidth: 0 })]]) } : {}),
+  };
 }
 
 /** Renders a document with the options that reproduce its file best (flow collections written `[a, b]` or `[ a, b ]`). */
@@ -176,6 +237,7 @@ function applyEdits(tree: SourceTree, edits: readonly Edit[]): Map<string, strin
     for (const e of list) e.apply(doc);
     out.set(file, renderer(source.text)(doc));
   }
+  for (const e of edits) for (const [file, text] of e.creates ?? []) out.set(file, text);
   return out;
 }
 
@@ -198,7 +260,11 @@ async function createBundler(provider: ProviderSlug, tree: SourceTree): Promise<
     async bundle(texts) {
       for (const [file, text] of texts) await write(file, text);
       const read = await readSpecFile(mirror(tree.root), provider);
-      for (const file of texts.keys()) await write(file, tree.files.get(file)!.text);
+      for (const file of texts.keys()) {
+        const source = tree.files.get(file);
+        if (source) await write(file, source.text);
+        else await rm(mirror(file), { force: true });
+      }
       if (!read.ok) throw new Error(`kyc-contracts suggest: an edit made the ${provider} spec unreadable (${read.message}); this is a bug in suggest.`);
       return read.spec.document;
     },
@@ -215,8 +281,9 @@ export async function suggestForProvider(provider: ProviderSlug, tree: SourceTre
   try {
     const before = await bundler.bundle(new Map());
     const edits: Edit[] = [];
+    const catalogue = provider === "btc-direct" ? readBtcDirectCatalogue(before) : undefined;
     for (const finding of findings) {
-      let edit = editFor(finding, options);
+      let edit = editFor(finding, options, 0, finding.kind === "undocumented-error-code" ? errorCodeContext(finding, findings, catalogue) : undefined);
       if (finding.kind === "undeclared-property" && isRequired(finding.summary.count, finding.objects(), options.minObservations)) {
         const lacking = examplesLacking(await bundler.bundle(applyEdits(tree, [edit])), finding.key) - examplesLacking(before, finding.key);
         if (lacking > 0) edit = editFor(finding, options, lacking);
@@ -227,6 +294,20 @@ export async function suggestForProvider(provider: ProviderSlug, tree: SourceTre
   } finally {
     await bundler.close();
   }
+}
+
+/** What the spec (its catalogue) and the other findings (an enum, a pattern) say about a new error code. */
+function errorCodeContext(finding: Extract<Finding, { kind: "undocumented-error-code" }>, findings: readonly Finding[], catalogue: CatalogueReading | undefined): ErrorCodeContext {
+  const response = finding.where.slice(0, finding.where.lastIndexOf(" error "));
+  const sameBody = (f: Finding): boolean => f.where.startsWith(`${response} body `);
+  const catalogued = catalogue?.entries.find((e) => e.code === finding.code);
+  return {
+    catalogue: catalogue !== undefined,
+    codeList: finding.provider === "proof",
+    ...(catalogued ? { catalogued } : {}),
+    alsoEnum: findings.some((f) => f.kind === "enum-value" && f.value === finding.code && sameBody(f)),
+    alsoPattern: findings.some((f) => f.kind === "pattern-mismatch" && f.direction === "response" && sameBody(f)),
+  };
 }
 
 /** Named examples of the spec's responses that fail because they lack property `key`. */
@@ -257,9 +338,10 @@ async function classify(provider: ProviderSlug, tree: SourceTree, edits: readonl
     suggestions.push({ kind: finding.kind, provider, file: finding.target.file, at: finding.target.at, where: finding.where, message: edit.message, evidence: finding.evidence, level, bump: verdict.recommendedBump, changes: verdict.changes });
   }
   const after = applyEdits(tree, edits);
-  const patches = [...after].map(([file, text]): FilePatch => {
-    const original = tree.files.get(file)!.text;
-    return { file, before: original, after: text, diff: unifiedDiff(original, text, path.relative(specsDir, file).split(path.sep).join("/")) };
+  // An edit may change nothing (a code the catalogue keeps under another status): no patch for it.
+  const patches = [...after].filter(([file, text]) => tree.files.get(file)?.text !== text).map(([file, text]): FilePatch => {
+    const original = tree.files.get(file)?.text;
+    return { file, before: original ?? "", after: text, diff: unifiedDiff(original ?? "", text, path.relative(specsDir, file).split(path.sep).join("/"), { created: original === undefined }) };
   });
   return { provider, suggestions, patches, diff: diffSpecs(before, await bundler.bundle(after), { provider }) };
 }

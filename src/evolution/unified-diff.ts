@@ -40,12 +40,15 @@ function editScript(a: readonly string[], b: readonly string[]): Op[] {
   return ops;
 }
 
-/** The unified diff of `before` → `after` under the file name `label` ("" when they are equal). */
-export function unifiedDiff(before: string, after: string, label: string, context = 3): string {
+/**
+ * The unified diff of `before` → `after` under the file name `label` ("" when they are equal);
+ * `created`: the file is new (`--- /dev/null`, as `patch` and `git apply` create it).
+ */
+export function unifiedDiff(before: string, after: string, label: string, { context = 3, created = false }: { context?: number; created?: boolean } = {}): string {
   if (before === after) return "";
   const ops = editScript(lines(before), lines(after));
   const changed = ops.map((op, i) => (op.kind === " " ? -1 : i)).filter((i) => i >= 0);
-  let out = `--- a/${label}\n+++ b/${label}\n`;
+  let out = `--- ${created ? "/dev/null" : `a/${label}`}\n+++ b/${label}\n`;
   let k = 0;
   while (k < changed.length) {
     const start = Math.max(0, changed[k]! - context);

@@ -96,3 +96,27 @@ export function undocumentedErrorTraffic(): ObservedExchange[] {
     htmlAnswer(path(13), 504, "<html><body><h1>504</h1> upstream timed out</body></html>", 13),
   ];
 }
+
+/** BTC Direct answers with the credentials its spec names (an API key and the user's identifier). */
+function btcDirect(status: number, body: unknown, minute: number): ObservedExchange {
+  const x = exchange({ path: "/api/v2/user/verification-status", status, minute, body });
+  return { ...x, request: { ...x.request, headers: { "x-api-key": "key_secret_654321", "user-identifier": "user-identifier-0001" } } };
+}
+
+/**
+ * Error codes the documented responses have no named example for: Proof's 400 with
+ * `unsupported_country` (its message an HTTP reason phrase; a second time quoting a name), and
+ * BTC Direct's 400 with ER710 (its solution quoting a name), beside codes the specs document.
+ */
+export function newErrorCodeTraffic(): ObservedExchange[] {
+  const proof = (i: number, body: unknown): ObservedExchange => exchange({ path: `/widget/users/user-${i}/kyc-status`, status: 400, minute: 20 + i, body });
+  const er710 = (solution: string) => ({ errors: { ER710: { code: "ER710", message: "User is not verified yet.", solution } } });
+  return [
+    proof(1, { error: "invalid_request", code: "unsupported_country", message: "Service Unavailable: KYC is not offered in this country." }),
+    proof(2, { error: "invalid_request", code: "unsupported_country", message: `Not offered to ${PERSONAL_VALUES[2]}.` }),
+    proof(3, { error: "invalid_request", code: "validation_error", message: "Request validation failed." }),
+    btcDirect(400, er710(`Ask ${PERSONAL_VALUES[2]} to finish the verification.`), 30),
+    btcDirect(400, er710("Finish the verification."), 31),
+    btcDirect(400, { errors: { ER707: { code: "ER707", message: "User identifier is invalid.", solution: "Please provide an identifier, consisting of 36 - 255 characters, numeric or alphanumeric only." } } }, 32),
+  ];
+}
