@@ -7,9 +7,10 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// An empty write is still a system call on a pipe or file: skipped.
 const io = {
-  stdout: (text: string) => void process.stdout.write(text),
-  stderr: (text: string) => void process.stderr.write(text),
+  stdout: (text: string) => void (text === "" || process.stdout.write(text)),
+  stderr: (text: string) => void (text === "" || process.stderr.write(text)),
   env: process.env,
 };
 

@@ -103,20 +103,30 @@ path or file (named).
     const named = files.length === 1 ? path.basename(files[0]!) : `${files.length} files`;
     const writer = await openReportWriter(reporter, `check-har ${named}${shard.value ? ` shard ${shard.value.index + 1}/${shard.value.count}` : ""}`, { ...(output ? { file: path.resolve(output) } : {}), stdout: io.stdout });
     if (reporter === "human") io.stdout(`kyc-contracts check-har: ${named}${provider ? `, as ${provider} traffic` : ""}${shard.value ? `, shard ${shard.value.index + 1} of ${shard.value.count}` : ""}${workers > 1 ? `, ${workers} workers` : ""}\n`);
+    // Live lines go out in blocks of about 16 KB, not one write per exchange (a write is a system call on a pipe or file: 100,000 of them cost more than a second).
+    let live = "";
+    const flushLive = (): void => {
+      if (live === "") return;
+      io.stdout(live);
+      live = "";
+    };
     const result = await checkTraffic({
       files,
       traffic: { ...(provider ? { provider } : {}), maskPii, checker: checkerOptions(options.value), ...(values.specs === undefined ? {} : { specs: specs.value.documents }) },
       workers,
       ...(shard.value ? { shard: shard.value } : {}),
       async onReport(report) {
-        io.stdout(liveLines(report, reporter));
+        live += liveLines(report, reporter);
+        if (live.length >= 16 * 1024) flushLive();
         await writer.add(report);
       },
       onWorkerOnline: keepHeapSteady,
       onNote(note) {
+        flushLive();
         io.stderr(note.kind === "truncated" ? `kyc-contracts check-har: warning: ${note.message}\n` : `kyc-contracts check-har: skipped ${note.message}\n`);
       },
     });
+    flushLive();
     if (!result.ok) {
       await writer.abort();
       return usageError(io, "check-har", result.message);
