@@ -98,6 +98,7 @@ export const benchTraffic: GroupRunner = async (ctx) => {
     const runtime = await check(empty, cores);
     // The fixed base: every thread has compiled its checkers and reached the heap it checks with, on a recording too small to hold anything of size.
     const base = await check(smallFile, cores);
+    const baseOne = await check(smallFile, 1);
     const oneSegment = await check(segmentFile, cores);
     const one = await check(recording, 1);
     ctx.progress(`[traffic] check-har --workers 1: ${(count / one.seconds).toFixed(0)} exchanges/s, peak RSS ${one.peakRssMb.toFixed(0)} MB`);
@@ -135,6 +136,9 @@ export const benchTraffic: GroupRunner = async (ctx) => {
       row("peak RSS, one segment", oneSegment.peakRssMb, "MB", 1, label),
       row("peak RSS, whole recording", all.peakRssMb, "MB", 1, label),
       row("(peak RSS − fixed base) / one segment (target ≤ 2)", (all.peakRssMb - base.peakRssMb) / segmentMb, "×", 1, label),
+      row("peak RSS, --workers 1", one.peakRssMb, "MB", 1, label),
+      row(`peak RSS, --workers 1, ${small.toLocaleString("en")} exchanges (its fixed base)`, baseOne.peakRssMb, "MB", 1, label),
+      row("(peak RSS − fixed base) / one segment, --workers 1", (one.peakRssMb - baseOne.peakRssMb) / segmentMb, "×", 1, label),
       row("(peak RSS − empty recording) / one segment", (all.peakRssMb - runtime.peakRssMb) / segmentMb, "×", 1, label),
       row("(peak RSS − peak RSS of one segment) / one segment", (all.peakRssMb - oneSegment.peakRssMb) / segmentMb, "×", 1, label),
     );
