@@ -6,7 +6,7 @@
  * `suggest --write` → `check-har --specs` passes on the same traffic → the edited specs lint
  * (Redocly + Spectral with the repo's rules) and generate types (openapi-typescript) → `diff`
  * says what the release must be; and no personal value of the recording lands in a spec file.
- * Then the same loop for error codes a documented status has no named example for (Proof's
+ * The same recording also holds error codes a documented status has no named example for (Proof's
  * code list, BTC Direct's catalogue): the examples suggest writes lint, and the catalogue reads them.
  */
 import { execFile } from "node:child_process";
@@ -22,11 +22,7 @@ import { copySpecs, driftedProofTraffic, newErrorCodeTraffic, PERSONAL_VALUES, r
 const exec = promisify(execFile);
 const specs = copySpecs("kyc-loop-");
 const dir = path.dirname(specs);
-const codesSpecs = copySpecs("kyc-loop-codes-");
-const codesDir = path.dirname(codesSpecs);
-afterAll(() => {
-  for (const d of [dir, codesDir]) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Run {
   code: number;
@@ -100,14 +96,16 @@ async function expectLintClean(cwd: string, slug: string): Promise<void> {
 }
 
 describe("the loop: record → check-har fails → suggest → --write → check-har passes → lint, generate → diff", () => {
-  const har = writeHar(dir, "recording.har", [...driftedProofTraffic(), ...undocumentedErrorTraffic()]);
+  // One recording, one workspace: Proof's drift (a new status value, new fields, undocumented 503 and 504) and error codes
+  // documented statuses have no named example for (Proof's code list, BTC Direct's catalogue).
+  const har = writeHar(dir, "recording.har", [...driftedProofTraffic(), ...undocumentedErrorTraffic(), ...newErrorCodeTraffic()]);
 
   it("runs through with the documented commands, and nothing personal lands in the spec", async () => {
     // assert the recording really holds the personal values (the proof below can fail)
     const recorded = readFileSync(har, "utf8");
     for (const v of PERSONAL_VALUES) expect(recorded).toContain(v);
 
-    // 1. the traffic does not conform to the specs being edited (the new status value)
+    // 1. the traffic does not conform to the specs being edited (the new status value, a code Proof's 400 does not document)
     // 2. suggest proposes (exit 1: proposed, not written), with a unified diff of the split sources
     const proposed = await expectProposed(cli, "recording.har", "on_hold");
     expect(proposed.stdout).toContain("+++ b/proof/components/schemas/KycStatus.yaml");
@@ -124,14 +122,18 @@ describe("the loop: record → check-har fails → suggest → --write → check
     // ...and the gateway's HTML 504, as a text example
     expect(proposed.stdout).toContain("document status 504 with the observed body, masked, as example observed_504");
     expect(proposed.stdout).toContain("+        text/html:");
+    // ...and a named example for each new error code, written as its siblings are
+    expect(proposed.stdout).toContain("add named example unsupported_country for error unsupported_country to the documented 400 response");
+    expect(proposed.stdout).toContain("+++ b/btc-direct/components/examples/er710_user_is_not_verified.yaml");
 
     // 3. --write applies it
     // 4. the same traffic now conforms to the edited specs, and a second suggest finds nothing left to propose
     await expectWrittenAndConforming(cli, "recording.har");
 
-    // 5. the edited specs lint with the repo's rules: Redocly on the split sources, Spectral on the bundle
+    // 5. the edited specs lint with the repo's rules (Redocly on the split sources, Spectral on the bundle; one named example per error code)
     const root = path.join(specs, "proof", "openapi.yaml");
     await expectLintClean(dir, "proof");
+    await expectLintClean(dir, "btc-direct");
 
     // 6. types generate from the edited spec, with the new status value and the new field
     const read = await readSpecFile(root, "proof");
@@ -140,58 +142,29 @@ describe("the loop: record → check-har fails → suggest → --write → check
     expect(types).toContain('"on_hold"');
     expect(types).toMatch(/reviewedAt\?: string/);
     expect(types).toMatch(/dateOfBirth\?: string/);
+    // ...and the catalogue npm run generate writes reads BTC Direct's new example without a problem
+    const btc = await readSpecFile(path.join(specs, "btc-direct", "openapi.yaml"), "btc-direct");
+    if (!btc.ok) throw new Error(btc.message);
+    const catalogue = readBtcDirectCatalogue(btc.spec.document);
+    expect(catalogue.problems).toEqual([]);
+    expect(catalogue.entries.map((e) => e.code)).toContain("ER710");
 
-    // 7. diff says what the release must be: major (a new raw status), and that status needs a
-    //    normalized state before it can ship
+    // 7. diff says what each release must be: Proof major (a new raw status), and that status needs a
+    //    normalized state before it can ship; BTC Direct minor (a catalogued code)
     const diff = await cli("diff", "proof@1.0.0", "openapi/proof/openapi.yaml", "--format", "json");
     expect(diff.code, diff.stderr).toBe(1);
     const report = JSON.parse(diff.stdout) as { providers: { recommendedBump: string; changes: { id: string }[] }[] };
     expect(report.providers[0]!.recommendedBump).toBe("major");
     expect(report.providers[0]!.changes.map((c) => c.id)).toEqual(expect.arrayContaining(["kyc-status-value-added", "kyc-status-unmapped", "response-property-added-optional"]));
+    const btcDiff = await cli("diff", "btc-direct@2.0.0", "openapi/btc-direct/openapi.yaml", "--format", "json");
+    const btcReport = JSON.parse(btcDiff.stdout) as { providers: { recommendedBump: string; changes: { id: string }[] }[] };
+    expect(btcReport.providers[0]!.changes.map((c) => c.id)).toEqual(expect.arrayContaining(["btc-direct-error-code-added", "response-example-added"]));
+    expect(btcReport.providers[0]!.recommendedBump).toBe("minor");
 
-    // 8. no personal value from the recording appears in any spec file (grep), nor the credential
+    // 8. no personal value from the recording appears in any spec file (grep), nor a credential
     for (const file of filesUnder(specs)) {
       const text = readFileSync(file, "utf8");
-      for (const v of [...PERSONAL_VALUES, "Amina Otieno", "ops@proof.example", "tok_secret_123456"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
-    }
-  });
-});
-
-describe("the loop for error codes a documented status has no named example for", () => {
-  writeHar(codesDir, "codes.har", newErrorCodeTraffic());
-  const codes: Cli = (...args) => tool(process.execPath, [path.join(repoRoot, "dist", "src", "cli.js"), ...args], codesDir);
-
-  it("check-har fails → suggest --write adds the named examples → check-har passes, the specs lint, the catalogue reads ER710, diff names it", async () => {
-    // 1. Proof's unsupported_country is no code its 400 documents
-    // 2. suggest proposes a named example for each new code, as the siblings are written
-    const proposed = await expectProposed(codes, "codes.har", "unsupported_country");
-    expect(proposed.stdout).toContain("add named example unsupported_country for error unsupported_country to the documented 400 response");
-    expect(proposed.stdout).toContain("+++ b/btc-direct/components/examples/er710_user_is_not_verified.yaml");
-
-    // 3. written, the same traffic conforms and nothing is left to propose
-    await expectWrittenAndConforming(codes, "codes.har");
-
-    // 4. both edited specs lint with the repo's rules (one named example per error code, snake_case)
-    await expectLintClean(codesDir, "proof");
-    await expectLintClean(codesDir, "btc-direct");
-
-    // 5. the catalogue npm run generate writes reads the new example without a problem
-    const read = await readSpecFile(path.join(codesSpecs, "btc-direct", "openapi.yaml"), "btc-direct");
-    if (!read.ok) throw new Error(read.message);
-    const catalogue = readBtcDirectCatalogue(read.spec.document);
-    expect(catalogue.problems).toEqual([]);
-    expect(catalogue.entries.map((e) => e.code)).toContain("ER710");
-
-    // 6. diff says what the release gains: a catalogued code (minor)
-    const diff = await codes("diff", "btc-direct@2.0.0", "openapi/btc-direct/openapi.yaml", "--format", "json");
-    const report = JSON.parse(diff.stdout) as { providers: { recommendedBump: string; changes: { id: string }[] }[] };
-    expect(report.providers[0]!.changes.map((c) => c.id)).toEqual(expect.arrayContaining(["btc-direct-error-code-added", "response-example-added"]));
-    expect(report.providers[0]!.recommendedBump).toBe("minor");
-
-    // 7. no personal value of the recording and no credential in any spec file
-    for (const file of filesUnder(codesSpecs)) {
-      const text = readFileSync(file, "utf8");
-      for (const v of [...PERSONAL_VALUES, "tok_secret_123456", "key_secret_654321"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
+      for (const v of [...PERSONAL_VALUES, "Amina Otieno", "ops@proof.example", "tok_secret_123456", "key_secret_654321"]) expect(text.includes(v), `${v} in ${file}`).toBe(false);
     }
   });
 });
