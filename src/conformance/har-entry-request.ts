@@ -13,14 +13,7 @@
  * routed by its position, and the parse of the thread that checks it decides.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COLON = 0x3a;
-const COMMA = 0x2c;
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-bytes.js";
 
 export interface EntryRequestLine {
   method: string;
@@ -30,11 +23,7 @@ export interface EntryRequestLine {
 }
 
 const skipSpace = (b: Buffer, i: number): number => {
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
-    i++;
-  }
+  while (i < b.length && isSpace(b[i]!)) i++;
   return i;
 };
 
@@ -56,7 +45,7 @@ function valueEnd(b: Buffer, i: number): number {
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
     while (i < b.length) {
       const c = b[i]!;
-      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return i;
+      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c)) return i;
       i++;
     }
     return i;
