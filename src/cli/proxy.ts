@@ -11,6 +11,7 @@ import { waitForSignal } from "./signals.js";
 import { parseProviders } from "./provider-option.js";
 import { loadSpecsOption, SPECS_OPTION_HELP, specsOptionSpec } from "./specs-option.js";
 import { checkerOptions, parseCount, parseTrafficOptions, TRAFFIC_OPTIONS_HELP, trafficOptionSpecs } from "./traffic-options.js";
+import { keepHeapSteady } from "./steady-heap.js";
 import { packageVersion } from "./version.js";
 
 export const proxyCommand: Command = {
@@ -49,6 +50,8 @@ Exit codes: 0 every checked exchange conformed, 1 a check failed (or the upstrea
 answered), 2 usage error or the port is taken.
 `,
   async run(argv, io) {
+    // A session of days: the heap stays near its live data (see steady-heap.ts).
+    keepHeapSteady();
     const args = parseCommandArgs(io, "proxy", {
       args: argv,
       options: { provider: { type: "string" }, upstream: { type: "string" }, port: { type: "string" }, record: { type: "string" }, segment: { type: "string" }, "max-body-bytes": { type: "string" }, ...specsOptionSpec, ...trafficOptionSpecs },
