@@ -11,8 +11,10 @@
  *
  * Both are read by V8 whenever it resizes a heap, so setting them while the process runs takes
  * effect. But V8 (Node 20 and 22) resets the first whenever it sets up a new heap (a worker
- * thread's), so a command that starts workers calls this again once each one is online. For the CLI's own process only
- * (check-har): a library function must not tune its host's heap.
+ * thread's), so a command that starts workers calls this again once each one is online.
+ *
+ * For the CLI's own process only (check-har; proxy, whose RSS went from 169 to 100 MB after
+ * 5,000 exchanges and stays there): a library function must not tune its host's heap.
  */
 import v8 from "node:v8";
 
