@@ -93,6 +93,7 @@ export type { ExampleRequest, MockErrorCode, RunningMocks, StartMocksOptions } f
 export type {
   BtcDirectFixtures,
   BtcDirectRecord,
+  CheckFixturesOptions,
   CreateTwinOptions,
   FixtureProblem,
   FixturesCheck,

@@ -194,7 +194,7 @@ async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<str
     io.stderr(`kyc-contracts mock: ${error.message}${hint}\n`);
     return 2;
   }
-  io.stdout(twinTable(selected, twins));
+  io.stdout(twinTable(selected, twins, specs));
   const signal = await (io.waitForStop ?? waitForSignal)();
   io.stdout(`\n${signal}: stopping the twins…\n`);
   await twins.stop();
@@ -202,10 +202,10 @@ async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<str
   return 0;
 }
 
-function twinTable(selected: ProviderSlug[], twins: RunningTwins): string {
+function twinTable(selected: ProviderSlug[], twins: RunningTwins, specs: Partial<Record<ProviderSlug, OpenApiDocument>> | undefined): string {
   const rows: string[][] = [["Provider", "URL", "Try"]];
   for (const slug of selected) {
-    const request = twinExampleRequest(slug, twins.fixtures);
+    const request = twinExampleRequest(slug, twins.fixtures, specs?.[slug]);
     rows.push([providers[slug].name, twins.urls[slug], request ? toCurl(twins.urls[slug], request) : "(no credentials and record to try in the fixtures)"]);
   }
   const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

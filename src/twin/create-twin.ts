@@ -21,15 +21,16 @@ export function twinFromResolved<S extends ProviderSlug>(slug: S, resolved: Twin
 
 /**
  * The twin of one provider, in memory: call `handle(request)` (or use `twin.fetch` as a client's
- * `fetch`). Throws a `TwinFixturesError` naming the field when `fixtures` are invalid.
+ * `fetch`). Throws a `TwinFixturesError` naming the field when `fixtures` are invalid for the
+ * specs it serves (`specs`, else the bundled ones).
  */
 export function createTwin<S extends ProviderSlug>(slug: S, options: CreateTwinOptions = {}): Twin<S> {
-  return twinFromResolved(slug, resolveFixtures(options.fixtures), options);
+  return twinFromResolved(slug, resolveFixtures(options.fixtures, undefined, options.specs), options);
 }
 
 /** Twins of several providers (default all four) over one fixtures document, validated once. */
 export function createTwins<P extends ProviderSlug = ProviderSlug>(options: CreateTwinOptions & { providers?: readonly P[] } = {}): { [S in P]: Twin<S> } {
-  const resolved = resolveFixtures(options.fixtures);
+  const resolved = resolveFixtures(options.fixtures, undefined, options.specs);
   const selected = options.providers ?? (providerSlugs as readonly ProviderSlug[] as readonly P[]);
   return Object.fromEntries(selected.map((slug) => [slug, twinFromResolved(slug, resolved, options)])) as { [S in P]: Twin<S> };
 }

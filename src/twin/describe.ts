@@ -3,6 +3,7 @@
  * per provider with real twin credentials, and the credentials and records, one line each.
  */
 import type { ProviderSlug } from "../providers.js";
+import type { OpenApiDocument } from "../spec/load.js";
 import { credentialHeaders } from "../spec/security.js";
 import type { ExampleRequest } from "../mock/example-request.js";
 import type { AnyTwinRecord, TwinFixtureMap } from "./fixtures.js";
@@ -36,11 +37,11 @@ function exampleCall(slug: ProviderSlug, fixtures: TwinFixtureMap): { credential
   return undefined;
 }
 
-/** A request the twin answers with a 2xx under these fixtures (credentials included: they are the twin's). */
-export function twinExampleRequest(slug: ProviderSlug, fixtures: TwinFixtureMap): ExampleRequest | undefined {
+/** A request the twin serving `spec` (default: the bundled one) answers with a 2xx under these fixtures (credentials included: they are the twin's). */
+export function twinExampleRequest(slug: ProviderSlug, fixtures: TwinFixtureMap, spec?: OpenApiDocument): ExampleRequest | undefined {
   const call = exampleCall(slug, fixtures);
   if (!call) return undefined;
-  const { doc, operation } = specView(slug);
+  const { doc, operation } = specView(slug, spec);
   const path = operation.path.replace(/\{[^}]+\}/, encodeURIComponent(call.id));
   return { method: operation.method.toUpperCase(), path: operation.path.includes("{") ? path : operation.path, headers: credentialHeaders(doc, operation, call.credentials) };
 }

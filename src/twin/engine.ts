@@ -17,7 +17,7 @@ import { DEFAULT_TWIN_CORS, twinCorsPolicy } from "./cors.js";
 import { parsePrefer, type Preference } from "./prefer.js";
 import { networkError, textResponse } from "./respond.js";
 import { specView } from "./spec-view.js";
-import { checkFixtures, checkRecord, type FixtureProblem } from "./validate-fixtures.js";
+import { checkFixtures, checkRecord, type CheckFixturesOptions, type FixtureProblem } from "./validate-fixtures.js";
 import { defaultFixtures } from "./defaults.js";
 import type { TwinWebhookDelivery } from "./webhooks.js";
 import { TwinError, TwinFixturesError } from "./errors.js";
@@ -33,10 +33,10 @@ export { TwinError, TwinFixturesError, type TwinErrorCode } from "./errors.js";
 /** Cached reply bodies per twin (one per example and record state served); past this the cache starts again. */
 const MAX_RENDERINGS = 1_000;
 
-/** Resolves fixtures once (validated unless they are the defaults). */
-export function resolveFixtures(fixtures: TwinFixtures | undefined, source?: string): TwinFixtureMap {
+/** Resolves fixtures once (validated against `specs`, the specs the twins serve, unless they are the defaults). */
+export function resolveFixtures(fixtures: TwinFixtures | undefined, source?: string, specs?: CheckFixturesOptions["specs"]): TwinFixtureMap {
   if (fixtures === undefined) return defaultFixtures();
-  const checked = checkFixtures(fixtures);
+  const checked = checkFixtures(fixtures, specs ? { specs } : {});
   if (!checked.ok) throw new TwinFixturesError(checked.problem, source);
   return checked.fixtures;
 }
@@ -59,7 +59,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
 
   const init = (): void => {
     fixtures = structuredClone(initial);
-    behaviour = definition({ fixtures, clock });
+    behaviour = definition({ fixtures, clock, view });
     records = createRecordBook(fixtures, clock, behaviour.webhooks);
     providerCalls = 0;
     journal.reset(fixtures);
@@ -108,7 +108,7 @@ export function createTwinEngine<S extends ProviderSlug>(slug: S, definition: Pr
 
   const hasCredentials = (request: TwinRequestLike): boolean => view.credentialSets.some((set) => set.every((h) => (request.headers.get(h) ?? "").trim().length > 0));
 
-  const recordProblem = (id: string, record: unknown): FixtureProblem | undefined => checkRecord(slug, id, record, { ...resolved, [slug]: fixtures });
+  const recordProblem = (id: string, record: unknown): FixtureProblem | undefined => checkRecord(slug, view.doc, id, record, { ...resolved, [slug]: fixtures });
 
   async function deliverWebhooks(id: string): Promise<TwinWebhookDelivery[]> {
     if (!behaviour.webhooks) throw new TwinError("invalid-options", `The ${slug} twin sends no webhooks (only Myaza's spec documents them).`);

@@ -172,12 +172,13 @@ function providerSection(slug: ProviderSlug, doc: OpenApiDocument): { section: J
   return { section: { type: "object", additionalProperties: false, ...section }, defs };
 }
 
-/** The fixtures schema for these specs (JSON Schema 2020-12). */
-export function buildFixturesSchema(docs: Readonly<Record<ProviderSlug, OpenApiDocument>>): Json {
+/** The fixtures schema for these specs (JSON Schema 2020-12): a section per provider given. */
+export function buildFixturesSchema(docs: Readonly<Partial<Record<ProviderSlug, OpenApiDocument>>>): Json {
   const properties: Json = { $schema: { type: "string" } };
   const defs: Json = {};
-  for (const slug of Object.keys(docs) as ProviderSlug[]) {
-    const { section, defs: d } = providerSection(slug, docs[slug]);
+  for (const [slug, doc] of Object.entries(docs) as [ProviderSlug, OpenApiDocument | undefined][]) {
+    if (!doc) continue;
+    const { section, defs: d } = providerSection(slug, doc);
     properties[slug] = section;
     Object.assign(defs, d);
   }

@@ -14,7 +14,7 @@ export { DEFAULT_TWIN_CORS, type TwinCors } from "./cors.js";
 export { serveHandler as serveTwin, type TwinServer, type ServeOptions } from "./node-server.js";
 export { loadFixturesFile } from "./load-fixtures.js";
 export type { TwinWebhookDelivery, MyazaWebhookTarget } from "./webhooks.js";
-export { checkFixtures, fixturesSchema, type FixturesCheck, type FixtureProblem } from "./validate-fixtures.js";
+export { checkFixtures, fixturesSchema, type CheckFixturesOptions, type FixturesCheck, type FixtureProblem } from "./validate-fixtures.js";
 export { defaultFixtures, DEFAULT_CREDENTIALS, DEFAULT_IDS } from "./defaults.js";
 export type {
   TwinFixtures,

@@ -3,9 +3,13 @@ import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { resolveFixtures, TwinError } from "./engine.js";
 import type { TwinFixtureMap } from "./fixtures.js";
+import type { CheckFixturesOptions } from "./validate-fixtures.js";
 
-/** Parses and validates `file`; rejects with a TwinError (`fixtures-unreadable` or `invalid-fixtures`, naming the field). */
-export async function loadFixturesFile(file: string): Promise<TwinFixtureMap> {
+/**
+ * Parses and validates `file` against the specs the twins serve (`options.specs`, else the bundled
+ * ones); rejects with a TwinError (`fixtures-unreadable` or `invalid-fixtures`, naming the field).
+ */
+export async function loadFixturesFile(file: string, options: CheckFixturesOptions = {}): Promise<TwinFixtureMap> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -23,5 +27,5 @@ export async function loadFixturesFile(file: string): Promise<TwinFixtureMap> {
     throw new TwinError("fixtures-unreadable", `The fixtures file ${file} is not valid ${kind}: ${reason}. Correct the file there; the format is kyc-status-contracts/twin/fixtures.schema.json.`);
   }
   if (value === null || value === undefined) throw new TwinError("fixtures-unreadable", `The fixtures file ${file} is empty. Give at least one provider section, e.g. "myaza:".`);
-  return resolveFixtures(value, file);
+  return resolveFixtures(value, file, options.specs);
 }

@@ -36,21 +36,13 @@ export interface SpecView {
   statusOfExample(name: string): number | undefined;
 }
 
-const cache = new Map<ProviderSlug, SpecView>();
-const fromDocuments = new WeakMap<OpenApiDocument, SpecView>();
+/** One view per spec document (bundled or read with `--specs`): two specs of a provider never share one. */
+const views = new WeakMap<OpenApiDocument, SpecView>();
 
-/** The view of the bundled spec of `slug`, or of `doc` (a spec read with `--specs`, say) when given. */
-export function specView(slug: ProviderSlug, doc?: OpenApiDocument): SpecView {
-  if (doc) {
-    let view = fromDocuments.get(doc);
-    if (!view) fromDocuments.set(doc, (view = buildView(slug, doc)));
-    return view;
-  }
-  let view = cache.get(slug);
-  if (!view) {
-    view = buildView(slug, specDocument(slug));
-    cache.set(slug, view);
-  }
+/** The view of `doc` (a spec read with `--specs`, say), by default the bundled spec of `slug`. */
+export function specView(slug: ProviderSlug, doc: OpenApiDocument = specDocument(slug)): SpecView {
+  let view = views.get(doc);
+  if (!view) views.set(doc, (view = buildView(slug, doc)));
   return view;
 }
 

@@ -28,7 +28,7 @@ export interface StartTwinsOptions<P extends ProviderSlug = ProviderSlug> {
   onRequest?: (provider: NoInfer<P>, entry: TwinRequestRecord) => void;
   /** Browser origins answered with CORS, per provider (`true`: any, `false`: none, or a list); default: Myaza any, the others none (src/twin/cors.ts). */
   cors?: Partial<Record<NoInfer<P>, TwinCors>>;
-  /** The spec each twin serves from (default: the bundled one), e.g. the documents `loadSpecsOption` read from `--specs DIR`. */
+  /** The spec each twin serves from (default: the bundled one), e.g. the documents `loadSpecsOption` read from `--specs DIR`; the fixtures are checked against the same specs. */
   specs?: Partial<Record<NoInfer<P>, OpenApiDocument>>;
 }
 
@@ -48,9 +48,9 @@ export async function startTwins<P extends ProviderSlug = ProviderSlug>(options:
   const planned = planServers(options, { verb: "start", noun: "twin" });
   if (!planned.ok) throw new TwinError("invalid-options", planned.message);
   const { providers, ports } = planned;
-  const resolved = typeof options.fixtures === "string" ? await loadFixturesFile(options.fixtures) : resolveFixtures(options.fixtures);
-  const host = options.host ?? "127.0.0.1";
   const { onRequest, clock, journalLimit, cors, specs } = options;
+  const resolved = typeof options.fixtures === "string" ? await loadFixturesFile(options.fixtures, specs ? { specs } : {}) : resolveFixtures(options.fixtures, undefined, specs);
+  const host = options.host ?? "127.0.0.1";
   const twins = Object.fromEntries(
     providers.map((slug) => [
       slug,

@@ -96,7 +96,8 @@ export interface ProviderWebhooks<S extends ProviderSlug> {
   settled(): Promise<void>;
 }
 
-export type ProviderDefinition<S extends ProviderSlug> = (env: { fixtures: TwinFixtureMap[S]; clock: TwinClock }) => ProviderBehaviour<S>;
+/** `view`: the spec the twin serves (the one its fixtures were checked against). */
+export type ProviderDefinition<S extends ProviderSlug> = (env: { fixtures: TwinFixtureMap[S]; clock: TwinClock; view: SpecView }) => ProviderBehaviour<S>;
 
 /** One request a twin received and what it answered (request credentials redacted). Passes as an `Exchange` to the conformance checker. */
 export interface TwinRequestRecord {
@@ -164,7 +165,8 @@ export interface CreateTwinOptions {
   /**
    * The spec each provider's twin serves from (its operation, statuses, headers and named
    * examples), e.g. one read from disk with `readSpecsDir`; unset providers use the bundled spec.
-   * Fixtures are still checked against the bundled specs.
+   * Fixtures, and records set later (`set`, `PUT /__twin/records/{id}`), are checked against the
+   * same specs.
    */
   specs?: Partial<Record<ProviderSlug, OpenApiDocument>>;
 }

@@ -5,7 +5,7 @@
  */
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { providerSlugs, type ProviderSlug } from "../providers.js";
-import { specDocument } from "../spec/load.js";
+import { specDocument, type OpenApiDocument } from "../spec/load.js";
 import { createAjv } from "../spec/validator.js";
 import { defaultFixtures } from "./defaults.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
@@ -23,32 +23,73 @@ export interface FixtureProblem {
 
 export type FixturesCheck = { ok: true; fixtures: TwinFixtureMap } | { ok: false; problem: FixtureProblem };
 
-/** Compiled lazily, one provider section at a time: a file with one provider compiles one section. */
-const compiled = new Map<string, ValidateFunction>();
-let ajv: ReturnType<typeof createAjv> | undefined;
-
-/** The fixtures schema for the bundled specs (what generated/twin-fixtures.schema.json holds). */
-export function fixturesSchema(): Record<string, unknown> {
-  return buildFixturesSchema(Object.fromEntries(providerSlugs.map((s) => [s, specDocument(s)])) as Record<ProviderSlug, ReturnType<typeof specDocument>>);
+/**
+ * The specs fixtures are checked against, per provider: the specs the twins serve (`--specs DIR`,
+ * the `specs` option of createTwin / startTwins); a provider not given is checked against its
+ * bundled spec.
+ */
+export interface CheckFixturesOptions {
+  specs?: Partial<Record<ProviderSlug, OpenApiDocument>>;
 }
 
-function validator(fragment: string): ValidateFunction {
-  let fn = compiled.get(fragment);
-  if (!fn) {
-    if (!ajv) {
-      // Unoptimized code compiles in about half the time; fixtures are validated once per start.
-      ajv = createAjv({ verbose: true, code: { optimize: false } });
-      ajv.addSchema(fixturesSchema());
-    }
-    fn = ajv.getSchema(`${FIXTURES_SCHEMA_ID}#${fragment}`);
-    if (!fn) throw new Error(`No schema at ${fragment} (twin bug).`);
-    compiled.set(fragment, fn);
-  }
-  return fn;
+/** What checking one provider's fixtures needs from its spec, built once per spec document. */
+interface SpecChecks {
+  /** The provider's part of the fixtures schema (its section and $defs). */
+  readonly schema: Record<string, unknown>;
+  /** The compiled validator at a pointer of `schema` (lazily: a file with one provider compiles its section only). */
+  validator(fragment: string): ValidateFunction;
+  /** The spec's x-lifecycle of the success response (which status may follow which). */
+  readonly lifecycle: Lifecycle | undefined;
 }
 
-/** Validates a whole fixtures document; providers it leaves out get the built-in defaults. */
-export function checkFixtures(value: unknown): FixturesCheck {
+/** Per spec document (bundled or read from DIR), so two specs of one provider never share a validator. */
+const checksByDocument = new WeakMap<OpenApiDocument, SpecChecks>();
+
+const specOf = (slug: ProviderSlug, options: CheckFixturesOptions): OpenApiDocument => options.specs?.[slug] ?? specDocument(slug);
+
+function specChecks(slug: ProviderSlug, doc: OpenApiDocument): SpecChecks {
+  const known = checksByDocument.get(doc);
+  if (known) return known;
+  const schema = buildFixturesSchema({ [slug]: doc });
+  const compiled = new Map<string, ValidateFunction>();
+  let ajv: ReturnType<typeof createAjv> | undefined;
+  const { operation } = specView(slug, doc);
+  const ok = listResponses(doc, operation).find((r) => r.status.startsWith("2"));
+  const checks: SpecChecks = {
+    schema,
+    lifecycle: ok ? readLifecycle(doc, ok) : undefined,
+    validator(fragment) {
+      let fn = compiled.get(fragment);
+      if (!fn) {
+        if (!ajv) {
+          // Unoptimized code compiles in about half the time; fixtures are validated once per start.
+          ajv = createAjv({ verbose: true, code: { optimize: false } });
+          ajv.addSchema(schema);
+        }
+        fn = ajv.getSchema(`${FIXTURES_SCHEMA_ID}#${fragment}`);
+        if (!fn) throw new Error(`No schema at ${fragment} (twin bug).`);
+        compiled.set(fragment, fn);
+      }
+      return fn;
+    },
+  };
+  checksByDocument.set(doc, checks);
+  return checks;
+}
+
+/**
+ * The fixtures schema (JSON Schema 2020-12) for the bundled specs (what
+ * generated/twin-fixtures.schema.json holds), or for `options.specs` where given.
+ */
+export function fixturesSchema(options: CheckFixturesOptions = {}): Record<string, unknown> {
+  return buildFixturesSchema(Object.fromEntries(providerSlugs.map((s) => [s, specOf(s, options)])));
+}
+
+/**
+ * Validates a whole fixtures document against the specs the twins serve (`options.specs`, else
+ * the bundled ones); providers it leaves out get the built-in defaults.
+ */
+export function checkFixtures(value: unknown, options: CheckFixturesOptions = {}): FixturesCheck {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, problem: { field: "(the document)", message: `(the document) must be an object with provider sections (${providerSlugs.join(", ")}).` } };
   }
@@ -57,33 +98,33 @@ export function checkFixtures(value: unknown): FixturesCheck {
   if (unknown !== undefined) return { ok: false, problem: { field: unknown, message: `${unknown} is not a known field (allowed: ${allowed.join(", ")}).` } };
   const given = value as TwinFixtures;
   if (given.$schema !== undefined && typeof given.$schema !== "string") return { ok: false, problem: { field: "$schema", message: "$schema must be string." } };
-  for (const slug of providerSlugs) {
-    if (given[slug] === undefined) continue;
-    const fn = validator(`/properties/${slug}`);
+  const slugs = providerSlugs.filter((s) => given[s] !== undefined);
+  for (const slug of slugs) {
+    const fn = specChecks(slug, specOf(slug, options)).validator(`/properties/${slug}`);
     if (!fn(given[slug])) return { ok: false, problem: describe(fn.errors ?? [], [slug]) };
   }
-  const merged = { ...defaultFixtures(), ...Object.fromEntries(providerSlugs.filter((s) => given[s] !== undefined).map((s) => [s, given[s]])) };
-  for (const slug of providerSlugs) {
-    if (given[slug] === undefined) continue;
-    const problem = semanticProblem(slug, merged);
+  const merged = { ...defaultFixtures(), ...Object.fromEntries(slugs.map((s) => [s, given[s]])) };
+  for (const slug of slugs) {
+    const problem = semanticProblem(slug, specOf(slug, options), merged);
     if (problem) return { ok: false, problem };
   }
   return { ok: true, fixtures: structuredClone(merged) };
 }
 
-/** Validates one record of a provider (for `set` and `PUT /__twin/records/{id}`). */
-export function checkRecord(slug: ProviderSlug, id: string, record: unknown, fixtures: TwinFixtureMap): FixtureProblem | undefined {
-  const fn = validator(`/$defs/${slug}-record`);
+/** Validates one record of a provider against `doc`, the spec its twin serves (for `set` and `PUT /__twin/records/{id}`). */
+export function checkRecord(slug: ProviderSlug, doc: OpenApiDocument, id: string, record: unknown, fixtures: TwinFixtureMap): FixtureProblem | undefined {
+  const checks = specChecks(slug, doc);
+  const fn = checks.validator(`/$defs/${slug}-record`);
   const at = [slug, "records", id];
   if (!fn(record)) return describe(fn.errors ?? [], at);
-  const keyProblem = recordKeyProblem(slug, id);
+  const keyProblem = recordKeyProblem(slug, checks, id);
   if (keyProblem) return keyProblem;
-  return recordProblem(slug, at, record as AnyTwinRecord, fixtures);
+  return recordProblem(slug, doc, at, record as AnyTwinRecord, fixtures);
 }
 
-function recordKeyProblem(slug: ProviderSlug, id: string): FixtureProblem | undefined {
+function recordKeyProblem(slug: ProviderSlug, checks: SpecChecks, id: string): FixtureProblem | undefined {
   // The same key rules the schema applies to `records` as a whole.
-  const section = (fixturesSchema().properties as Record<string, { properties: { records: { propertyNames?: { pattern?: string; not?: { const: string } } } } }>)[slug];
+  const section = (checks.schema.properties as Record<string, { properties: { records: { propertyNames?: { pattern?: string; not?: { const: string } } } } }>)[slug];
   const names = section?.properties.records.propertyNames;
   const field = fieldName([slug, "records", id]);
   if (names?.pattern !== undefined && !new RegExp(names.pattern).test(id)) return { field, message: `${field}: the id "${id}" must match ${names.pattern}.` };
@@ -91,19 +132,19 @@ function recordKeyProblem(slug: ProviderSlug, id: string): FixtureProblem | unde
   return undefined;
 }
 
-function semanticProblem(slug: ProviderSlug, fixtures: TwinFixtureMap): FixtureProblem | undefined {
+function semanticProblem(slug: ProviderSlug, doc: OpenApiDocument, fixtures: TwinFixtureMap): FixtureProblem | undefined {
   const section = fixtures[slug];
-  const faults = faultListProblem(slug, [slug, "faults"], section.faults);
+  const faults = faultListProblem(slug, doc, [slug, "faults"], section.faults);
   if (faults) return faults;
   for (const [id, record] of Object.entries(section.records as Record<string, AnyTwinRecord>)) {
-    const problem = recordProblem(slug, [slug, "records", id], record, fixtures);
+    const problem = recordProblem(slug, doc, [slug, "records", id], record, fixtures);
     if (problem) return problem;
   }
   return undefined;
 }
 
-function recordProblem(slug: ProviderSlug, at: string[], record: AnyTwinRecord, fixtures: TwinFixtureMap): FixtureProblem | undefined {
-  const faults = faultListProblem(slug, [...at, "faults"], record.faults);
+function recordProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], record: AnyTwinRecord, fixtures: TwinFixtureMap): FixtureProblem | undefined {
+  const faults = faultListProblem(slug, doc, [...at, "faults"], record.faults);
   if (faults) return faults;
   const steps = (record.then ?? []) as Record<string, unknown>[];
   for (const [i, step] of steps.entries()) {
@@ -116,10 +157,10 @@ function recordProblem(slug: ProviderSlug, at: string[], record: AnyTwinRecord, 
   // Each step's fields replace the fields before it, in order (what a client sees as they trigger).
   const states: Record<string, unknown>[] = [record as Record<string, unknown>];
   for (const step of steps) states.push({ ...states[states.length - 1], then: undefined, ...step });
-  const lifecycle = lifecycleOf(slug);
+  const { lifecycle } = specChecks(slug, doc);
   for (const [i, state] of states.entries()) {
     const where = i === 0 ? at : [...at, "then", String(i - 1)];
-    const problem = stateProblem(slug, where, state, fixtures);
+    const problem = stateProblem(slug, doc, where, state, fixtures);
     if (problem) return problem;
     const before = states[i - 1]?.status;
     const rule = typeof before === "string" ? lifecycle?.rules.get(before) : undefined;
@@ -132,15 +173,8 @@ function recordProblem(slug: ProviderSlug, at: string[], record: AnyTwinRecord, 
   return undefined;
 }
 
-/** The spec's x-lifecycle of the success response (which status may follow which). */
-function lifecycleOf(slug: ProviderSlug): Lifecycle | undefined {
-  const view = specView(slug);
-  const ok = listResponses(view.doc, view.operation).find((r) => r.status.startsWith("2"));
-  return ok ? readLifecycle(view.doc, ok) : undefined;
-}
-
 /** Checks one state of a record (the record itself, or the record after a step). */
-function stateProblem(slug: ProviderSlug, at: string[], state: Record<string, unknown>, fixtures: TwinFixtureMap): FixtureProblem | undefined {
+function stateProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], state: Record<string, unknown>, fixtures: TwinFixtureMap): FixtureProblem | undefined {
   if (slug === "btc-direct") {
     const kinds = ["example", "requirements"].filter((k) => state[k] !== undefined);
     if (kinds.length !== 1 && at.length === 3) {
@@ -155,7 +189,7 @@ function stateProblem(slug: ProviderSlug, at: string[], state: Record<string, un
       return { field, message: `${field} is "${state.organization}", which no key in myaza.keys belongs to (organizations: ${organizations.join(", ")}).` };
     }
     const status = String(state.status);
-    const view = specView("myaza");
+    const view = specView(slug, doc);
     const carriesReason = view.findExample(200, (v) => (v as { status?: unknown }).status === status && typeof (v as { reason?: unknown }).reason === "string") !== undefined;
     if (carriesReason && typeof state.reasonCode === "string" && state.reason === undefined) {
       const known = view.findExample(200, (v) => (v as { status?: unknown; reasonCode?: unknown }).status === status && (v as { reasonCode?: unknown }).reasonCode === state.reasonCode);
@@ -168,7 +202,7 @@ function stateProblem(slug: ProviderSlug, at: string[], state: Record<string, un
   return undefined;
 }
 
-function faultListProblem(slug: ProviderSlug, at: string[], faults: readonly TwinFault[] | undefined): FixtureProblem | undefined {
+function faultListProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], faults: readonly TwinFault[] | undefined): FixtureProblem | undefined {
   for (const [i, fault] of (faults ?? []).entries()) {
     const field = fieldName([...at, String(i)]);
     const kinds = (["status", "hang", "reset", "malformed"] as const).filter((k) => fault[k] !== undefined);
@@ -176,7 +210,7 @@ function faultListProblem(slug: ProviderSlug, at: string[], faults: readonly Twi
     if (kinds.length === 0 && fault.latencyMs === undefined) return { field, message: `${field} does nothing: give latencyMs, status, hang, reset or malformed.` };
     if (fault.example !== undefined) {
       if (fault.status === undefined) return { field: `${field}.example`, message: `${field}.example needs a status.` };
-      if (specView(slug).statusOfExample(fault.example) !== fault.status) return { field: `${field}.example`, message: `${field}.example "${fault.example}" is not an example of HTTP ${fault.status} in the ${slug} spec.` };
+      if (specView(slug, doc).statusOfExample(fault.example) !== fault.status) return { field: `${field}.example`, message: `${field}.example "${fault.example}" is not an example of HTTP ${fault.status} in the ${slug} spec.` };
     }
   }
   return undefined;

@@ -9,7 +9,6 @@
  */
 import type { ProviderDefinition } from "../engine.js";
 import type { SpecView } from "../spec-view.js";
-import { specDocument } from "../../spec/load.js";
 import { bearerToken } from "./shared.js";
 import { createMyazaWebhookSender } from "../webhooks.js";
 
@@ -23,12 +22,12 @@ interface StatusBody {
   assuranceLevel?: string;
 }
 
-export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock }) => {
+export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock, view: served }) => {
   const keys = fixtures.keys;
   const windows = new Map<string, { start: number; count: number }>();
   let limits: { limit: number; windowMs: number } | undefined = fixtures.rateLimit;
   let idPattern: RegExp | undefined;
-  const sender = createMyazaWebhookSender(specDocument("myaza"), { now: () => clock.now() });
+  const sender = createMyazaWebhookSender(served.doc, { now: () => clock.now() });
   const rateLimits = (view: SpecView): { limit: number; windowMs: number } => {
     if (!limits) {
       const declared = view.statuses.get(429)?.headers;
