@@ -10,7 +10,7 @@ import { isProviderSlug, providers, providerSlugs, type ProviderSlug } from "../
 import { loadSpec } from "../spec/load.js";
 import { listScenarios } from "../spec/scenarios.js";
 import { type CliIo, type Command, type ExitCode, parseCommandArgs, inputError, usageError } from "./command.js";
-import { loadSpecsOption, specsOptionHelp, specsOptionSpec } from "./specs-option.js";
+import { loadSpecsOption, specsOptionHelp, specsOptionSpec, type SpecSelection } from "./specs-option.js";
 import type { OpenApiDocument } from "../spec/load.js";
 import { parseProviders } from "./provider-option.js";
 import { waitForSignal } from "./signals.js";
@@ -61,7 +61,8 @@ Options:
                       wins over --port-base)
   --host <address>    interface to listen on (default 127.0.0.1)
 ${specsOptionHelp(22)}
-                      (Prism serves those files; the twins build their answers from them)
+                      (Prism serves those files; the twins build their answers from them
+                      and check --fixtures against them)
   --dynamic           serve data Prism generates from the schemas instead of the examples
                       (--engine prism only)
   --verbose           print every request, prefixed with the provider (Prism's log, or the
@@ -106,7 +107,7 @@ port that is in use, or fixtures that are unreadable or invalid (the field is na
     const { sources } = specs.value;
     if (engine === "twin") {
       if (values.dynamic) return usageError(io, "mock", "--dynamic is a Prism option; the twins always build their bodies from the named examples.");
-      return serveTwins(io, selection.providers, ports.ports, host, values.fixtures, values.verbose ?? false, sources ? specs.value.documents : undefined);
+      return serveTwins(io, selection.providers, ports.ports, host, values.fixtures, values.verbose ?? false, sources ? specs.value : undefined);
     }
     if (values.fixtures !== undefined) return usageError(io, "mock", "--fixtures goes with --engine twin (Prism mocks have no state).");
     const specFiles = sources ? Object.fromEntries(Object.entries(sources).map(([slug, source]) => [slug, source.file])) : undefined;
@@ -175,7 +176,7 @@ async function serve(io: CliIo, selected: ProviderSlug[], ports: Record<string, 
   return 0;
 }
 
-async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, fixtures: string | undefined, verbose: boolean, specs: Partial<Record<ProviderSlug, OpenApiDocument>> | undefined): Promise<ExitCode> {
+async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<string, number>, host: string, fixtures: string | undefined, verbose: boolean, specs: SpecSelection | undefined): Promise<ExitCode> {
   const plural = selected.length === 1 ? "" : "s";
   io.stdout(`Starting ${selected.length} twin${plural}${fixtures ? ` with ${fixtures}` : " with the built-in fixtures"}: ${selected.map((s) => `${s} :${ports[s]}`).join(", ")}…\n`);
   let twins: RunningTwins;
@@ -185,21 +186,27 @@ async function serveTwins(io: CliIo, selected: ProviderSlug[], ports: Record<str
       ports,
       host,
       ...(fixtures !== undefined ? { fixtures } : {}),
-      ...(specs ? { specs } : {}),
+      ...(specs ? { specs: specs.documents } : {}),
       ...(verbose ? { onRequest: (slug: ProviderSlug, e: TwinRequestRecord) => io.stdout(`[${slug}] ${e.method} ${e.path} → ${e.status || "no answer"}${e.example ? ` (${e.example})` : ""}${e.fault ? ` [fault: ${e.fault}]` : ""}\n`) } : {}),
     });
   } catch (error) {
     if (!(error instanceof TwinError)) throw error;
-    const hint = error.code === "port-unavailable" ? "\nPick other ports with --port-base <n> or --port <provider>=<n>." : "";
-    io.stderr(`kyc-contracts mock: ${error.message}${hint}\n`);
+    io.stderr(`kyc-contracts mock: ${error.message}${twinErrorHint(error, specs?.dir)}\n`);
     return 2;
   }
-  io.stdout(twinTable(selected, twins, specs));
+  io.stdout(twinTable(selected, twins, specs?.documents));
   const signal = await (io.waitForStop ?? waitForSignal)();
   io.stdout(`\n${signal}: stopping the twins…\n`);
   await twins.stop();
   io.stdout(`Stopped ${selected.length} twin${plural}; port${plural} ${selected.map((s) => twins.ports[s]).join(", ")} free again.\n`);
   return 0;
+}
+
+/** What to do about a twin that did not start; invalid fixtures name the specs they were checked against when those are DIR's. */
+function twinErrorHint(error: TwinError, specsDir: string | undefined): string {
+  if (error.code === "port-unavailable") return "\nPick other ports with --port-base <n> or --port <provider>=<n>.";
+  if (error.code === "invalid-fixtures" && specsDir !== undefined) return `\nThe fixtures were checked against the specs in ${specsDir} (--specs), not the bundled ones.`;
+  return "";
 }
 
 function twinTable(selected: ProviderSlug[], twins: RunningTwins, specs: Partial<Record<ProviderSlug, OpenApiDocument>> | undefined): string {

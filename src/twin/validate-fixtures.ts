@@ -173,8 +173,21 @@ function recordProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], r
   return undefined;
 }
 
+/** Where a 200 body carries the status, for the providers whose records give one (the twin serves the example with the record's status). */
+const bodyStatus: Partial<Record<ProviderSlug, (body: unknown) => unknown>> = {
+  proof: (v) => (v as { status?: unknown }).status,
+  "nyota-imara": (v) => (v as { data?: { status?: unknown } }).data?.status,
+  myaza: (v) => (v as { status?: unknown }).status,
+};
+
 /** Checks one state of a record (the record itself, or the record after a step). */
 function stateProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], state: Record<string, unknown>, fixtures: TwinFixtureMap): FixtureProblem | undefined {
+  const statusOf = bodyStatus[slug];
+  // A spec (one read with --specs, say) may list a status value it has no example of: the twin would have no body to serve.
+  if (statusOf && typeof state.status === "string" && !specView(slug, doc).findExample(200, (v) => statusOf(v) === state.status)) {
+    const field = fieldName([...at, "status"]);
+    return { field, message: `${field} is "${state.status}", which the ${slug} spec has no named 200 example of, so the twin has no body to serve: add an example with that status to the spec, or use another status.` };
+  }
   if (slug === "btc-direct") {
     const kinds = ["example", "requirements"].filter((k) => state[k] !== undefined);
     if (kinds.length !== 1 && at.length === 3) {
