@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkFixtures, createTwin, startTwins, TwinFixturesError, type TwinFixtures } from "../src/twin/index.js";
 import { readSpecsDir } from "../src/spec/source.js";
 import type { OpenApiDocument } from "../src/spec/load.js";
-import { runCli, runUntilStopped } from "./helpers/cli.js";
+import { runUntilStopped } from "./helpers/cli.js";
 import { copySpecWithEdit, type SpecEdit } from "./support/spec-copy.js";
 import { freePortRange, isListening } from "./support/processes.js";
 
@@ -79,7 +79,7 @@ describe("mock --engine twin --fixtures FILE --specs DIR: a status value DIR add
 
   it("without --specs the same file is refused, naming the field (exit 2, nothing starts)", async () => {
     const file = fixturesFile(myazaFixtures("on_hold"));
-    const r = await runCli("mock", "--engine", "twin", "--providers", "myaza", "--fixtures", file);
+    const r = await runUntilStopped(["mock", "--engine", "twin", "--providers", "myaza", "--fixtures", file]); // (had it started, it would fail at once)
     expect(r.code).toBe(2);
     // assert the bundled spec does not know the value, and the message names the field and the values allowed
     expect(r.err).toContain(`Invalid twin fixtures (${file}): myaza.records.ver_1.status must be one of "pending", "verified", "failed", "not_found", "error" (got "on_hold").`);
@@ -92,7 +92,7 @@ describe("mock --engine twin --fixtures FILE --specs DIR: a status value DIR rem
   it("refuses fixtures using it, and the message names DIR as the specs checked against (exit 2)", async () => {
     const dir = specsDir([removeNotFound]);
     const file = fixturesFile(myazaFixtures("not_found", { reasonCode: "identity_not_found" }));
-    const r = await runCli("mock", "--engine", "twin", "--providers", "myaza", "--fixtures", file, "--specs", dir);
+    const r = await runUntilStopped(["mock", "--engine", "twin", "--providers", "myaza", "--fixtures", file, "--specs", dir]); // (had it started, it would fail at once)
     expect(r.code).toBe(2);
     // assert DIR's values are the ones listed, and the user is told which specs those are
     expect(r.err).toContain(`myaza.records.ver_1.status must be one of "pending", "verified", "failed", "error" (got "not_found").`);
