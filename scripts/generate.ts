@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     return { slug, doc: doc as OpenApiDocument };
   });
   const schemaOut = "generated/twin-fixtures.schema.json";
-  await writeIfChanged(path.join(root, schemaOut), `${JSON.stringify(buildFixturesSchema(Object.fromEntries(specs.map((s) => [s.slug, s.doc])) as Record<ProviderSlug, OpenApiDocument>), null, 2)}\n`);
+  await writeIfChanged(path.join(root, schemaOut), `${JSON.stringify(buildFixturesSchema(Object.fromEntries(specs.map((s) => [s.slug, s.doc]))), null, 2)}\n`);
   console.log(`wrote ${schemaOut} (twin fixtures, from the specs)`);
   const sections: Record<GeneratedSection, string> = {
     "status-normalization": renderStatusTableMarkdown(),
