@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMyazaClient, loadSpec, pollUntilSettled, providerSlugs } from "../src/index.js";
 import { listOperations, listResponses } from "../src/spec/index.js";
 import type { ProviderSlug } from "../src/providers.js";
@@ -19,10 +19,15 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 let server: Server;
 let baseUrl: string;
-let handle: Handler = (_req, res) => res.writeHead(500).end();
+let handle: Handler;
 const seen: { url: string; headers: IncomingMessage["headers"] }[] = [];
 
-beforeAll(async () => {
+// A server per test: a request a timed-out call of an earlier test sent, which a loaded machine
+// may deliver only after that test ended, goes to that test's closed server, never into this
+// test's `seen` or handler.
+beforeEach(async () => {
+  seen.length = 0;
+  handle = (_req, res) => res.writeHead(500).end();
   server = createServer((req, res) => {
     seen.push({ url: req.url ?? "", headers: req.headers });
     handle(req, res);
@@ -31,7 +36,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(async () => {
+afterEach(async () => {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
@@ -53,7 +58,6 @@ describe.each(providerSlugs)("%s over HTTP", (slug) => {
   it("sends the credentials and an encoded id, and reads the documented body", async () => {
     const example = await firstSuccessExample(slug);
     handle = json(200, example);
-    seen.length = 0;
     const result = await call(slug, "../admin?x=1#top");
     // assert what arrived on the wire
     expect(seen).toHaveLength(1);
@@ -113,7 +117,6 @@ describe.each(providerSlugs)("%s over HTTP", (slug) => {
   it("does not follow a redirect: one request, an http error", async () => {
     const example = await firstSuccessExample(slug);
     handle = (req, res) => (req.url === "/moved" ? json(200, example)(req, res) : res.writeHead(302, { location: `${baseUrl}/moved` }).end());
-    seen.length = 0;
     const result = await call(slug);
     expect(seen.map((r) => r.url)).toEqual([harnesses[slug].path(harnesses[slug].takesId ? "rec_1" : "")]);
     expect(!result.ok && result.error).toMatchObject({ kind: "http", httpStatus: 302 });
@@ -134,7 +137,6 @@ describe("cancellation", () => {
     handle = (req) => {
       closed = new Promise<void>((resolve) => req.socket.once("close", () => resolve()));
     };
-    seen.length = 0;
     const result = await call("myaza", "ver_1", 2_000);
     expect(!result.ok && result.error).toMatchObject({ kind: "timeout" });
     expect(seen).toHaveLength(1);
@@ -173,7 +175,6 @@ describe("pollUntilSettled over HTTP", () => {
       const status = statuses.shift() ?? "verified";
       json(200, { verificationId: "ver_01", status, createdAt: "2026-04-27T12:00:00.000Z", ...(status === "pending" ? {} : { completedAt: "2026-04-27T12:00:05.000Z" }) })(req, res);
     };
-    seen.length = 0;
     const myaza = createMyazaClient({ baseUrl, apiKey: TOKEN });
     const result = await pollUntilSettled((o) => myaza.getKycStatus("ver_01", o), { intervalMs: 1, maxIntervalMs: 2 });
     expect(result.ok && result.kyc.state).toBe("approved");
