@@ -11,6 +11,7 @@ import { defaultFixtures } from "./defaults.js";
 import type { AnyTwinRecord, TwinFault, TwinFixtureMap, TwinFixtures } from "./fixtures.js";
 import { buildFixturesSchema, FIXTURES_SCHEMA_ID } from "./fixtures-schema.js";
 import { specView } from "./spec-view.js";
+import { recordsSetStatus, statusExample } from "./providers/shared.js";
 import { readLifecycle, type Lifecycle } from "../conformance/lifecycle.js";
 import { listResponses } from "../spec/walk.js";
 
@@ -173,18 +174,10 @@ function recordProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], r
   return undefined;
 }
 
-/** Where a 200 body carries the status, for the providers whose records give one (the twin serves the example with the record's status). */
-const bodyStatus: Partial<Record<ProviderSlug, (body: unknown) => unknown>> = {
-  proof: (v) => (v as { status?: unknown }).status,
-  "nyota-imara": (v) => (v as { data?: { status?: unknown } }).data?.status,
-  myaza: (v) => (v as { status?: unknown }).status,
-};
-
 /** Checks one state of a record (the record itself, or the record after a step). */
 function stateProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], state: Record<string, unknown>, fixtures: TwinFixtureMap): FixtureProblem | undefined {
-  const statusOf = bodyStatus[slug];
   // A spec (one read with --specs, say) may list a status value it has no example of: the twin would have no body to serve.
-  if (statusOf && typeof state.status === "string" && !specView(slug, doc).findExample(200, (v) => statusOf(v) === state.status)) {
+  if (recordsSetStatus(slug) && typeof state.status === "string" && statusExample(specView(slug, doc), state.status) === undefined) {
     const field = fieldName([...at, "status"]);
     return { field, message: `${field} is "${state.status}", which the ${slug} spec has no named 200 example of, so the twin has no body to serve: add an example with that status to the spec, or use another status.` };
   }
@@ -203,9 +196,9 @@ function stateProblem(slug: ProviderSlug, doc: OpenApiDocument, at: string[], st
     }
     const status = String(state.status);
     const view = specView(slug, doc);
-    const carriesReason = view.findExample(200, (v) => (v as { status?: unknown }).status === status && typeof (v as { reason?: unknown }).reason === "string") !== undefined;
+    const carriesReason = statusExample(view, status, (v) => typeof (v as { reason?: unknown }).reason === "string") !== undefined;
     if (carriesReason && typeof state.reasonCode === "string" && state.reason === undefined) {
-      const known = view.findExample(200, (v) => (v as { status?: unknown; reasonCode?: unknown }).status === status && (v as { reasonCode?: unknown }).reasonCode === state.reasonCode);
+      const known = statusExample(view, status, (v) => (v as { reasonCode?: unknown }).reasonCode === state.reasonCode);
       if (!known) {
         const field = fieldName([...at, "reason"]);
         return { field, message: `${field} is needed: the spec has no ${status} example with reasonCode "${state.reasonCode}" to take the reason text from.` };

@@ -9,7 +9,7 @@
  */
 import type { ProviderDefinition } from "../engine.js";
 import type { SpecView } from "../spec-view.js";
-import { bearerToken } from "./shared.js";
+import { bearerToken, statusExample } from "./shared.js";
 import { createMyazaWebhookSender } from "../webhooks.js";
 
 interface StatusBody {
@@ -95,10 +95,7 @@ export const myazaTwin: ProviderDefinition<"myaza"> = ({ fixtures, clock, view: 
       if (!idPattern.test(id)) return ctx.reply(400, "invalid_request");
       const record = ctx.lookup(id, (r) => r.organization === organization);
       if (!record) return ctx.reply(404, "verification_not_found");
-      const sameStatus = (v: unknown): boolean => (v as StatusBody).status === record.status;
-      const example =
-        (record.reasonCode !== undefined ? ctx.view.findExample(200, (v) => sameStatus(v) && (v as StatusBody).reasonCode === record.reasonCode) : undefined) ??
-        ctx.view.findExample(200, sameStatus);
+      const example = (record.reasonCode !== undefined ? statusExample(ctx.view, record.status, (v) => (v as StatusBody).reasonCode === record.reasonCode) : undefined) ?? statusExample(ctx.view, record.status);
       if (!example) throw new Error(`The myaza spec has no 200 example with status "${record.status}" (twin bug).`);
       return ctx.reply(200, example, (value) => {
         const body = value as StatusBody;

@@ -5,7 +5,7 @@
  * are signed afresh on every call (`X-Amz-Date` now, `X-Amz-Expires` as in the spec's example).
  */
 import type { ProviderDefinition } from "../engine.js";
-import { bearerToken } from "./shared.js";
+import { bearerToken, statusExample } from "./shared.js";
 
 interface RecordBody {
   success: true;
@@ -82,7 +82,7 @@ export const nyotaImaraTwin: ProviderDefinition<"nyota-imara"> = ({ fixtures }) 
       if (userId !== caller.user && !caller.readOthers) return ctx.reply(403, "missing_read_policy");
       const record = ctx.lookup(userId);
       if (!record) return ctx.reply(404, "kyc_record_not_found");
-      const example = ctx.view.findExample(200, (v) => (v as Partial<RecordBody>).data?.status === record.status);
+      const example = statusExample(ctx.view, record.status);
       if (!example) throw new Error(`The nyota-imara spec has no 200 example with status "${record.status}" (twin bug).`);
       let urls = documentUrls.get(example);
       const reply = ctx.reply(

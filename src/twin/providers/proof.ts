@@ -4,7 +4,7 @@
  * `not_found`; `X-Request-Id` on every response.
  */
 import type { ProviderDefinition } from "../engine.js";
-import { bearerToken, idSequence } from "./shared.js";
+import { bearerToken, idSequence, statusExample } from "./shared.js";
 
 export const proofTwin: ProviderDefinition<"proof"> = ({ fixtures }) => {
   const tokens = new Set(fixtures.tokens);
@@ -17,7 +17,7 @@ export const proofTwin: ProviderDefinition<"proof"> = ({ fixtures }) => {
       const id = ctx.params[0] ?? "";
       const record = ctx.lookup(id);
       if (!record) return ctx.reply(404, "not_found");
-      const example = ctx.view.findExample(200, (v) => (v as { status?: unknown }).status === record.status);
+      const example = statusExample(ctx.view, record.status);
       if (!example) throw new Error(`The proof spec has no 200 example with status "${record.status}" (twin bug: fixtures are checked against its status enum).`);
       return ctx.reply(200, example, (body) => ({ ...(body as object), partner_user_id: id }), id);
     },
