@@ -1,8 +1,9 @@
 /**
  * Twin fixtures, and records set at run time, are checked against the specs the twins serve
  * (`mock --engine twin --specs DIR`, the `specs` option of startTwins / createTwin), not the
- * bundled ones. DIR is a copy of openapi/myaza with its status values edited: `on_hold` added
- * (with a named example), `not_found` removed, or `on_hold` added without an example.
+ * bundled ones, and so are the built-in fixtures of a provider whose spec is DIR's. DIR is a copy
+ * of openapi/myaza with its status values edited: `on_hold` added (with a named example),
+ * `not_found` removed, or `on_hold` added without an example.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -112,7 +113,27 @@ describe("mock --engine twin --fixtures FILE --specs DIR: a status value DIR rem
   });
 });
 
+describe("mock --engine twin --specs DIR without --fixtures: the built-in fixtures are checked against DIR too", () => {
+  it("refuses to serve a built-in record whose status DIR removed, naming the record, DIR and what to do (exit 2)", async () => {
+    const dir = specsDir([removeNotFound]);
+    const r = await runUntilStopped(["mock", "--engine", "twin", "--providers", "myaza", "--specs", dir]); // (had it started, it would fail at once)
+    expect(r.code).toBe(2);
+    // assert the user learns it is the built-in record, which values DIR allows, and to give their own section
+    expect(r.err).toContain(`the built-in myaza fixtures do not fit the myaza spec served: myaza.records.ver_twin_not_found.status must be one of "pending", "verified", "failed", "error" (got "not_found"). Give a myaza section in the fixtures, with records that spec allows.`);
+    expect(r.err).toContain(`The fixtures were checked against the specs in ${dir} (--specs), not the bundled ones.`);
+  });
+});
+
 describe("startTwins / createTwin with specs: fixtures and records follow the specs served", () => {
+  it("createTwin without fixtures checks the built-in ones against the served spec: refused where it dropped a status they use, taken where it only adds one", async () => {
+    const removed = await myazaSpecIn(specsDir([removeNotFound]));
+    expect(() => createTwin("myaza", { specs: { myaza: removed } })).toThrow(TwinFixturesError);
+    // assert a section of its own replaces the built-in one (only what is used is checked)
+    expect(() => createTwin("myaza", { fixtures: myazaFixtures("pending"), specs: { myaza: removed } })).not.toThrow();
+    const added = await myazaSpecIn(specsDir([addOnHold, onHoldExample]));
+    expect(() => createTwin("myaza", { specs: { myaza: added } })).not.toThrow();
+  });
+
   it("startTwins with a fixtures file refuses a value the served spec removed (TwinFixturesError naming the field) and leaves nothing listening", async () => {
     const myaza = await myazaSpecIn(specsDir([removeNotFound]));
     const file = fixturesFile(myazaFixtures("not_found", { reasonCode: "identity_not_found" }));

@@ -33,10 +33,13 @@ export { TwinError, TwinFixturesError, type TwinErrorCode } from "./errors.js";
 /** Cached reply bodies per twin (one per example and record state served); past this the cache starts again. */
 const MAX_RENDERINGS = 1_000;
 
-/** Resolves fixtures once (validated against `specs`, the specs the twins serve, unless they are the defaults). */
+/**
+ * Resolves fixtures once, validated against `specs`, the specs the twins serve (the built-in
+ * fixtures are valid for the bundled specs: they are checked only against specs given here).
+ */
 export function resolveFixtures(fixtures: TwinFixtures | undefined, source?: string, specs?: CheckFixturesOptions["specs"]): TwinFixtureMap {
-  if (fixtures === undefined) return defaultFixtures();
-  const checked = checkFixtures(fixtures, specs ? { specs } : {});
+  if (fixtures === undefined && (!specs || Object.keys(specs).length === 0)) return defaultFixtures();
+  const checked = checkFixtures(fixtures ?? {}, specs ? { specs } : {});
   if (!checked.ok) throw new TwinFixturesError(checked.problem, source);
   return checked.fixtures;
 }

@@ -88,7 +88,9 @@ export function fixturesSchema(options: CheckFixturesOptions = {}): Record<strin
 
 /**
  * Validates a whole fixtures document against the specs the twins serve (`options.specs`, else
- * the bundled ones); providers it leaves out get the built-in defaults.
+ * the bundled ones); providers it leaves out get the built-in defaults. Those were written for the
+ * bundled specs, so a provider whose spec is given in `options.specs` has its built-in section
+ * checked too (a served spec may have dropped a status a built-in record uses).
  */
 export function checkFixtures(value: unknown, options: CheckFixturesOptions = {}): FixturesCheck {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -100,14 +102,20 @@ export function checkFixtures(value: unknown, options: CheckFixturesOptions = {}
   const given = value as TwinFixtures;
   if (given.$schema !== undefined && typeof given.$schema !== "string") return { ok: false, problem: { field: "$schema", message: "$schema must be string." } };
   const slugs = providerSlugs.filter((s) => given[s] !== undefined);
-  for (const slug of slugs) {
-    const fn = specChecks(slug, specOf(slug, options)).validator(`/properties/${slug}`);
-    if (!fn(given[slug])) return { ok: false, problem: describe(fn.errors ?? [], [slug]) };
-  }
+  const builtIn = providerSlugs.filter((s) => given[s] === undefined && options.specs?.[s] !== undefined);
   const merged = { ...defaultFixtures(), ...Object.fromEntries(slugs.map((s) => [s, given[s]])) };
+  const problemOf = (slug: ProviderSlug): FixtureProblem | undefined => {
+    const fn = specChecks(slug, specOf(slug, options)).validator(`/properties/${slug}`);
+    if (!fn(merged[slug])) return describe(fn.errors ?? [], [slug]);
+    return semanticProblem(slug, specOf(slug, options), merged);
+  };
   for (const slug of slugs) {
-    const problem = semanticProblem(slug, specOf(slug, options), merged);
+    const problem = problemOf(slug);
     if (problem) return { ok: false, problem };
+  }
+  for (const slug of builtIn) {
+    const problem = problemOf(slug);
+    if (problem) return { ok: false, problem: { field: problem.field, message: `the built-in ${slug} fixtures do not fit the ${slug} spec served: ${problem.message} Give a ${slug} section in the fixtures, with records that spec allows.` } };
   }
   return { ok: true, fixtures: structuredClone(merged) };
 }
